@@ -8,7 +8,13 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
+    // NestJS 12 ships ES modules; Node 20 loads them with require(esm) at run time, but Jest's
+    // module system (before Node 24.9) cannot, so Jest compiles them to CommonJS once (cached).
+    '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs', ignoreDynamic: true }, swcrc: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@bull-board|nestjs-pino|uid|load-esm)/)'],
   moduleNameMapper: {
     '^@app/(mongo-memory|events|testing)$': '<rootDir>/libs/$1/src',
     '^@app/(mongo-memory|events|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',

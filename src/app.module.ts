@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { LoggingModule } from './common/logging/logging.module';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { MongoModule } from './infra/mongo/mongo.module';
+import { RedisModule } from './infra/redis/redis.module';
+import { HealthModule } from './ops/health/health.module';
+import { MetricsModule } from './ops/metrics/metrics.module';
+
+export interface AppOptions {
+  /** Run the BullMQ workers in this process (npm start); false for an API-only instance. */
+  workers: boolean;
+}
+
+/** The HTTP + WebSocket application. The worker process (worker.ts) uses WorkerModule instead. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        MongoModule,
+        RedisModule,
+        CqrsModule.forRoot(),
+        MetricsModule,
+        HealthModule,
+        IdempotencyModule,
+        AuthModule,
+      ],
+    };
+  }
+}

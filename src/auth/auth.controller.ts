@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import type { AuthUser } from './auth-user';
+import { CreateUserCommand } from './commands/create-user/create-user.command';
+import { CreateUserDto } from './commands/create-user/create-user.dto';
+import { LoginCommand } from './commands/login/login.command';
+import { LoginDto } from './commands/login/login.dto';
+import { Authenticated, CurrentUser, Public, Roles } from './decorators/auth.decorators';
+import { UserRepository } from './persistence/user.repository';
+import { UserView } from './user-view';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly users: UserRepository,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiProblems(400, 401, 429)
+  login(@Body() body: LoginDto) {
+    return this.commands.execute(new LoginCommand(body.email, body.password));
+  }
+
+  @Get('auth/me')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(401)
+  async me(@CurrentUser() user: AuthUser): Promise<UserView> {
+    const doc = await this.users.findById(user.id);
+    if (!doc) throw new NotFoundException('This user no longer exists.');
+    return UserView.of(doc);
+  }
+
+  @Post('users')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(400, 401, 403, 409)
+  createUser(@Body() body: CreateUserDto) {
+    return this.commands.execute(new CreateUserCommand(body));
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ROLES, type Role } from '../../auth-user';
+
+export class CreateUserDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+
+  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
+
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) name!: string;
+
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+
+  @ApiPropertyOptional({ description: 'Required for role "city": the city the user acts for.' })
+  @ValidateIf((o: CreateUserDto) => o.role === 'city' || o.cityId !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  @IsOptional()
+  cityId?: string;
+}

@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '../auth-user';
+import { AuthenticatedRequest, IS_PUBLIC, REQUIRES_AUTH, ROLES_KEY } from '../decorators/auth.decorators';
+import { TokenService } from '../token.service';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Global guard: a bearer token, when sent, must be valid (401 otherwise). Reads are open to
+ * anonymous callers; every write needs a user unless the route is @Public (SPEC §2: an
+ * unauthenticated write gets 401). @Roles narrows a route to roles (403).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { method: string; headers: Record<string, string | undefined> }>();
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const user = match ? await this.tokens.verify(match[1]) : null;
+      if (!user) throw new UnauthorizedException('The access token is missing, malformed or expired.');
+      request.user = user;
+    }
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const needsUser = !!roles || this.reflector.getAllAndOverride<boolean>(REQUIRES_AUTH, targets) || !READ_METHODS.has(request.method);
+    if (needsUser && !request.user) throw new UnauthorizedException('Sign in first: this action needs an access token.');
+    if (roles && !roles.includes(request.user!.role)) {
+      throw new ForbiddenException(`This action is reserved to: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+}

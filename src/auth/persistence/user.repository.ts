@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { ConflictError } from '../../shared/domain-errors';
+import type { Role } from '../auth-user';
+import { UserDocument } from './user.schema';
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  name: string;
+  role: Role;
+  cityId: string | null;
+}
+
+/** The only class that touches the users collection; narrow methods, plain objects out. */
+@Injectable()
+export class UserRepository {
+  constructor(@InjectModel(UserDocument.name) private readonly users: Model<UserDocument>) {}
+
+  findByEmail(email: string): Promise<UserDocument | null> {
+    return this.users.findOne({ email: email.toLowerCase() }).lean<UserDocument>().exec();
+  }
+
+  findById(id: string): Promise<UserDocument | null> {
+    return this.users.findById(id).lean<UserDocument>().exec();
+  }
+
+  async exists(): Promise<boolean> {
+    return (await this.users.exists({})) !== null;
+  }
+
+  async create(user: NewUser): Promise<UserDocument> {
+    try {
+      const created = await this.users.create({ ...user, email: user.email.toLowerCase() });
+      return created.toObject();
+    } catch (e) {
+      if ((e as { code?: number }).code === 11000) {
+        throw new ConflictError('user.email-taken', `A user with e-mail ${user.email} already exists`);
+      }
+      throw e;
+    }
+  }
+}

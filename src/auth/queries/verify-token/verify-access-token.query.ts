@@ -1,0 +1,9 @@
+import { Query } from '@nestjs/cqrs';
+import type { AuthUser } from '../../auth-user';
+
+/** The user of a valid access token, or null. Used by the live gateway's handshake. */
+export class VerifyAccessTokenQuery extends Query<AuthUser | null> {
+  constructor(readonly token: unknown) {
+    super();
+  }
+}

@@ -1,0 +1,45 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../app.module';
+import { ProblemDetailsFilter } from '../common/http/problem-details.filter';
+import { createValidationPipe } from '../common/http/validation.pipe';
+import type { AppConfig } from '../config/app-config';
+import { MetricsRegistry } from '../ops/metrics/metrics.registry';
+import { installHttpHooks } from './http-hooks';
+import { setupOpenApi } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+const BODY_LIMIT = 1024 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * Builds the HTTP + WebSocket application (not listening yet). Used by main.ts and by the test
+ * harness, so tests run exactly what production runs.
+ */
+export async function createApp(config: AppConfig, options: { workers: boolean }): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      (req as { id?: string }).id = id; // pino-http reads req.id, so logs and replies share it
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableCors({ origin: config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(','), exposedHeaders: ['Retry-After', 'X-Request-Id'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
+  setupOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}

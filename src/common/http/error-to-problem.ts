@@ -1,0 +1,74 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from '../../shared/domain-errors';
+import { InputValidationException } from './validation.pipe';
+import { Problem, problem } from './problem';
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
+  rule: 409,
+  conflict: 409,
+  'not-found': 404,
+  forbidden: 403,
+  invalid: 400,
+};
+
+/** Errors meaning a backing service (MongoDB, Redis) is unreachable: the client is not at fault. */
+function isBackendUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const name = error.name ?? '';
+  return (
+    /^Mongo(ServerSelection|Network|NotConnected|TopologyClosed)Error$/.test(name) ||
+    name === 'MaxRetriesPerRequestError' ||
+    /Connection is closed|ECONNREFUSED|Stream isn't writeable/.test(error.message)
+  );
+}
+
+/** Fastify's own errors (body parsing, size limit, media type) carry `statusCode` and `code`. */
+function fastifyStatus(error: unknown): number | undefined {
+  const e = error as { statusCode?: unknown; code?: unknown };
+  if (typeof e?.statusCode === 'number' && typeof e.code === 'string' && e.code.startsWith('FST_')) return e.statusCode;
+  return undefined;
+}
+
+/**
+ * Maps any thrown value to a problem. Only a genuine bug becomes a 500, and its detail never leaks
+ * internals; everything a client can cause has a 4xx here.
+ */
+export function errorToProblem(error: unknown): Problem {
+  if (error instanceof InputValidationException) {
+    return problem(400, 'The request has invalid fields.', { errors: error.fieldErrors });
+  }
+  if (error instanceof DomainError) {
+    const status = DOMAIN_STATUS[error.kind];
+    const errors = error.kind === 'invalid' ? [{ field: (error as unknown as { field: string }).field, message: error.message }] : undefined;
+    return problem(status, error.message, { code: error.code, ...(errors ? { errors } : {}) });
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const detail =
+      typeof body === 'string'
+        ? body
+        : Array.isArray((body as { message?: unknown }).message)
+          ? ((body as { message: string[] }).message).join('; ')
+          : String((body as { message?: unknown }).message ?? error.message);
+    return problem(status, detail);
+  }
+  const fst = fastifyStatus(error);
+  if (fst && fst < 500) {
+    const code = (error as { code: string }).code;
+    const detail =
+      code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'The request body is larger than the 1 MB limit.'
+        : code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error as Error).name === 'SyntaxError'
+          ? 'The request body is not valid JSON.'
+          : (error as Error).message;
+    return problem(fst, detail);
+  }
+  if ((error as Error)?.name === 'SyntaxError' && (error as { statusCode?: number }).statusCode === 400) {
+    return problem(400, 'The request body is not valid JSON.');
+  }
+  if (isBackendUnavailable(error)) {
+    return problem(503, 'A backing service is unavailable; try again shortly.');
+  }
+  return problem(500, 'An unexpected error occurred; it has been logged.');
+}

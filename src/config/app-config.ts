@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { configSchema, Env } from './config.schema';
+
+/** Thrown at start-up; the message names every bad or missing setting. */
+export class InvalidConfigError extends Error {}
+
+/**
+ * The validated configuration, injectable by class. Built once per app instance from the
+ * environment (plus explicit overrides in tests), so two instances in one process never share it.
+ */
+export class AppConfig {
+  readonly env: Env;
+  readonly jwtSecret: string;
+  /** True when JWT_SECRET was not set: a random secret was made for this process only. */
+  readonly jwtSecretGenerated: boolean;
+
+  private constructor(env: Env) {
+    this.env = env;
+    this.jwtSecretGenerated = !env.JWT_SECRET;
+    this.jwtSecret = env.JWT_SECRET ?? randomBytes(32).toString('hex');
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  /** Seeds load by default only in the embedded mode (a demo); SEED_ON_START forces either way. */
+  get seedOnStart(): boolean {
+    return this.env.SEED_ON_START ?? !this.env.MONGODB_URI;
+  }
+
+  static load(source: Record<string, string | undefined> = process.env): AppConfig {
+    const result = configSchema.safeParse(source);
+    if (!result.success) {
+      const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+      throw new InvalidConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    return new AppConfig(result.data);
+  }
+}

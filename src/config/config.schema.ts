@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Every setting of the platform, read from the environment. Unset MONGODB_URI / REDIS_URL select
+ * the embedded default (in-process MongoDB server, `redis-server` child) — refused in production.
+ * The README's settings table mirrors this schema.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.url().optional(),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]+$/).default('cce'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+    ADMIN_EMAIL: z.email().default('admin@creative-cities.local'),
+    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    PASSWORD_HASH_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
+    LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
+    LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+    RUN_WORKERS: bool.default(true),
+    SEED_ON_START: bool.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.default(false),
+    CORS_ORIGIN: z.string().default('*'),
+    RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(250),
+    NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_SECRET', 'MONGODB_URI', 'REDIS_URL'] as const) {
+      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Env = z.infer<typeof configSchema>;

@@ -1,0 +1,13 @@
+// The app's typed 409 error. libs/events takes it from this one place so that moving the domain
+// errors into a library touches a single import.
+import { ConflictError } from '../../../src/shared/domain-errors';
+import { duplicateKeyInfo } from './mongo-errors';
+
+export { ConflictError };
+
+/** A MongoDB duplicate-key error (11000) as a 409 naming the key, e.g. `city.duplicate-key`. */
+export function duplicateKeyConflict(resource: string, error: unknown): ConflictError {
+  const { fields, index } = duplicateKeyInfo(error);
+  const key = fields.length > 0 ? fields.join(', ') : (index ?? 'unique key');
+  return new ConflictError(`${resource}.duplicate-key`, `Another ${resource} already has the same ${key}`);
+}

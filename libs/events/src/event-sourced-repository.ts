@@ -1,0 +1,53 @@
+import type { ClientSession } from 'mongoose';
+import { ConflictError, duplicateKeyConflict } from './conflict-error';
+import type { AggregateRoot } from './aggregate-root';
+import type { CommandContext, EventEnvelope } from './event-envelope';
+import { isDuplicateKeyError } from './mongo-errors';
+import type { UnitOfWork } from './unit-of-work';
+
+/**
+ * Base of every aggregate repository. Its only public write is `save`, which stores the new state
+ * (`persist`, written by the subclass) and the aggregate's pending events in one transaction, so
+ * no code path can change an aggregate without recording what happened.
+ *
+ * `persist` inserts when `aggregate.version === 0`, else updates with the filter
+ * `{ _id, version: aggregate.version }` and `version: aggregate.version + 1`, and throws
+ * `this.staleVersion(aggregate)` when nothing matched. It may run more than once per save (the
+ * driver retries transient transaction errors), so it must only write through `session`.
+ */
+export abstract class EventSourcedRepository<A extends AggregateRoot<any>> {
+  /** The `aggregateType` of this aggregate's events, e.g. `project`. */
+  protected abstract readonly aggregateType: string;
+
+  constructor(protected readonly unitOfWork: UnitOfWork) {}
+
+  /** Stores the aggregate and its events atomically, publishes the events, returns them in seq order. */
+  async save(aggregate: A, ctx: CommandContext): Promise<EventEnvelope[]> {
+    // Pulled once, before the transaction: a retried attempt must record the same events.
+    const events = aggregate.pullPendingEvents();
+    const { events: stored } = await this.unitOfWork.run(ctx, async (tx) => {
+      try {
+        await this.persist(aggregate, tx.session);
+      } catch (error) {
+        throw isDuplicateKeyError(error) ? this.duplicateKey(error) : error;
+      }
+      tx.record(this.aggregateType, aggregate.id, events);
+    });
+    return stored;
+  }
+
+  protected abstract persist(aggregate: A, session: ClientSession): Promise<void>;
+
+  /** The error `persist` throws when the stored version moved on since the aggregate was loaded. */
+  protected staleVersion(aggregate: A): ConflictError {
+    return new ConflictError(
+      `${this.aggregateType}.stale-version`,
+      `${this.aggregateType} ${aggregate.id} was changed by someone else since version ${aggregate.version}; reload and retry`,
+    );
+  }
+
+  /** A unique index refused the write; override to word it for users (e.g. "a city with this name exists"). */
+  protected duplicateKey(error: unknown): ConflictError {
+    return duplicateKeyConflict(this.aggregateType, error);
+  }
+}

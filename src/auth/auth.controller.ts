@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import type { AuthUser } from './auth-user';
 import { CreateUserCommand } from './commands/create-user/create-user.command';
@@ -24,7 +24,6 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @Throttle({ login: {} })
   @ApiProblems(400, 401, 429)
   login(@Body() body: LoginDto) {
     return this.commands.execute(new LoginCommand(body.email, body.password));

@@ -22,7 +22,7 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
-    genReqId: (req) => {
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       (req as { id?: string }).id = id; // pino-http reads req.id, so logs and replies share it
@@ -40,6 +40,5 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   app.useGlobalFilters(new ProblemDetailsFilter());
   installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   setupOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }

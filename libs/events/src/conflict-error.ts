@@ -1,6 +1,6 @@
 // The app's typed 409 error. libs/events takes it from this one place so that moving the domain
 // errors into a library touches a single import.
-import { ConflictError } from '../../../src/shared/domain-errors';
+import { ConflictError } from '@app/domain';
 import { duplicateKeyInfo } from './mongo-errors';
 
 export { ConflictError };

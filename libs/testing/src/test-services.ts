@@ -1,0 +1,72 @@
+import { MongoMemoryServer } from '@app/mongo-memory';
+import { randomBytes } from 'node:crypto';
+import { RedisServerProcess } from './redis-server';
+
+/**
+ * MongoDB and Redis for one test file: the in-process MongoDB-protocol server (or MONGODB_URI) and
+ * a `redis-server` child on a free port (or REDIS_URL). The file gets its own database name and
+ * Redis key prefix, so files running in parallel never see each other's data.
+ */
+export class TestServices {
+  readonly id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  mongo?: MongoMemoryServer;
+  redis?: RedisServerProcess;
+  private mongoBase = '';
+  private redisUrl = '';
+
+  static async start(): Promise<TestServices> {
+    const services = new TestServices();
+    if (process.env.MONGODB_URI) {
+      services.mongoBase = process.env.MONGODB_URI;
+    } else {
+      services.mongo = new MongoMemoryServer({ replicaSet: 'rs0' });
+      services.mongoBase = await services.mongo.start({ port: 0, host: '127.0.0.1' });
+    }
+    if (process.env.REDIS_URL) {
+      services.redisUrl = process.env.REDIS_URL;
+    } else {
+      services.redis = new RedisServerProcess();
+      services.redisUrl = await services.redis.start();
+    }
+    return services;
+  }
+
+  /** The URI of this file's own database. */
+  mongoUri(suffix = ''): string {
+    const url = new URL(this.mongoBase);
+    url.pathname = `/${this.id}${suffix}`;
+    return url.toString();
+  }
+
+  get redisUri(): string {
+    return this.redisUrl;
+  }
+
+  get redisPrefix(): string {
+    return `test:${this.id}`;
+  }
+
+  /** Environment for an app instance of this file. */
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      MONGODB_URI: this.mongoUri(),
+      REDIS_URL: this.redisUri,
+      REDIS_KEY_PREFIX: this.redisPrefix,
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!',
+      ADMIN_EMAIL: 'admin@test.local',
+      ADMIN_PASSWORD: 'admin-password-1',
+      PASSWORD_HASH_ROUNDS: '4',
+      LOG_LEVEL: 'silent',
+      SEED_ON_START: 'true',
+      RELAY_INTERVAL_MS: '50',
+      LOGIN_THROTTLE_LIMIT: '1000',
+      ...extra,
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.redis?.stop();
+    await this.mongo?.stop();
+  }
+}

@@ -1,5 +1,4 @@
-// The app's typed 409 error. libs/events takes it from this one place so that moving the domain
-// errors into a library touches a single import.
+// The typed 409 error of libs/domain, which the problem+json filter maps to a conflict.
 import { ConflictError } from '@app/domain';
 import { duplicateKeyInfo } from './mongo-errors';
 

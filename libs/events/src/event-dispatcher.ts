@@ -12,6 +12,8 @@ interface Claim {
   claimId: string;
   /** Failed deliveries before this one, to compute the next backoff. */
   attempts: number;
+  /** Set once this delivery was given back, so further failing handlers change nothing. */
+  released: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export class EventDispatcher {
     }
     if (!claimId) return false;
 
-    const claim: Claim = { id: envelope.id, claimId, attempts };
+    const claim: Claim = { id: envelope.id, claimId, attempts, released: false };
     let event: DomainEvent;
     try {
       event = this.registry.instantiate(envelope);
@@ -75,12 +77,14 @@ export class EventDispatcher {
       return;
     }
     // Several handlers may fail on one delivery: only the first releases it.
-    this.claims.delete(event);
+    if (claim.released) return;
     this.logger.warn(`A handler failed on event ${event.type} #${event.seq}; it will be redelivered: ${message(reason)}`);
     await this.release(claim, event);
   }
 
   private async release(claim: Claim, envelope: EventEnvelope): Promise<void> {
+    if (claim.released) return;
+    claim.released = true;
     const { backoffBaseMs, backoffMaxMs } = this.options.relay;
     const delay = redeliveryDelay(claim.attempts + 1, backoffBaseMs, backoffMaxMs);
     try {

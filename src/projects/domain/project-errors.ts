@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, RuleViolation } from '../../shared/domain-errors';
+import { ConflictError, ForbiddenError, RuleViolation } from '@app/domain';
 
 /**
  * Stable codes of every project rule (→ 409) and right (→ 403). The code becomes the problem

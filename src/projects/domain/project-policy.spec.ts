@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../shared/domain-errors';
+import { ForbiddenError } from '@app/domain';
 import { ProjectRight } from './project-errors';
 import { actorFrom, assertActsFor, assertLead, assertPartnerOrLead, isPrivileged, leadCityFor, type ProjectActor } from './project-policy';
 

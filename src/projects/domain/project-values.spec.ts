@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../shared/domain-errors';
+import { InvalidInputError } from '@app/domain';
 import { isSdg } from '../../shared/reference-data';
 import { assertDateRange, calendarDate, optionalText, referenceList, requiredId, requiredText } from './project-values';
 

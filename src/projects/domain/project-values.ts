@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../shared/domain-errors';
+import { InvalidInputError } from '@app/domain';
 
 /**
  * Value rules of project input (→ 400 with the field named). The DTOs check shapes first; these

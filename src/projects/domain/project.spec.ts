@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, InvalidInputError, RuleViolation } from '../../shared/domain-errors';
+import { ConflictError, ForbiddenError, InvalidInputError, RuleViolation } from '@app/domain';
 import type { ProjectEventType } from './events';
 import { Project } from './project';
 import { PROJECT_STALE_VERSION, ProjectRight, ProjectRule } from './project-errors';
@@ -220,6 +220,33 @@ describe('reading', () => {
     expect(project.partnerStatusOf(BILBAO)).toBe('rejected');
     expect(project.partnerStatusOf('burgos')).toBeUndefined();
     expect(project.isFinished).toBe(false);
+  });
+
+  it('exposes every value of the state, as copies', () => {
+    const project = Project.propose(proposal({ description: 'Concerts' }), lead, clock.now);
+    const snapshot = project.toSnapshot();
+    expect({
+      id: project.id,
+      title: project.title,
+      summary: project.summary,
+      description: project.description,
+      fields: project.fields,
+      actionAreas: project.actionAreas,
+      sectors: project.sectors,
+      sdgs: project.sdgs,
+      startDate: project.startDate,
+      endDate: project.endDate,
+      status: project.status,
+      leadCityId: project.leadCityId,
+      partners: project.partners,
+      version: project.version,
+      createdAt: project.createdAt,
+      updatedAt: project.updatedAt,
+    }).toEqual(snapshot);
+    expect([project.outcome, project.cancelReason]).toEqual([undefined, undefined]);
+    project.sdgs.push(1);
+    project.createdAt.setFullYear(1999);
+    expect(project.toSnapshot()).toEqual(snapshot);
   });
 });
 

@@ -1,6 +1,15 @@
 import { AggregateRoot } from '@app/events/aggregate-root';
-import { InvalidInputError } from '../../shared/domain-errors';
-import { isActionArea, isCreativeField, isSdg, isSector } from '../../shared/reference-data';
+import { InvalidInputError } from '@app/domain';
+import {
+  isActionArea,
+  isCreativeField,
+  isSdg,
+  isSector,
+  type ActionArea,
+  type CreativeField,
+  type Sdg,
+  type Sector,
+} from '../../shared/reference-data';
 import type { PartnerEventBase, ProjectChanges, ProjectEventBase, ProjectEventMap } from './events';
 import { ProjectRule, ruleViolation, staleVersion } from './project-errors';
 import { assertActsFor, assertLead, assertPartnerOrLead, leadCityFor, type ProjectActor } from './project-policy';
@@ -121,6 +130,42 @@ export class Project extends AggregateRoot<ProjectEventMap> {
   }
   get title(): string {
     return this.state.title;
+  }
+  get summary(): string {
+    return this.state.summary;
+  }
+  get description(): string | undefined {
+    return this.state.description;
+  }
+  get fields(): CreativeField[] {
+    return [...this.state.fields];
+  }
+  get actionAreas(): ActionArea[] {
+    return [...this.state.actionAreas];
+  }
+  get sectors(): Sector[] {
+    return [...this.state.sectors];
+  }
+  get sdgs(): Sdg[] {
+    return [...this.state.sdgs];
+  }
+  get startDate(): string | undefined {
+    return this.state.startDate;
+  }
+  get endDate(): string | undefined {
+    return this.state.endDate;
+  }
+  get outcome(): string | undefined {
+    return this.state.outcome;
+  }
+  get cancelReason(): string | undefined {
+    return this.state.cancelReason;
+  }
+  get createdAt(): Date {
+    return new Date(this.state.createdAt);
+  }
+  get updatedAt(): Date {
+    return new Date(this.state.updatedAt);
   }
   get status(): ProjectStatus {
     return this.state.status;

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../shared/domain-errors';
+import { DomainError } from '@app/domain';
 import { Project, type ProposeProjectInput } from '../project';
 import type { ProjectActor } from '../project-policy';
 

@@ -1,0 +1,81 @@
+import { ObjectId, type Document } from 'bson';
+import { abortTransaction, commitTransaction } from '../transactions';
+import type { Handler } from './context';
+
+export const MAX_WIRE_VERSION = 21; // MongoDB 7.0
+const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
+
+/**
+ * hello / isMaster. No `topologyVersion` (it would switch the driver to streaming hellos that
+ * we would have to hold open) and no `$clusterTime`/`operationTime` (nothing to gossip).
+ */
+const hello: Handler = (cmd, ctx) => {
+  const engine = ctx.engine;
+  const legacy = cmd.hello === undefined;
+  const reply: Document = {
+    ...(legacy ? { ismaster: true } : { isWritablePrimary: true }),
+    helloOk: true,
+    maxBsonObjectSize: 16 * 1024 * 1024,
+    maxMessageSizeBytes: 48_000_000,
+    maxWriteBatchSize: 100_000,
+    localTime: new Date(),
+    logicalSessionTimeoutMinutes: 30,
+    connectionId: ctx.connectionId,
+    minWireVersion: 0,
+    maxWireVersion: MAX_WIRE_VERSION,
+    readOnly: false,
+  };
+  if (engine.replicaSet) {
+    Object.assign(reply, {
+      setName: engine.replicaSet,
+      setVersion: 1,
+      hosts: [engine.address],
+      me: engine.address,
+      primary: engine.address,
+      secondary: false,
+      electionId: ELECTION_ID,
+    });
+  }
+  return { ...reply, ok: 1 };
+};
+
+const buildInfo: Handler = () => ({
+  version: '7.0.0',
+  gitVersion: 'mongo-memory',
+  versionArray: [7, 0, 0, 0],
+  bits: 64,
+  debug: false,
+  maxBsonObjectSize: 16 * 1024 * 1024,
+  storageEngines: ['memory'],
+  modules: [],
+  ok: 1,
+});
+
+const listDatabases: Handler = (cmd, ctx) => {
+  const databases = [...ctx.engine.storage.dbs.entries()]
+    .filter(([, colls]) => colls.size > 0)
+    .map(([name, colls]) => (cmd.nameOnly ? { name } : { name, sizeOnDisk: 0, empty: colls.size === 0 }));
+  return cmd.nameOnly ? { databases, ok: 1 } : { databases, totalSize: 0, totalSizeMb: 0, ok: 1 };
+};
+
+export const adminCommands: Record<string, Handler> = {
+  hello,
+  isMaster: hello,
+  ismaster: hello,
+  ping: () => ({ ok: 1 }),
+  buildInfo,
+  buildinfo: buildInfo,
+  listDatabases,
+  endSessions: (cmd, ctx) => {
+    ctx.engine.sessions.end((cmd.endSessions ?? []) as Document[]);
+    return { ok: 1 };
+  },
+  commitTransaction: (_cmd, ctx) => {
+    commitTransaction(ctx.txn);
+    return { ok: 1 };
+  },
+  abortTransaction: (_cmd, ctx) => {
+    abortTransaction(ctx.txn);
+    return { ok: 1 };
+  },
+};

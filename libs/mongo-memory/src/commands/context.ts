@@ -1,0 +1,107 @@
+import type { Document } from 'bson';
+import type { Collection } from '../collections';
+import { CommandError, Code } from '../errors';
+import type { Engine } from '../engine';
+import { compileFilter, projectDocuments, sortDocuments } from '../query';
+import type { Write } from '../storage';
+import { parseSearch, scoreDocument } from '../text';
+import type { Session, Transaction } from '../transactions';
+import { isPlainObject } from '../values';
+
+export interface Ctx {
+  engine: Engine;
+  db: string;
+  connectionId: number;
+  session?: Session;
+  txn?: Transaction;
+}
+
+export type Handler = (cmd: Document, ctx: Ctx) => Document | Promise<Document>;
+
+export function collectionName(cmd: Document, name: string): string {
+  const value = cmd[name];
+  if (typeof value !== 'string' || !value) throw new CommandError(Code.InvalidNamespace, `collection name has invalid type ${typeof value}`);
+  return value;
+}
+
+export const write = (ctx: Ctx, w: Write): void => (ctx.txn ? ctx.txn.stage(w) : ctx.engine.storage.writeNow(w));
+
+export const readDoc = (ctx: Ctx, coll: Collection, id: string): Document | undefined =>
+  ctx.txn ? ctx.txn.read(coll, id) : coll.docs.get(id)?.doc;
+
+export function rejectOptions(cmd: Document, names: string[]): void {
+  for (const name of names) {
+    if (cmd[name] === undefined || cmd[name] === false) continue;
+    if (name === 'collation' && isPlainObject(cmd.collation) && cmd.collation.locale === 'simple') continue;
+    throw new CommandError(Code.NotImplemented, `option '${name}' is not supported by mongo-memory`);
+  }
+}
+
+/** Documents matching a filter, with text scores when it holds a $text clause. */
+export interface Matches {
+  docs: Document[];
+  scores?: Map<Document, number>;
+}
+
+/** Splits a top-level $text clause (directly or in a top-level $and) from the rest of the filter. */
+function splitText(filter: Document): { text?: unknown; rest: Document } {
+  if (filter.$text !== undefined) {
+    const { $text, ...rest } = filter;
+    return { text: $text, rest };
+  }
+  if (Array.isArray(filter.$and)) {
+    const i = filter.$and.findIndex((c: unknown) => isPlainObject(c) && c.$text !== undefined);
+    if (i >= 0) {
+      const clause = filter.$and[i] as Document;
+      const { text, rest } = splitText(clause);
+      const and = [...filter.$and.slice(0, i), rest, ...filter.$and.slice(i + 1)];
+      return { text, rest: { ...filter, $and: and } };
+    }
+  }
+  return { rest: filter };
+}
+
+export function matching(ctx: Ctx, coll: Collection | undefined, filter: Document = {}): Matches {
+  const { text, rest } = splitText(filter ?? {});
+  const predicate = compileFilter(rest);
+  if (text === undefined) return { docs: ctx.engine.storage.scan(coll, rest, ctx.txn).filter(predicate) };
+  const index = coll?.textIndex;
+  if (!coll || !index?.text) throw new CommandError(Code.IndexNotFound, 'text index required for $text query');
+  const search = parseSearch(text);
+  const ids = new Set<string>();
+  for (const term of [...search.terms, ...search.phrases.flatMap((p) => p.split(/\s+/))]) {
+    for (const id of index.lookup('t' + term) ?? []) ids.add(id);
+  }
+  const scores = new Map<Document, number>();
+  const docs = ctx.engine.storage.scan(coll, rest, ctx.txn, ids).filter((doc) => {
+    const score = scoreDocument(doc, index.text!, search);
+    if (score === undefined || !predicate(doc)) return false;
+    scores.set(doc, score);
+    return true;
+  });
+  return { docs, scores };
+}
+
+const isTextScore = (v: unknown): boolean => isPlainObject(v) && v.$meta === 'textScore';
+
+/** Sort, skip, limit and projection, with `{$meta: 'textScore'}` in sort and projection. */
+export function shape(m: Matches, opts: { sort?: Document; skip?: number; limit?: number; projection?: Document }): Document[] {
+  let docs = m.docs;
+  if (opts.sort && Object.keys(opts.sort).length) {
+    const metaFields = Object.keys(opts.sort).filter((k) => isTextScore(opts.sort![k]));
+    if (metaFields.length && !m.scores) throw new CommandError(Code.BadValue, 'textScore is only available with a $text query');
+    const spec = Object.fromEntries(Object.entries(opts.sort).map(([k, v]) => [k, isTextScore(v) ? -1 : v]));
+    const scored = metaFields.length ? docs.map((d) => ({ ...d, [metaFields[0]]: m.scores!.get(d) })) : docs;
+    const order = new Map(scored.map((s, i) => [s, docs[i]]));
+    docs = sortDocuments(scored, spec).map((s) => order.get(s)!);
+  }
+  if (opts.skip) docs = docs.slice(opts.skip);
+  if (opts.limit) docs = docs.slice(0, opts.limit);
+  const projection = opts.projection ?? {};
+  const meta = Object.keys(projection).filter((k) => isTextScore(projection[k]));
+  if (meta.length && !m.scores) throw new CommandError(Code.BadValue, 'textScore is only available with a $text query');
+  const plain = Object.fromEntries(Object.entries(projection).filter(([k]) => !meta.includes(k)));
+  const projected = projectDocuments(docs, plain);
+  if (meta.length) return projected.map((d, i) => ({ ...d, [meta[0]]: m.scores!.get(docs[i]) }));
+  return projected;
+}

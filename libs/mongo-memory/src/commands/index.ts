@@ -1,0 +1,44 @@
+import type { Document } from 'bson';
+import type { Engine } from '../engine';
+import { CommandError, Code, toCommandError } from '../errors';
+import { transactionFor } from '../transactions';
+import { adminCommands } from './admin';
+import type { Handler } from './context';
+import { ddlCommands } from './ddl';
+import { readCommands } from './reads';
+import { writeCommands } from './writes';
+
+const HANDLERS: Record<string, Handler> = { ...adminCommands, ...ddlCommands, ...readCommands, ...writeCommands };
+const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+
+/** Runs one command and always answers with a reply document (errors included), never a throw. */
+export async function dispatch(engine: Engine, cmd: Document, connectionId: number): Promise<Document> {
+  const name = Object.keys(cmd)[0] ?? '';
+  const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
+  if (!handler) return new CommandError(Code.CommandNotFound, `no such command: '${name}'`).toReply();
+  const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
+  let txn;
+  try {
+    txn = transactionFor(cmd, engine.sessions, engine.storage, engine.replicaSet !== undefined);
+  } catch (err) {
+    return toCommandError(err).toReply();
+  }
+  const session = cmd.lsid ? engine.sessions.get(cmd.lsid as Document) : undefined;
+  // A retryable write (txnNumber outside a transaction) sent again gets the first reply, not a second write.
+  const retryable = !txn && session && typeof cmd.txnNumber === 'bigint' && RETRYABLE_WRITES.has(name) ? cmd.txnNumber : undefined;
+  if (retryable !== undefined && !engine.replicaSet) {
+    return new CommandError(Code.IllegalOperation, 'Transaction numbers are only allowed on a replica set member or mongos').toReply();
+  }
+  if (retryable !== undefined && session?.retry?.txnNumber === retryable) return session.retry.reply;
+  try {
+    const reply = await handler(cmd, { engine, db, connectionId, session, txn });
+    // Any failed write inside a transaction aborts it, as on a server.
+    if (txn?.state === 'active' && reply.writeErrors) txn.abort();
+    if (retryable !== undefined && session) session.retry = { txnNumber: retryable, reply };
+    return reply;
+  } catch (err) {
+    const e = toCommandError(err);
+    if (txn?.state === 'active') txn.abort();
+    return e.toReply();
+  }
+}

@@ -1,0 +1,137 @@
+import type { Document } from 'bson';
+import { changeDocument, tokenSeq } from '../changes';
+import { CommandError, Code } from '../errors';
+import { runPipeline } from '../query';
+import { isPlainObject, keyString, pathValues } from '../values';
+import { collectionName, matching, rejectOptions, shape, type Ctx, type Handler, type Matches } from './context';
+
+const find: Handler = (cmd, ctx) => {
+  rejectOptions(cmd, ['collation', 'tailable', 'awaitData', 'returnKey', 'showRecordId', 'min', 'max', 'let']);
+  const name = collectionName(cmd, 'find');
+  const m = matching(ctx, ctx.engine.storage.collection(ctx.db, name), cmd.filter as Document | undefined);
+  const limit = Number(cmd.limit ?? 0);
+  const docs = shape(m, {
+    sort: cmd.sort as Document | undefined,
+    skip: Number(cmd.skip ?? 0),
+    limit: Math.abs(limit),
+    projection: cmd.projection as Document | undefined,
+  });
+  return ctx.engine.cursors.first(`${ctx.db}.${name}`, docs, cmd.batchSize, cmd.singleBatch === true || limit < 0);
+};
+
+const getMore: Handler = (cmd, ctx) => {
+  if (typeof cmd.getMore !== 'bigint') throw new CommandError(Code.TypeMismatch, 'getMore requires an int64 cursor id');
+  return ctx.engine.cursors.getMore(cmd.getMore, collectionName(cmd, 'collection'), ctx.db, cmd.batchSize, cmd.maxTimeMS);
+};
+
+const killCursors: Handler = (cmd, ctx) => {
+  if (!Array.isArray(cmd.cursors)) throw new CommandError(Code.TypeMismatch, 'killCursors requires a cursors array');
+  return ctx.engine.cursors.kill(cmd.cursors as bigint[]);
+};
+
+const count: Handler = (cmd, ctx) => {
+  rejectOptions(cmd, ['collation']);
+  const coll = ctx.engine.storage.collection(ctx.db, collectionName(cmd, 'count'));
+  let n = matching(ctx, coll, cmd.query as Document | undefined).docs.length;
+  n = Math.max(0, n - Number(cmd.skip ?? 0));
+  if (cmd.limit) n = Math.min(n, Math.abs(Number(cmd.limit)));
+  return { n, ok: 1 };
+};
+
+const distinct: Handler = (cmd, ctx) => {
+  rejectOptions(cmd, ['collation']);
+  if (typeof cmd.key !== 'string') throw new CommandError(Code.TypeMismatch, 'distinct requires a string key');
+  const coll = ctx.engine.storage.collection(ctx.db, collectionName(cmd, 'distinct'));
+  const seen = new Map<string, unknown>();
+  for (const doc of matching(ctx, coll, cmd.query as Document | undefined).docs) {
+    for (const v of pathValues(doc, cmd.key)) if (!seen.has(keyString(v))) seen.set(keyString(v), v);
+  }
+  return { values: [...seen.values()], ok: 1 };
+};
+
+const SCORE = '__mm_textScore';
+const isTextScore = (v: unknown): boolean => isPlainObject(v) && v.$meta === 'textScore';
+
+/** Replaces `{$meta: 'textScore'}` by a hidden field the pipeline can read. */
+function withScoreField(v: unknown): unknown {
+  if (isTextScore(v)) return '$' + SCORE;
+  if (Array.isArray(v)) return v.map(withScoreField);
+  if (!isPlainObject(v)) return v;
+  if (isPlainObject(v.$sort)) {
+    return { $sort: Object.fromEntries(Object.entries(v.$sort).map(([k, d]) => (isTextScore(d) ? [SCORE, -1] : [k, d]))) };
+  }
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withScoreField(x)]));
+}
+
+const CHANGE_STREAM_STAGES = new Set(['$match', '$project', '$addFields', '$set', '$unset', '$replaceRoot', '$replaceWith', '$redact']);
+
+function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pipeline: Document[]): Document {
+  if (ctx.txn) throw new CommandError(Code.OperationNotSupportedInTransaction, 'Cannot run $changeStream in a transaction');
+  const spec = pipeline[0].$changeStream as Document;
+  const fullDocument = spec.fullDocument ?? 'default';
+  if (fullDocument !== 'default' && fullDocument !== 'updateLookup') {
+    throw new CommandError(Code.NotImplemented, `fullDocument: '${String(fullDocument)}' is not supported by mongo-memory (no post-images)`);
+  }
+  if (spec.fullDocumentBeforeChange !== undefined && spec.fullDocumentBeforeChange !== 'off') {
+    throw new CommandError(Code.NotImplemented, 'fullDocumentBeforeChange is not supported by mongo-memory (no pre-images)');
+  }
+  rejectOptions(spec, ['allChangesForCluster', 'startAtOperationTime']);
+  const log = ctx.engine.storage.changes;
+  let seq = log.lastSeq;
+  const token = spec.resumeAfter ?? spec.startAfter;
+  if (token !== undefined) {
+    const at = tokenSeq(token);
+    if (at === undefined || at > log.lastSeq) throw new CommandError(Code.BadValue, 'invalid resume token');
+    if (!log.since(at)) throw new CommandError(Code.ChangeStreamHistoryLost, 'Resume of change stream was not possible, as the resume point may no longer be in the oplog.');
+    seq = at;
+  }
+  const rest = pipeline.slice(1);
+  for (const stage of rest) {
+    const name = Object.keys(stage)[0];
+    if (!CHANGE_STREAM_STAGES.has(name)) throw new CommandError(Code.IllegalOperation, `${name} is not permitted in a $changeStream pipeline`);
+  }
+  const { db } = ctx;
+  const storage = ctx.engine.storage;
+  const ns = collName ? `${db}.${collName}` : `${db}.$cmd.aggregate`;
+  return ctx.engine.cursors.stream(ns, {
+    log,
+    seq,
+    read: (event) => {
+      if (event.db !== db || (collName !== undefined && event.coll !== collName)) return undefined;
+      const lookup = fullDocument === 'updateLookup'
+        ? () => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc
+        : undefined;
+      const doc = changeDocument(event, lookup);
+      return rest.length ? runPipeline([doc], rest, () => [])[0] : doc;
+    },
+  }, (cmd.cursor as Document | undefined)?.batchSize);
+}
+
+const aggregate: Handler = (cmd, ctx) => {
+  rejectOptions(cmd, ['collation', 'explain', 'let']);
+  const pipeline = cmd.pipeline;
+  if (!Array.isArray(pipeline)) throw new CommandError(Code.TypeMismatch, "'pipeline' option must be specified as an array");
+  if (!isPlainObject(cmd.cursor)) throw new CommandError(Code.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
+  const collName = cmd.aggregate === 1 ? undefined : collectionName(cmd, 'aggregate');
+  const first = pipeline[0] as Document | undefined;
+  if (first?.$changeStream !== undefined) return changeStream(cmd, ctx, collName, pipeline);
+  if (collName === undefined && first?.$documents === undefined) {
+    throw new CommandError(Code.NotImplemented, 'aggregate: 1 is only supported with $changeStream or $documents');
+  }
+  const storage = ctx.engine.storage;
+  const coll = collName ? storage.collection(ctx.db, collName) : undefined;
+  const leadingMatch = isPlainObject(first?.$match) ? (first!.$match as Document) : undefined;
+  const m: Matches = collName ? matching(ctx, coll, leadingMatch) : { docs: [] };
+  let rest = leadingMatch ? pipeline.slice(1) : pipeline;
+  let input = m.docs;
+  if (m.scores) {
+    input = m.docs.map((d) => ({ ...d, [SCORE]: m.scores!.get(d) }));
+    rest = withScoreField(rest) as Document[];
+  }
+  const lookup = (name: string) => storage.scan(storage.collection(ctx.db, name), {}, ctx.txn);
+  let out = runPipeline(input, rest, lookup);
+  if (m.scores) out = out.map(({ [SCORE]: _score, ...doc }) => doc);
+  return ctx.engine.cursors.first(collName ? `${ctx.db}.${collName}` : `${ctx.db}.$cmd.aggregate`, out, (cmd.cursor as Document).batchSize);
+};
+
+export const readCommands: Record<string, Handler> = { find, getMore, killCursors, count, distinct, aggregate };

@@ -1,0 +1,161 @@
+import { ObjectId, type Document } from 'bson';
+import type { Collection } from '../collections';
+import { CommandError, Code, toCommandError } from '../errors';
+import { applyUpdate, updateKind, upsertDocument } from '../updates';
+import { isPlainObject, keyString, valuesEqual } from '../values';
+import { collectionName, matching, readDoc, rejectOptions, shape, write, type Ctx, type Handler } from './context';
+
+/** Errors of one statement that a server reports in `writeErrors` rather than failing the command. */
+function isStatementError(e: CommandError): boolean {
+  return e.code !== Code.WriteConflict && e.code !== Code.NoSuchTransaction && e.code !== Code.NotImplemented;
+}
+
+/** Runs the statements of an insert/update/delete, collecting writeErrors and stopping at the first if ordered. */
+function statements<T>(cmd: Document, items: T[], run: (item: T, index: number) => void): Document[] {
+  const errors: Document[] = [];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      run(items[i], i);
+    } catch (err) {
+      const e = toCommandError(err);
+      if (!isStatementError(e)) throw e;
+      errors.push({ index: i, code: e.code, errmsg: e.message, ...e.extra });
+      if (cmd.ordered !== false) break;
+    }
+  }
+  return errors;
+}
+
+const withErrors = (reply: Document, errors: Document[]): Document => (errors.length ? { ...reply, writeErrors: errors } : reply);
+
+function checkId(id: unknown): void {
+  if (Array.isArray(id) || id instanceof RegExp) throw new CommandError(Code.InvalidIdField, `The '_id' value cannot be of type ${Array.isArray(id) ? 'array' : 'regex'}`);
+}
+
+function insertOne(ctx: Ctx, coll: Collection, doc: Document): void {
+  checkId(doc._id);
+  const id = keyString(doc._id);
+  if (readDoc(ctx, coll, id)) throw coll.duplicateKeyError(coll.indexes.get('_id_')!, doc);
+  write(ctx, { coll, id, documentId: doc._id, after: doc, op: 'insert' });
+}
+
+/** A server generates missing ids and stores _id as the first field. */
+function withId(doc: Document): Document {
+  if (Object.keys(doc)[0] === '_id') return doc;
+  const { _id = new ObjectId(), ...rest } = doc;
+  return { _id, ...rest };
+}
+
+const insert: Handler = (cmd, ctx) => {
+  const docs = cmd.documents;
+  if (!Array.isArray(docs)) throw new CommandError(Code.TypeMismatch, 'insert requires a documents array');
+  const coll = ctx.engine.storage.ensureCollection(ctx.db, collectionName(cmd, 'insert'));
+  let n = 0;
+  const errors = statements(cmd, docs as Document[], (doc) => {
+    if (!isPlainObject(doc)) throw new CommandError(Code.TypeMismatch, 'documents must be objects');
+    insertOne(ctx, coll, withId(doc));
+    n++;
+  });
+  return withErrors({ n, ok: 1 }, errors);
+};
+
+/** Updates one document (or inserts on upsert); returns what changed. */
+function updateOneDoc(ctx: Ctx, coll: Collection, before: Document, u: Document | Document[], filter: Document, arrayFilters?: Document[]) {
+  const after = applyUpdate(before, u, { arrayFilters, filter });
+  // valuesEqual treats 5 and 5.0 alike; a changed field order is a change too.
+  const modified = !valuesEqual(before, after) || Object.keys(before).join() !== Object.keys(after).join();
+  if (modified) {
+    const op = !Array.isArray(u) && updateKind(u) === 'replace' ? 'replace' : 'update';
+    write(ctx, { coll, id: keyString(before._id), documentId: before._id, before, after, op });
+  }
+  return { after, modified };
+}
+
+function upsert(ctx: Ctx, coll: Collection, filter: Document, u: Document | Document[]): Document {
+  const doc = upsertDocument(filter, u);
+  insertOne(ctx, coll, doc);
+  return doc;
+}
+
+const update: Handler = (cmd, ctx) => {
+  const updates = cmd.updates;
+  if (!Array.isArray(updates)) throw new CommandError(Code.TypeMismatch, 'update requires an updates array');
+  const coll = ctx.engine.storage.ensureCollection(ctx.db, collectionName(cmd, 'update'));
+  let n = 0;
+  let nModified = 0;
+  const upserted: Document[] = [];
+  const errors = statements(cmd, updates as Document[], (stmt, index) => {
+    rejectOptions(stmt, ['collation', 'sort']);
+    const filter = (stmt.q ?? {}) as Document;
+    const u = stmt.u as Document | Document[];
+    const kind = updateKind(u);
+    if (stmt.multi && kind === 'replace') throw new CommandError(Code.FailedToParse, 'multi update is not supported for replacement-style update');
+    const found = matching(ctx, coll, filter).docs;
+    const targets = stmt.multi ? found : found.slice(0, 1);
+    for (const before of targets) {
+      const { modified } = updateOneDoc(ctx, coll, before, u, filter, stmt.arrayFilters as Document[] | undefined);
+      n++;
+      if (modified) nModified++;
+    }
+    if (targets.length === 0 && stmt.upsert) {
+      upserted.push({ index, _id: upsert(ctx, coll, filter, u)._id });
+      n++;
+    }
+  });
+  const reply: Document = { n, nModified, ok: 1 };
+  if (upserted.length) reply.upserted = upserted;
+  return withErrors(reply, errors);
+};
+
+const remove: Handler = (cmd, ctx) => {
+  const deletes = cmd.deletes;
+  if (!Array.isArray(deletes)) throw new CommandError(Code.TypeMismatch, 'delete requires a deletes array');
+  const coll = ctx.engine.storage.collection(ctx.db, collectionName(cmd, 'delete'));
+  let n = 0;
+  const errors = statements(cmd, deletes as Document[], (stmt) => {
+    rejectOptions(stmt, ['collation']);
+    if (stmt.limit !== 0 && stmt.limit !== 1) throw new CommandError(Code.FailedToParse, 'The limit field in delete objects must be 0 or 1');
+    if (!coll) return;
+    const found = matching(ctx, coll, (stmt.q ?? {}) as Document).docs;
+    for (const doc of stmt.limit === 1 ? found.slice(0, 1) : found) {
+      write(ctx, { coll, id: keyString(doc._id), documentId: doc._id, before: doc, after: null, op: 'delete' });
+      n++;
+    }
+  });
+  return withErrors({ n, ok: 1 }, errors);
+};
+
+const findAndModify: Handler = (cmd, ctx) => {
+  rejectOptions(cmd, ['collation', 'let']);
+  const coll = ctx.engine.storage.ensureCollection(ctx.db, collectionName(cmd, Object.keys(cmd)[0]));
+  const filter = (cmd.query ?? {}) as Document;
+  if (cmd.remove && cmd.update !== undefined) throw new CommandError(Code.FailedToParse, 'Cannot specify both an update and remove=true');
+  if (!cmd.remove && cmd.update === undefined) throw new CommandError(Code.FailedToParse, 'Either an update or remove=true must be specified');
+  if (cmd.remove && cmd.upsert) throw new CommandError(Code.FailedToParse, 'Cannot specify both upsert=true and remove=true');
+  const m = matching(ctx, coll, filter);
+  const target = shape(m, { sort: cmd.sort as Document | undefined, limit: 1 })[0];
+  const project = (doc: Document | undefined | null) =>
+    doc ? shape({ docs: [doc] }, { projection: cmd.fields as Document | undefined })[0] : null;
+  if (cmd.remove) {
+    if (target) write(ctx, { coll, id: keyString(target._id), documentId: target._id, before: target, after: null, op: 'delete' });
+    return { lastErrorObject: { n: target ? 1 : 0 }, value: project(target), ok: 1 };
+  }
+  const u = cmd.update as Document | Document[];
+  if (target) {
+    const { after } = updateOneDoc(ctx, coll, target, u, filter, cmd.arrayFilters as Document[] | undefined);
+    return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(cmd.new ? after : target), ok: 1 };
+  }
+  if (cmd.upsert) {
+    const doc = upsert(ctx, coll, filter, u);
+    return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: cmd.new ? project(doc) : null, ok: 1 };
+  }
+  return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+};
+
+export const writeCommands: Record<string, Handler> = {
+  insert,
+  update,
+  delete: remove,
+  findAndModify,
+  findandmodify: findAndModify,
+};

@@ -1,0 +1,128 @@
+import { calculateObjectSize, type Document } from 'bson';
+import { resumeToken, type ChangeEvent, type ChangeLog } from './changes';
+import { CommandError, Code } from './errors';
+
+const FIRST_BATCH = 101;
+const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+const IDLE_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_AWAIT_MS = 1000;
+
+/** What a change-stream cursor needs: where it is in the log and how to turn events into documents. */
+export interface StreamSpec {
+  log: ChangeLog;
+  seq: number;
+  /** The change document for an event, or undefined when the rest of the pipeline filters it out. */
+  read(event: ChangeEvent): Document | undefined;
+}
+
+interface Cursor {
+  ns: string;
+  docs: Document[];
+  pos: number;
+  lastUse: number;
+  stream?: StreamSpec;
+}
+
+/** Takes up to `n` documents (and at most 16 MiB) from `docs` starting at `pos`. */
+function takeBatch(docs: Document[], pos: number, n: number): Document[] {
+  const out: Document[] = [];
+  let bytes = 0;
+  while (pos + out.length < docs.length && out.length < n) {
+    const doc = docs[pos + out.length];
+    bytes += calculateObjectSize(doc);
+    if (out.length > 0 && bytes > MAX_BATCH_BYTES) break;
+    out.push(doc);
+  }
+  return out;
+}
+
+/** First batches default to 101 documents; getMore without a batchSize (or 0) sends all it can. */
+function batchLimit(batchSize: unknown, first: boolean): number {
+  if (batchSize === undefined || batchSize === null) return first ? FIRST_BATCH : Infinity;
+  const n = Number(batchSize);
+  if (!Number.isFinite(n) || n < 0) throw new CommandError(Code.BadValue, 'batchSize must be a non-negative number');
+  return n === 0 && !first ? Infinity : n;
+}
+
+/** Server-side cursors: results are computed when the cursor opens and handed out in batches. */
+export class Cursors {
+  private readonly open = new Map<bigint, Cursor>();
+  private nextId = BigInt(Date.now()) * 1000n;
+  private closed = false;
+
+  /** The reply of find/aggregate/list*: the first batch, and a cursor id when more remain. */
+  first(ns: string, docs: Document[], batchSize?: unknown, singleBatch = false): Document {
+    const batch = takeBatch(docs, 0, batchLimit(batchSize, true));
+    let id = 0n;
+    if (!singleBatch && batch.length < docs.length) {
+      id = ++this.nextId;
+      this.open.set(id, { ns, docs, pos: batch.length, lastUse: Date.now() });
+    }
+    return { cursor: { firstBatch: batch, id, ns }, ok: 1 };
+  }
+
+  /** A change stream's cursor: it never runs out, and getMore waits for events. */
+  stream(ns: string, spec: StreamSpec, batchSize?: unknown): Document {
+    const id = ++this.nextId;
+    const cursor: Cursor = { ns, docs: [], pos: 0, lastUse: Date.now(), stream: spec };
+    this.open.set(id, cursor);
+    const firstBatch = this.drain(cursor, batchLimit(batchSize, true));
+    return { cursor: { firstBatch, id, ns, postBatchResumeToken: resumeToken(spec.seq) }, ok: 1 };
+  }
+
+  async getMore(id: bigint, collection: string, db: string, batchSize?: unknown, maxTimeMS?: unknown): Promise<Document> {
+    const cursor = this.open.get(id);
+    if (!cursor) throw new CommandError(Code.CursorNotFound, `cursor id ${id} not found`);
+    if (cursor.ns !== `${db}.${collection}` && !cursor.ns.startsWith(`${db}.$cmd`)) {
+      throw new CommandError(Code.Unauthorized, `Requested getMore on namespace '${db}.${collection}', but cursor belongs to a different namespace ${cursor.ns}`);
+    }
+    cursor.lastUse = Date.now();
+    const n = batchLimit(batchSize, false);
+    if (cursor.stream) {
+      let batch = this.drain(cursor, n);
+      const deadline = Date.now() + Number(maxTimeMS ?? DEFAULT_AWAIT_MS);
+      while (batch.length === 0 && !this.closed && this.open.has(id) && Date.now() < deadline) {
+        await cursor.stream.log.wait(deadline - Date.now());
+        batch = this.drain(cursor, n);
+      }
+      return { cursor: { nextBatch: batch, id, ns: cursor.ns, postBatchResumeToken: resumeToken(cursor.stream.seq) }, ok: 1 };
+    }
+    const batch = takeBatch(cursor.docs, cursor.pos, n);
+    cursor.pos += batch.length;
+    const done = cursor.pos >= cursor.docs.length;
+    if (done) this.open.delete(id);
+    return { cursor: { nextBatch: batch, id: done ? 0n : id, ns: cursor.ns }, ok: 1 };
+  }
+
+  /** Up to `n` change documents after the stream's position; the position moves past every event read. */
+  private drain(cursor: Cursor, n: number): Document[] {
+    const stream = cursor.stream!;
+    const events = stream.log.since(stream.seq);
+    if (!events) throw new CommandError(Code.ChangeStreamHistoryLost, 'Resume of change stream was not possible, as the resume point may no longer be in the oplog.');
+    const out: Document[] = [];
+    for (const event of events) {
+      if (out.length >= n) break;
+      const doc = stream.read(event);
+      stream.seq = event.seq;
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
+  kill(ids: bigint[]): Document {
+    const killed: bigint[] = [];
+    const notFound: bigint[] = [];
+    for (const id of ids) (this.open.delete(BigInt(id)) ? killed : notFound).push(id);
+    return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+  }
+
+  reap(now: number): void {
+    for (const [id, cursor] of this.open) if (now - cursor.lastUse > IDLE_TIMEOUT_MS) this.open.delete(id);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.open.clear();
+  }
+}
+

@@ -1,0 +1,1 @@
+export { MongoMemoryServer, type MongoMemoryServerOptions, type StartOptions } from './server';

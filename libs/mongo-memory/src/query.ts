@@ -1,0 +1,212 @@
+import { Aggregator, Context, ProcessingMode, Query } from 'mingo';
+import { evalExpr } from 'mingo/core';
+import { Lazy, type Iterator } from 'mingo/lazy';
+import * as accumulators from 'mingo/operators/accumulator';
+import * as expressions from 'mingo/operators/expression';
+import type { AnyObject, Options } from 'mingo/types';
+import { resolve } from 'mingo/util';
+import type { Document } from 'bson';
+import { CommandError, Code } from './errors';
+import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, pathValues, typeRank, valuesEqual } from './values';
+
+/**
+ * The bridge to mingo. mingo compares BSON numbers of different types (bigint, Decimal128) wrongly
+ * and mutates what it projects, so comparison operators, sums and sorts are replaced here by
+ * versions built on `values.ts`, and everything handed to mingo for reshaping is a copy.
+ */
+
+type Predicate = (obj: AnyObject) => boolean;
+type Operand = number | bigint | import('bson').Decimal128;
+
+const flat = (a: unknown[], depth: number): unknown[] => (depth > 0 ? a.flat(depth) : a);
+
+function eq(lhs: unknown, rhs: unknown, depth: number): boolean {
+  if (valuesEqual(lhs, rhs)) return true;
+  if (rhs === null && lhs === undefined) return true;
+  if (Array.isArray(lhs)) return lhs.some((v) => valuesEqual(v, rhs)) || flat(lhs, depth).some((v) => valuesEqual(v, rhs));
+  return false;
+}
+
+function inList(lhs: unknown, list: unknown, depth: number): boolean {
+  if (!Array.isArray(list)) throw new CommandError(Code.BadValue, '$in needs an array');
+  const values = Array.isArray(lhs) ? [lhs, ...flat(lhs, Math.max(depth, 1))] : [lhs];
+  return list.some((x) =>
+    x instanceof RegExp ? values.some((v) => typeof v === 'string' && x.test(v)) : values.some((v) => eq(v, x, 0)),
+  );
+}
+
+/** Range operators only match values of the same type bracket, as on a server. */
+function range(test: (c: number) => boolean) {
+  return (lhs: unknown, rhs: unknown, depth: number): boolean => {
+    const values = Array.isArray(lhs) ? [...flat(lhs, Math.max(depth, 1)), ...(Array.isArray(rhs) ? [lhs] : [])] : [lhs];
+    return values.some((v) => sameBracket(v, rhs) && test(compareValues(v, rhs)));
+  };
+}
+
+const sameBracket = (a: unknown, b: unknown): boolean => typeRank(a) === typeRank(b);
+
+function fieldOp(test: (lhs: unknown, rhs: unknown, depth: number) => boolean) {
+  return (selector: string, value: unknown): Predicate => {
+    const depth = selector.split('.').length - 1;
+    return (obj) => test(resolve(obj, selector, { unwrapArray: true }), value, depth);
+  };
+}
+
+const exprCompare = (test: (c: number) => boolean) => (obj: AnyObject, expr: unknown, options: Options) => {
+  const [a, b] = evalExpr(obj, expr, options) as unknown[];
+  return test(compareValues(a, b));
+};
+
+/** $add/$multiply/$subtract: exact for int64 and Decimal128, mingo's own for plain numbers and dates. */
+function exprArithmetic(name: '$add' | '$multiply' | '$subtract') {
+  const original = (expressions as unknown as Record<string, (o: AnyObject, e: unknown, opt: Options) => unknown>)[name];
+  return (obj: AnyObject, expr: unknown, options: Options) => {
+    const args = evalExpr(obj, expr, options) as unknown[];
+    if (!args.some((v) => typeof v === 'bigint' || (isNumeric(v) && typeof v !== 'number'))) {
+      return original(obj, args.map((v) => ({ $literal: v })), options);
+    }
+    if (args.some((v) => v === null || v === undefined)) return null;
+    if (!args.every(isNumeric)) throw new CommandError(Code.TypeMismatch, `${name} only supports numeric types`);
+    if (name === '$subtract') return arithmetic('add', args[0] as Operand, arithmetic('mul', args[1] as Operand, -1));
+    return (args as Operand[]).reduce((acc, v) => arithmetic(name === '$add' ? 'add' : 'mul', acc, v));
+  };
+}
+
+function sumOf(values: unknown[]): Operand {
+  let total: Operand = 0;
+  for (const v of values) if (isNumeric(v)) total = arithmetic('add', total, v);
+  return total;
+}
+
+const accumulated = (coll: AnyObject[], expr: unknown, options: Options): unknown[] =>
+  (accumulators.$push as (c: AnyObject[], e: unknown, o: Options) => unknown[])(coll, expr, options);
+
+function extreme(sign: 1 | -1) {
+  return (coll: AnyObject[], expr: unknown, options: Options) => {
+    let best: unknown;
+    for (const v of accumulated(coll, expr, options)) {
+      if (v === null || v === undefined) continue;
+      if (best === undefined || compareValues(v, best) * sign > 0) best = v;
+    }
+    return best ?? null;
+  };
+}
+
+// mingo's operator typings intersect every operator's signature; these match the runtime contract.
+const CONTEXT = Context.init({
+  query: {
+    $eq: fieldOp(eq),
+    $ne: fieldOp((l, r, d) => !eq(l, r, d)),
+    $in: fieldOp(inList),
+    $nin: fieldOp((l, r, d) => !inList(l, r, d)),
+    $gt: fieldOp(range((c) => c > 0)),
+    $gte: fieldOp(range((c) => c >= 0)),
+    $lt: fieldOp(range((c) => c < 0)),
+    $lte: fieldOp(range((c) => c <= 0)),
+  },
+  expression: {
+    $eq: exprCompare((c) => c === 0),
+    $ne: exprCompare((c) => c !== 0),
+    $gt: exprCompare((c) => c > 0),
+    $gte: exprCompare((c) => c >= 0),
+    $lt: exprCompare((c) => c < 0),
+    $lte: exprCompare((c) => c <= 0),
+    $cmp: (obj: AnyObject, expr: unknown, options: Options) => {
+      const [a, b] = evalExpr(obj, expr, options) as unknown[];
+      return compareValues(a, b);
+    },
+    $add: exprArithmetic('$add'),
+    $multiply: exprArithmetic('$multiply'),
+    $subtract: exprArithmetic('$subtract'),
+  },
+  accumulator: {
+    $sum: (coll: AnyObject[], expr: unknown, options: Options) =>
+      typeof expr === 'number' ? coll.length * expr : sumOf(accumulated(coll, expr, options)),
+    $min: extreme(-1),
+    $max: extreme(1),
+    $avg: (coll: AnyObject[], expr: unknown, options: Options) => {
+      const nums = accumulated(coll, expr, options).filter(isNumeric);
+      if (nums.some((v) => typeof v === 'object')) throw new CommandError(Code.NotImplemented, '$avg over Decimal128 is not supported');
+      return nums.length ? Number(sumOf(nums)) / nums.length : null;
+    },
+  },
+  pipeline: {
+    $sort: (coll: Iterator, spec: unknown) => Lazy(sortDocuments(coll.collect() as Document[], spec as Document)),
+    $out: () => {
+      throw new CommandError(Code.NotImplemented, '$out is not supported by mongo-memory');
+    },
+    $merge: () => {
+      throw new CommandError(Code.NotImplemented, '$merge is not supported by mongo-memory');
+    },
+  },
+} as unknown as Parameters<typeof Context.init>[0]);
+
+export const MINGO_OPTIONS: Partial<Options> = {
+  idKey: '_id',
+  useStrictMode: true,
+  scriptEnabled: false,
+  processingMode: ProcessingMode.CLONE_OFF,
+  context: CONTEXT,
+};
+
+export function compileFilter(filter: Document): Predicate {
+  if (!isPlainObject(filter)) throw new CommandError(Code.TypeMismatch, 'filter must be an object');
+  if (Object.keys(filter).length === 0) return () => true;
+  const query = new Query(filter, MINGO_OPTIONS);
+  return (doc) => query.test(doc);
+}
+
+/** Runs a pipeline over copies of the documents (mingo's stages mutate their input). */
+export function runPipeline(docs: Document[], pipeline: Document[], lookup: (coll: string) => Document[]): Document[] {
+  const options: Partial<Options> = {
+    ...MINGO_OPTIONS,
+    processingMode: ProcessingMode.CLONE_INPUT,
+    collectionResolver: (name: string) => lookup(name).map(cloneValue),
+  };
+  return new Aggregator(pipeline, options).run(docs) as Document[];
+}
+
+// ---- sort and projection ------------------------------------------------------------------------
+
+/** Key for one sort field: the smallest element of an array ascending, the largest descending. */
+function sortKey(doc: Document, path: string, dir: number): unknown {
+  const values = pathValues(doc, path);
+  if (values.length === 0) return null;
+  let best = values[0];
+  for (const v of values) if (compareValues(v, best) * dir < 0) best = v;
+  return best;
+}
+
+export function sortDocuments(docs: Document[], spec: Document): Document[] {
+  const fields = Object.entries(spec).map(([path, dir]) => {
+    if (dir !== 1 && dir !== -1) throw new CommandError(Code.BadValue, `$sort key ordering must be 1 (for ascending) or -1 (for descending)`);
+    return { path, dir };
+  });
+  if (fields.length === 0) return docs;
+  const keyed = docs.map((doc) => ({ doc, keys: fields.map((f) => sortKey(doc, f.path, f.dir)) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < fields.length; i++) {
+      const c = compareValues(a.keys[i], b.keys[i]);
+      if (c) return c * fields[i].dir;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.doc);
+}
+
+export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
+  if (!projection || Object.keys(projection).length === 0) return docs;
+  const copies = docs.map(cloneValue);
+  const projected = new Query({}, MINGO_OPTIONS).find(copies, projection).all() as Document[];
+  // mingo emits fields in projection order; a server keeps the document's own order.
+  return projected.map((out, i) => {
+    const order = Object.keys(docs[i]);
+    const keys = Object.keys(out).sort((a, b) => rankKey(order, a) - rankKey(order, b));
+    return Object.fromEntries(keys.map((k) => [k, out[k]]));
+  });
+}
+
+const rankKey = (order: string[], key: string): number => {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+};

@@ -1,0 +1,191 @@
+import type { Document } from 'bson';
+import type { Collection } from './collections';
+import { CommandError, Code, writeConflict } from './errors';
+import type { Storage, Write } from './storage';
+import { keyString } from './values';
+
+const TRANSIENT = ['TransientTransactionError'];
+export const TRANSACTION_LIFETIME_MS = 60_000;
+
+/**
+ * A multi-document transaction: reads see the snapshot taken at its first operation plus its own
+ * writes; writes are staged with locks (first writer wins) and installed together at commit.
+ */
+export class Transaction {
+  readonly snapshot: number;
+  readonly startedAt = Date.now();
+  /** Final state per document, installed at commit. */
+  readonly writes = new Map<Collection, Map<string, Write>>();
+  /** Every operation in order: the change events published at commit. */
+  readonly operations: Write[] = [];
+  readonly locks = new Set<string>();
+  state: 'active' | 'committed' | 'aborted' = 'active';
+
+  constructor(
+    private readonly storage: Storage,
+    readonly session: Session,
+    readonly txnNumber: bigint,
+  ) {
+    this.snapshot = storage.clock;
+    storage.open.add(this);
+  }
+
+  read(coll: Collection, id: string): Document | undefined {
+    const staged = this.writes.get(coll)?.get(id);
+    return staged ? (staged.after ?? undefined) : coll.visible(id, this.snapshot);
+  }
+
+  /** Visible documents: candidates (or all), plus anything changed since the snapshot or by us. */
+  visibleDocs(coll: Collection, candidates: Set<string> | undefined): Document[] {
+    const ids = new Set(candidates ?? coll.docs.keys());
+    for (const id of coll.history.keys()) ids.add(id);
+    for (const id of this.writes.get(coll)?.keys() ?? []) ids.add(id);
+    const out: Document[] = [];
+    for (const id of ids) {
+      const doc = this.read(coll, id);
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
+  stage(w: Write): void {
+    const mine = this.writes.get(w.coll) ?? new Map<string, Write>();
+    const keys = this.storage.lockKeys(w);
+    for (const k of keys) {
+      const holder = this.storage.locks.get(k);
+      if (holder && holder !== this) throw writeConflict();
+    }
+    if (w.coll.lastWrite(w.id) > this.snapshot) throw writeConflict();
+    if (w.after) this.checkUnique(w, mine);
+    for (const k of keys) {
+      this.storage.locks.set(k, this);
+      this.locks.add(k);
+    }
+    const previous = mine.get(w.id);
+    mine.set(w.id, previous ? { ...w, before: previous.before, op: previous.op === 'insert' && w.after ? 'insert' : w.op } : w);
+    this.writes.set(w.coll, mine);
+    this.operations.push(w);
+  }
+
+  /** Unique keys at write time: against committed documents and this transaction's own writes. */
+  private checkUnique(w: Write, mine: Map<string, Write>): void {
+    const after = w.after!;
+    for (const index of w.coll.indexes.values()) {
+      if (!index.unique && index.name !== '_id_') continue;
+      for (const key of index.keysOf(after)) {
+        for (const otherId of index.lookup(key) ?? []) {
+          if (otherId === w.id || mine.has(otherId)) continue;
+          if (w.coll.lastWrite(otherId) > this.snapshot) throw writeConflict();
+          throw w.coll.duplicateKeyError(index, after);
+        }
+        for (const [otherId, other] of mine) {
+          if (otherId !== w.id && other.after && index.keysOf(other.after).includes(key)) throw w.coll.duplicateKeyError(index, after);
+        }
+      }
+    }
+  }
+
+  commit(): void {
+    const finals = [...this.writes.values()].flatMap((m) => [...m.values()]);
+    this.storage.commit(finals, this.operations, { lsid: this.session.lsid, txnNumber: this.txnNumber });
+    this.state = 'committed';
+    this.storage.release(this);
+  }
+
+  abort(): void {
+    if (this.state !== 'active') return;
+    this.state = 'aborted';
+    this.storage.release(this);
+  }
+}
+
+export class Session {
+  txn?: Transaction;
+  lastUse = Date.now();
+  /** The last retryable write (txnNumber without autocommit) and its reply, for retries. */
+  retry?: { txnNumber: bigint; reply: Document };
+
+  constructor(readonly lsid: Document) {}
+}
+
+/** Sessions keyed by `lsid.id`. */
+export class Sessions {
+  private readonly map = new Map<string, Session>();
+
+  get(lsid: Document): Session {
+    const key = keyString(lsid.id);
+    let session = this.map.get(key);
+    if (!session) this.map.set(key, (session = new Session(lsid)));
+    session.lastUse = Date.now();
+    return session;
+  }
+
+  end(lsids: Document[]): void {
+    for (const lsid of lsids) {
+      const key = keyString(lsid.id);
+      this.map.get(key)?.txn?.abort();
+      this.map.delete(key);
+    }
+  }
+
+  /** Aborts transactions older than the lifetime limit, as a server does, so locks never leak. */
+  reap(now: number): void {
+    for (const session of this.map.values()) {
+      if (session.txn?.state === 'active' && now - session.txn.startedAt > TRANSACTION_LIFETIME_MS) session.txn.abort();
+    }
+  }
+
+  clear(): void {
+    for (const session of this.map.values()) session.txn?.abort();
+    this.map.clear();
+  }
+}
+
+const noSuchTransaction = (n: bigint): CommandError =>
+  new CommandError(Code.NoSuchTransaction, `Transaction with { txnNumber: ${n} } has been aborted.`, {}, TRANSIENT);
+
+/**
+ * The transaction a command runs in, from its `lsid`, `txnNumber`, `autocommit: false` and
+ * `startTransaction` fields; undefined for commands outside transactions.
+ */
+export function transactionFor(cmd: Document, sessions: Sessions, storage: Storage, replicaSet: boolean): Transaction | undefined {
+  if (cmd.txnNumber === undefined || cmd.autocommit === undefined) return undefined;
+  if (!replicaSet) throw new CommandError(Code.IllegalOperation, 'Transaction numbers are only allowed on a replica set member or mongos');
+  if (cmd.autocommit !== false) throw new CommandError(Code.InvalidOptions, 'autocommit must be false');
+  if (!cmd.lsid) throw new CommandError(Code.InvalidOptions, 'Transaction requires a session (lsid)');
+  const txnNumber = BigInt(cmd.txnNumber as bigint);
+  const session = sessions.get(cmd.lsid as Document);
+  const current = session.txn;
+  if (cmd.startTransaction === true) {
+    if (current && current.txnNumber > txnNumber) {
+      throw new CommandError(Code.TransactionTooOld, `Cannot start transaction ${txnNumber} on session because a newer transaction ${current.txnNumber} has already started`);
+    }
+    if (current && current.txnNumber === txnNumber) {
+      throw new CommandError(Code.ConflictingOperationInProgress, `Transaction with { txnNumber: ${txnNumber} } has already been started`);
+    }
+    current?.abort();
+    session.txn = new Transaction(storage, session, txnNumber);
+    return session.txn;
+  }
+  if (!current || current.txnNumber !== txnNumber) {
+    throw new CommandError(Code.NoSuchTransaction, `Given transaction number ${txnNumber} does not match any in-progress transactions.`, {}, TRANSIENT);
+  }
+  if (current.state === 'aborted') throw noSuchTransaction(txnNumber);
+  if (current.state === 'committed' && cmd.commitTransaction === undefined) {
+    throw new CommandError(Code.TransactionCommitted, `Transaction with { txnNumber: ${txnNumber} } has been committed.`);
+  }
+  return current;
+}
+
+export function commitTransaction(txn: Transaction | undefined): void {
+  if (!txn) throw new CommandError(Code.NoSuchTransaction, 'commitTransaction requires a transaction (txnNumber, autocommit: false)', {}, TRANSIENT);
+  if (txn.state === 'aborted') throw noSuchTransaction(txn.txnNumber);
+  if (txn.state === 'active') txn.commit(); // a committed one is a retry: answer ok again
+}
+
+export function abortTransaction(txn: Transaction | undefined): void {
+  if (!txn) throw new CommandError(Code.NoSuchTransaction, 'abortTransaction requires a transaction', {}, TRANSIENT);
+  if (txn.state === 'committed') throw new CommandError(Code.TransactionCommitted, `Transaction with { txnNumber: ${txn.txnNumber} } has been committed.`);
+  if (txn.state === 'aborted') throw noSuchTransaction(txn.txnNumber);
+  txn.abort();
+}

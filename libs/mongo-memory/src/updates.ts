@@ -1,0 +1,212 @@
+import { update as mingoUpdate } from 'mingo';
+import { ObjectId, type Document } from 'bson';
+import { CommandError, Code } from './errors';
+import { MINGO_OPTIONS, runPipeline } from './query';
+import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, valuesEqual } from './values';
+
+/**
+ * Update documents as a server does: operator updates (through mingo, with int64/Decimal128
+ * arithmetic and $setOnInsert done here), replacements and pipeline updates. The stored document
+ * is never touched: every update works on a copy.
+ */
+
+const OPERATORS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll',
+  '$addToSet', '$pop', '$bit', '$currentDate', '$setOnInsert',
+]);
+const PIPELINE_STAGES = new Set(['$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
+const POSITIONAL = /\.\$(\.|$)/;
+
+export type UpdateKind = 'update' | 'replace';
+
+export function updateKind(u: unknown): UpdateKind {
+  if (Array.isArray(u)) return 'update';
+  if (!isPlainObject(u)) throw new CommandError(Code.FailedToParse, 'Update argument must be either an object or an array');
+  const keys = Object.keys(u);
+  const ops = keys.filter((k) => k.startsWith('$'));
+  if (ops.length && ops.length !== keys.length) {
+    throw new CommandError(Code.FailedToParse, `Unknown modifier: ${keys.find((k) => !k.startsWith('$'))}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  }
+  return ops.length ? 'update' : 'replace';
+}
+
+export interface UpdateOptions {
+  arrayFilters?: Document[];
+  /** The query that matched the document; needed for the positional `$` operator. */
+  filter?: Document;
+  /** The update inserts a new document (upsert): $setOnInsert applies. */
+  inserting?: boolean;
+}
+
+/** Returns the updated copy of `doc` (which stays untouched). */
+export function applyUpdate(doc: Document, u: Document | Document[], options: UpdateOptions = {}): Document {
+  let out: Document;
+  if (Array.isArray(u)) {
+    for (const stage of u) {
+      const name = Object.keys(stage)[0];
+      if (!PIPELINE_STAGES.has(name)) throw new CommandError(Code.InvalidOptions, `${name} is not allowed to be used within an update`);
+    }
+    out = runPipeline([doc], u, () => [])[0];
+  } else if (updateKind(u) === 'replace') {
+    out = { _id: doc._id, ...cloneValue(u) };
+    if (u._id === undefined && doc._id === undefined) delete out._id;
+  } else {
+    out = applyOperators(cloneValue(doc), u, options);
+  }
+  if (doc._id !== undefined && !valuesEqual(doc._id, out._id)) {
+    throw new CommandError(Code.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  return out;
+}
+
+function applyOperators(doc: Document, u: Document, options: UpdateOptions): Document {
+  const modifier: Document = {};
+  for (const [op, fields] of Object.entries(u)) {
+    if (!OPERATORS.has(op)) {
+      throw new CommandError(Code.FailedToParse, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    }
+    if (!isPlainObject(fields)) throw new CommandError(Code.FailedToParse, `Modifiers operate on fields but we found type ${typeof fields} instead`);
+    if (op === '$setOnInsert') {
+      if (options.inserting) modifier.$set = { ...modifier.$set, ...fields };
+      continue;
+    }
+    modifier[op] = { ...modifier[op], ...fields };
+  }
+  checkConflicts(modifier);
+  numericOperators(doc, modifier);
+  const keys = Object.keys(modifier);
+  if (keys.length === 0) return doc;
+  const positional = keys.some((op) => Object.keys(modifier[op]).some((p) => POSITIONAL.test(p)));
+  mingoUpdate(doc, modifier, options.arrayFilters, positional ? options.filter : undefined, { queryOptions: MINGO_OPTIONS });
+  return doc;
+}
+
+function checkConflicts(modifier: Document): void {
+  const paths: string[] = [];
+  for (const [op, fields] of Object.entries(modifier)) {
+    for (const [path, target] of Object.entries(fields as Document)) {
+      paths.push(path);
+      if (op === '$rename') paths.push(String(target));
+    }
+  }
+  const sorted = [...paths].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (a === b || b.startsWith(a + '.')) {
+      throw new CommandError(Code.ConflictingUpdateOperators, `Updating the path '${b}' would create a conflict at '${a}'`);
+    }
+  }
+}
+
+/**
+ * $inc, $mul, $min and $max on plain paths are computed here (mingo's arithmetic is wrong for
+ * int64 and Decimal128 and silently skips non-numeric fields) and handed on as $set.
+ */
+function numericOperators(doc: Document, modifier: Document): void {
+  for (const op of ['$inc', '$mul', '$min', '$max']) {
+    const fields = modifier[op] as Document | undefined;
+    if (!fields) continue;
+    for (const [path, operand] of Object.entries(fields)) {
+      if ((op === '$inc' || op === '$mul') && !isNumeric(operand)) {
+        throw new CommandError(Code.TypeMismatch, `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${String(operand)}}`);
+      }
+      if (POSITIONAL.test(path) || path.includes('$[')) {
+        if (typeof operand !== 'number' && isNumeric(operand)) {
+          throw new CommandError(Code.NotImplemented, `${op} with an int64 or Decimal128 operand on a positional path is not supported`);
+        }
+        continue;
+      }
+      const current = getPath(doc, path);
+      let next: unknown;
+      if (op === '$min' || op === '$max') {
+        const c = current === undefined ? 0 : compareValues(operand, current);
+        if (current !== undefined && (op === '$min' ? c >= 0 : c <= 0)) {
+          delete fields[path];
+          continue;
+        }
+        next = operand;
+      } else if (current === undefined) {
+        next = op === '$inc' ? operand : arithmetic('mul', operand as number, 0);
+      } else if (!isNumeric(current)) {
+        throw new CommandError(Code.TypeMismatch, `Cannot apply ${op} to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${path}' of non-numeric type ${typeof current}`);
+      } else {
+        next = arithmetic(op === '$inc' ? 'add' : 'mul', current, operand as number);
+      }
+      modifier.$set = { ...modifier.$set, [path]: next };
+      delete fields[path];
+    }
+    if (Object.keys(fields).length === 0) delete modifier[op];
+  }
+}
+
+function getPath(doc: Document, path: string): unknown {
+  let value: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(value)) {
+      if (!/^\d+$/.test(part)) throw new CommandError(Code.PathNotViable, `Cannot create field '${part}' in element {${path}: [...]}`);
+      value = value[Number(part)];
+    } else if (isPlainObject(value)) {
+      value = value[part];
+    } else {
+      return undefined;
+    }
+  }
+  return value;
+}
+
+// ---- upserts ------------------------------------------------------------------------------------
+
+const NONE = Symbol('none');
+
+/** The value an equality condition pins a field to, or NONE. */
+function equalityValue(v: unknown): unknown {
+  if (v instanceof RegExp) return NONE;
+  if (!isPlainObject(v)) return v;
+  const keys = Object.keys(v);
+  if (!keys.some((k) => k.startsWith('$'))) return v;
+  if (keys.length === 1 && keys[0] === '$eq') return v.$eq;
+  if (keys.length === 1 && keys[0] === '$in' && Array.isArray(v.$in) && v.$in.length === 1) return v.$in[0];
+  return NONE;
+}
+
+/** Fields fixed by the filter's equalities (through $and), as a server seeds an upserted document. */
+export function equalityFields(filter: Document, out: Document = {}): Document {
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const sub of value) equalityFields(sub as Document, out);
+    } else if (!key.startsWith('$')) {
+      const v = equalityValue(value);
+      if (v !== NONE) out[key] = v;
+    }
+  }
+  return out;
+}
+
+function setPath(doc: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let target = doc;
+  for (const part of parts.slice(0, -1)) {
+    if (!isPlainObject(target[part])) target[part] = {};
+    target = target[part] as Document;
+  }
+  target[parts[parts.length - 1]] = value;
+}
+
+/** The document an upsert inserts when nothing matched. */
+export function upsertDocument(filter: Document, u: Document | Document[]): Document {
+  const pinned = equalityFields(filter);
+  let doc: Document;
+  if (!Array.isArray(u) && updateKind(u) === 'replace') {
+    doc = cloneValue(u);
+    if (doc._id === undefined && pinned._id !== undefined) doc._id = cloneValue(pinned._id);
+  } else {
+    const seed: Document = {};
+    for (const [path, value] of Object.entries(pinned)) setPath(seed, path, cloneValue(value));
+    doc = applyUpdate(seed, u, { inserting: true });
+    if (pinned._id !== undefined && !valuesEqual(doc._id, pinned._id)) {
+      throw new CommandError(Code.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+    }
+  }
+  const { _id = new ObjectId(), ...rest } = doc;
+  return { _id, ...rest };
+}

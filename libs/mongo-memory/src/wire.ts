@@ -1,0 +1,136 @@
+import { deserialize, serialize, type Document } from 'bson';
+import { CommandError, Code } from './errors';
+
+export const OP_REPLY = 1;
+export const OP_QUERY = 2004;
+export const OP_COMPRESSED = 2012;
+export const OP_MSG = 2013;
+
+const CHECKSUM_PRESENT = 1 << 0;
+const MORE_TO_COME = 1 << 1;
+const MAX_MESSAGE = 48_000_000;
+
+/**
+ * int64 arrives as bigint so its type survives a round trip (a JS number would come back as a
+ * double); int32 and double become numbers, which is what the query engine compares natively.
+ */
+export const DESERIALIZE = { useBigInt64: true, promoteValues: true, promoteBuffers: false } as const;
+
+export interface Request {
+  requestId: number;
+  opCode: number;
+  /** The command document, with kind-1 document sequences folded in as arrays. */
+  command: Document;
+  /** The client wants no reply (OP_MSG moreToCome). */
+  moreToCome: boolean;
+}
+
+/** Re-frames a TCP stream: one data event can hold part of a message, or several messages. */
+export class Framer {
+  private chunks: Buffer[] = [];
+  private length = 0;
+
+  push(chunk: Buffer): Buffer[] {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    const out: Buffer[] = [];
+    while (this.length >= 4) {
+      if (this.chunks[0].length < 4) this.flatten();
+      const size = this.chunks[0].readInt32LE(0);
+      if (size < 16 || size > MAX_MESSAGE) throw new Error(`invalid message length ${size}`);
+      if (this.length < size) break;
+      const all = this.flatten();
+      out.push(all.subarray(0, size));
+      const rest = all.subarray(size);
+      this.chunks = rest.length ? [rest] : [];
+      this.length = rest.length;
+    }
+    return out;
+  }
+
+  private flatten(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks)];
+    return this.chunks[0];
+  }
+}
+
+function readCString(buf: Buffer, offset: number): [string, number] {
+  const end = buf.indexOf(0, offset);
+  if (end < 0) throw new Error('unterminated cstring');
+  return [buf.toString('utf8', offset, end), end + 1];
+}
+
+export function parseMessage(buf: Buffer): Request {
+  const requestId = buf.readInt32LE(4);
+  const opCode = buf.readInt32LE(12);
+  if (opCode === OP_MSG) return parseOpMsg(buf, requestId);
+  if (opCode === OP_QUERY) return parseOpQuery(buf, requestId);
+  throw new CommandError(Code.CommandNotSupported, `unsupported opCode ${opCode}`);
+}
+
+function parseOpMsg(buf: Buffer, requestId: number): Request {
+  const flags = buf.readUInt32LE(16);
+  const end = flags & CHECKSUM_PRESENT ? buf.length - 4 : buf.length;
+  let offset = 20;
+  let command: Document | undefined;
+  const sequences: [string, Document[]][] = [];
+  while (offset < end) {
+    const kind = buf[offset++];
+    if (kind === 0) {
+      const size = buf.readInt32LE(offset);
+      command = deserialize(buf.subarray(offset, offset + size), DESERIALIZE);
+      offset += size;
+    } else if (kind === 1) {
+      const size = buf.readInt32LE(offset);
+      const stop = offset + size;
+      const [id, start] = readCString(buf, offset + 4);
+      const docs: Document[] = [];
+      for (let p = start; p < stop; ) {
+        const len = buf.readInt32LE(p);
+        docs.push(deserialize(buf.subarray(p, p + len), DESERIALIZE));
+        p += len;
+      }
+      sequences.push([id, docs]);
+      offset = stop;
+    } else {
+      throw new Error(`unknown OP_MSG section kind ${kind}`);
+    }
+  }
+  if (!command) throw new Error('OP_MSG without a body section');
+  for (const [id, docs] of sequences) command[id] = docs;
+  return { requestId, opCode: OP_MSG, command, moreToCome: (flags & MORE_TO_COME) !== 0 };
+}
+
+/** Legacy OP_QUERY: only the driver's first handshake uses it, always against `<db>.$cmd`. */
+function parseOpQuery(buf: Buffer, requestId: number): Request {
+  const [ns, after] = readCString(buf, 20);
+  const offset = after + 8; // numberToSkip, numberToReturn
+  const size = buf.readInt32LE(offset);
+  let command = deserialize(buf.subarray(offset, offset + size), DESERIALIZE);
+  if (command.$query) command = command.$query as Document;
+  const db = ns.endsWith('.$cmd') ? ns.slice(0, -5) : ns;
+  return { requestId, opCode: OP_QUERY, command: { ...command, $db: command.$db ?? db }, moreToCome: false };
+}
+
+let nextRequestId = 1;
+
+function header(length: number, responseTo: number, opCode: number): Buffer {
+  const h = Buffer.alloc(16);
+  h.writeInt32LE(length, 0);
+  h.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
+  h.writeInt32LE(responseTo, 8);
+  h.writeInt32LE(opCode, 12);
+  return h;
+}
+
+export function encodeReply(responseTo: number, opCode: number, doc: Document): Buffer {
+  const body = serialize(doc);
+  if (opCode === OP_QUERY) {
+    // OP_REPLY: responseFlags, cursorID (int64 0), startingFrom, numberReturned, then the document.
+    const fixed = Buffer.alloc(20);
+    fixed.writeInt32LE(1, 16);
+    return Buffer.concat([header(16 + 20 + body.length, responseTo, OP_REPLY), fixed, body]);
+  }
+  const flagsAndKind = Buffer.alloc(5); // flagBits 0, section kind 0
+  return Buffer.concat([header(16 + 5 + body.length, responseTo, OP_MSG), flagsAndKind, body]);
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events/event-envelope';
+import type { ProjectView } from '../../project-view';
+
+/** A user of the invited city accepts: the city becomes an accepted partner. */
+export class AcceptInvitationCommand extends Command<ProjectView> {
+  constructor(
+    readonly projectId: string,
+    readonly cityId: string,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,17 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actorFrom } from '../../domain/project-policy';
+import { ProjectRepository } from '../../persistence/project.repository';
+import { ProjectView } from '../../project-view';
+import { AcceptInvitationCommand } from './accept-invitation.command';
+
+@CommandHandler(AcceptInvitationCommand)
+export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitationCommand> {
+  constructor(private readonly projects: ProjectRepository) {}
+
+  async execute({ projectId, cityId, ctx }: AcceptInvitationCommand): Promise<ProjectView> {
+    const project = await this.projects.load(projectId);
+    project.acceptInvitation(cityId, actorFrom(ctx));
+    await this.projects.save(project, ctx);
+    return ProjectView.saved(project);
+  }
+}

@@ -1,0 +1,17 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actorFrom } from '../../domain/project-policy';
+import { ProjectRepository } from '../../persistence/project.repository';
+import { ProjectView } from '../../project-view';
+import { CancelProjectCommand } from './cancel-project.command';
+
+@CommandHandler(CancelProjectCommand)
+export class CancelProjectHandler implements ICommandHandler<CancelProjectCommand> {
+  constructor(private readonly projects: ProjectRepository) {}
+
+  async execute({ projectId, input, ctx }: CancelProjectCommand): Promise<ProjectView> {
+    const project = await this.projects.load(projectId);
+    project.cancel(input.reason, actorFrom(ctx));
+    await this.projects.save(project, ctx);
+    return ProjectView.saved(project);
+  }
+}

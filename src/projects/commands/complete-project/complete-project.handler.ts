@@ -1,0 +1,17 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actorFrom } from '../../domain/project-policy';
+import { ProjectRepository } from '../../persistence/project.repository';
+import { ProjectView } from '../../project-view';
+import { CompleteProjectCommand } from './complete-project.command';
+
+@CommandHandler(CompleteProjectCommand)
+export class CompleteProjectHandler implements ICommandHandler<CompleteProjectCommand> {
+  constructor(private readonly projects: ProjectRepository) {}
+
+  async execute({ projectId, input, ctx }: CompleteProjectCommand): Promise<ProjectView> {
+    const project = await this.projects.load(projectId);
+    project.complete(input.outcome, actorFrom(ctx));
+    await this.projects.save(project, ctx);
+    return ProjectView.saved(project);
+  }
+}

@@ -1,0 +1,17 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actorFrom } from '../../domain/project-policy';
+import { ProjectRepository } from '../../persistence/project.repository';
+import { ProjectView } from '../../project-view';
+import { DeclineInvitationCommand } from './decline-invitation.command';
+
+@CommandHandler(DeclineInvitationCommand)
+export class DeclineInvitationHandler implements ICommandHandler<DeclineInvitationCommand> {
+  constructor(private readonly projects: ProjectRepository) {}
+
+  async execute({ projectId, cityId, ctx }: DeclineInvitationCommand): Promise<ProjectView> {
+    const project = await this.projects.load(projectId);
+    project.declineInvitation(cityId, actorFrom(ctx));
+    await this.projects.save(project, ctx);
+    return ProjectView.saved(project);
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events/event-envelope';
+import type { ProjectView } from '../../project-view';
+import type { InvitePartnerDto } from './invite-partner.dto';
+
+export class InvitePartnerCommand extends Command<ProjectView> {
+  constructor(
+    readonly projectId: string,
+    readonly input: InvitePartnerDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,23 @@
+import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
+import { actorFrom } from '../../domain/project-policy';
+import { ProjectRepository } from '../../persistence/project.repository';
+import { ProjectView } from '../../project-view';
+import { ensureCityExists } from '../ensure-city-exists';
+import { InvitePartnerCommand } from './invite-partner.command';
+
+@CommandHandler(InvitePartnerCommand)
+export class InvitePartnerHandler implements ICommandHandler<InvitePartnerCommand> {
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ projectId, input, ctx }: InvitePartnerCommand): Promise<ProjectView> {
+    const project = await this.projects.load(projectId);
+    // Rights and rules first (403/409 say more than "no such city" to a non-lead), then the city.
+    project.invite(input.cityId, input.message, actorFrom(ctx));
+    await ensureCityExists(this.queries, 'cityId', input.cityId.trim());
+    await this.projects.save(project, ctx);
+    return ProjectView.saved(project);
+  }
+}

@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events/event-envelope';
+import type { ProjectUpdateView } from '../../project-update-view';
+import type { PostProjectUpdateDto } from './post-project-update.dto';
+
+/** The lead or an accepted partner posts news or a milestone. */
+export class PostProjectUpdateCommand extends Command<ProjectUpdateView> {
+  constructor(
+    readonly projectId: string,
+    readonly input: PostProjectUpdateDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

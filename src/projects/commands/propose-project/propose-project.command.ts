@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events/event-envelope';
+import type { ProjectView } from '../../project-view';
+import type { ProposeProjectDto } from './propose-project.dto';
+
+export class ProposeProjectCommand extends Command<ProjectView> {
+  constructor(
+    readonly input: ProposeProjectDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,17 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actorFrom } from '../../domain/project-policy';
+import { ProjectRepository } from '../../persistence/project.repository';
+import { ProjectView } from '../../project-view';
+import { RejectJoinRequestCommand } from './reject-join-request.command';
+
+@CommandHandler(RejectJoinRequestCommand)
+export class RejectJoinRequestHandler implements ICommandHandler<RejectJoinRequestCommand> {
+  constructor(private readonly projects: ProjectRepository) {}
+
+  async execute({ projectId, cityId, ctx }: RejectJoinRequestCommand): Promise<ProjectView> {
+    const project = await this.projects.load(projectId);
+    project.rejectJoinRequest(cityId, actorFrom(ctx));
+    await this.projects.save(project, ctx);
+    return ProjectView.saved(project);
+  }
+}

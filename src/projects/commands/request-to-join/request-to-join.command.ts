@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events/event-envelope';
+import type { ProjectView } from '../../project-view';
+import type { RequestToJoinDto } from './request-to-join.dto';
+
+/** A city other than the lead asks to join a project. */
+export class RequestToJoinCommand extends Command<ProjectView> {
+  constructor(
+    readonly projectId: string,
+    readonly input: RequestToJoinDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

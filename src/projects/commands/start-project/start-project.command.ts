@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events/event-envelope';
+import type { ProjectView } from '../../project-view';
+
+/** The lead starts a proposed project that has at least one accepted partner. */
+export class StartProjectCommand extends Command<ProjectView> {
+  constructor(
+    readonly projectId: string,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

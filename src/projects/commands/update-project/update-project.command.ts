@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events/event-envelope';
+import type { ProjectView } from '../../project-view';
+import type { UpdateProjectDto } from './update-project.dto';
+
+export class UpdateProjectCommand extends Command<ProjectView> {
+  constructor(
+    readonly projectId: string,
+    readonly input: UpdateProjectDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

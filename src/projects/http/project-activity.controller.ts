@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@app/events/event-envelope';
+import { Ctx } from '../../auth/contracts';
+import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { PageOf, PaginationQuery, type Page } from '../../shared/pagination';
+import { PostProjectUpdateCommand } from '../commands/post-project-update/post-project-update.command';
+import { PostProjectUpdateDto } from '../commands/post-project-update/post-project-update.dto';
+import { ProjectUpdateView } from '../project-update-view';
+import { GetProjectTimelineQuery } from '../queries/get-project-timeline/get-project-timeline.query';
+import { TimelineEntryView } from '../queries/get-project-timeline/timeline-entry.view';
+import { ListProjectUpdatesQuery } from '../queries/list-project-updates/list-project-updates.query';
+import { PartnerSuggestionView } from '../queries/suggest-partners/partner-suggestion.view';
+import { SuggestPartnersDto } from '../queries/suggest-partners/suggest-partners.dto';
+import { SuggestPartnersQuery } from '../queries/suggest-partners/suggest-partners.query';
+
+/** What happens on a project: posted updates, the event timeline, and partner suggestions. */
+@ApiTags('projects')
+@Controller('projects/:id')
+export class ProjectActivityController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('updates')
+  @ApiBearerAuth()
+  @ApiCreatedResponse({ type: ProjectUpdateView, description: 'Posted by the lead or an accepted partner' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  postUpdate(@Param('id') id: string, @Body() body: PostProjectUpdateDto, @Ctx() ctx: CommandContext): Promise<ProjectUpdateView> {
+    return this.commands.execute(new PostProjectUpdateCommand(id, body, ctx));
+  }
+
+  @Get('updates')
+  @ApiOkResponse({ type: PageOf(ProjectUpdateView), description: 'Newest first' })
+  @ApiProblems(400, 404)
+  listUpdates(@Param('id') id: string, @Query() { page, limit }: PaginationQuery): Promise<Page<ProjectUpdateView>> {
+    return this.queries.execute(new ListProjectUpdatesQuery(id, { page, limit }));
+  }
+
+  @Get('timeline')
+  @ApiOkResponse({ type: TimelineEntryView, isArray: true, description: 'Every event of the project, in order' })
+  @ApiProblems(404)
+  timeline(@Param('id') id: string): Promise<TimelineEntryView[]> {
+    return this.queries.execute(new GetProjectTimelineQuery(id));
+  }
+
+  @Get('partner-suggestions')
+  @ApiOkResponse({ type: PartnerSuggestionView, isArray: true, description: 'Best first; never the lead or a current partner' })
+  @ApiProblems(400, 404)
+  suggestions(@Param('id') id: string, @Query() { limit }: SuggestPartnersDto): Promise<PartnerSuggestionView[]> {
+    return this.queries.execute(new SuggestPartnersQuery(id, limit));
+  }
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@app/events/event-envelope';
+import { Ctx } from '../../auth/contracts';
+import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { PageOf, type Page } from '../../shared/pagination';
+import { CancelProjectCommand } from '../commands/cancel-project/cancel-project.command';
+import { CancelProjectDto } from '../commands/cancel-project/cancel-project.dto';
+import { CompleteProjectCommand } from '../commands/complete-project/complete-project.command';
+import { CompleteProjectDto } from '../commands/complete-project/complete-project.dto';
+import { ProposeProjectCommand } from '../commands/propose-project/propose-project.command';
+import { ProposeProjectDto } from '../commands/propose-project/propose-project.dto';
+import { StartProjectCommand } from '../commands/start-project/start-project.command';
+import { UpdateProjectCommand } from '../commands/update-project/update-project.command';
+import { UpdateProjectDto } from '../commands/update-project/update-project.dto';
+import { ProjectView } from '../project-view';
+import { GetProjectQuery } from '../queries/get-project/get-project.query';
+import { ListProjectsDto } from '../queries/list-projects/list-projects.dto';
+import { ListProjectsQuery } from '../queries/list-projects/list-projects.query';
+import { NoBodyDto } from './no-body.dto';
+
+/** Projects and their lifecycle: propose, list, read, edit, start, complete, cancel. */
+@ApiTags('projects')
+@Controller('projects')
+export class ProjectsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiBearerAuth()
+  @ApiCreatedResponse({ type: ProjectView, description: 'Proposed, led by the caller’s city' })
+  @ApiProblems(400, 401, 403, 409)
+  propose(@Body() body: ProposeProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
+    return this.commands.execute(new ProposeProjectCommand(body, ctx));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PageOf(ProjectView), description: 'Newest first' })
+  @ApiProblems(400)
+  list(@Query() { page, limit, ...filter }: ListProjectsDto): Promise<Page<ProjectView>> {
+    return this.queries.execute(new ListProjectsQuery(filter, { page, limit }));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProjectView })
+  @ApiProblems(404)
+  get(@Param('id') id: string): Promise<ProjectView> {
+    return this.queries.execute(new GetProjectQuery(id));
+  }
+
+  @Patch(':id')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: ProjectView })
+  @ApiProblems(400, 401, 403, 404, 409)
+  update(@Param('id') id: string, @Body() body: UpdateProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
+    return this.commands.execute(new UpdateProjectCommand(id, body, ctx));
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: ProjectView, description: 'Now active' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  start(@Param('id') id: string, @Body() _body: NoBodyDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
+    return this.commands.execute(new StartProjectCommand(id, ctx));
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: ProjectView, description: 'Now completed' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  complete(@Param('id') id: string, @Body() body: CompleteProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
+    return this.commands.execute(new CompleteProjectCommand(id, body, ctx));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: ProjectView, description: 'Now cancelled' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  cancel(@Param('id') id: string, @Body() body: CancelProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
+    return this.commands.execute(new CancelProjectCommand(id, body, ctx));
+  }
+}

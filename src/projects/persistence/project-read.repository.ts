@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { QueryFilter, Model } from 'mongoose';
+import type { CreativeField, Sdg } from '../../shared/reference-data';
+import { CURRENT_PARTNER_STATUSES, type ProjectSnapshot, type ProjectStatus } from '../domain/project-state';
+import { toSnapshot } from './project.mapping';
+import { ProjectDocument } from './project.schema';
+import { ProjectUpdateDocument } from './project-update.schema';
+import { escapeRegex, foldForSearch } from '../../shared/search-text';
+import { skipOf, type PageRequest } from '../../shared/pagination';
+
+export interface ProjectListFilter {
+  status?: ProjectStatus;
+  field?: CreativeField;
+  /** Lead, or a current partner (invited, requested or accepted). */
+  cityId?: string;
+  sdg?: Sdg;
+  q?: string;
+}
+
+/** One page of a list and the number of matches in all. */
+export interface Slice<T> {
+  items: T[];
+  total: number;
+}
+
+/** The read side of projects: narrow queries for the list, the detail, updates and suggestions. */
+@Injectable()
+export class ProjectReadRepository {
+  constructor(
+    @InjectModel(ProjectDocument.name) private readonly projects: Model<ProjectDocument>,
+    @InjectModel(ProjectUpdateDocument.name) private readonly updates: Model<ProjectUpdateDocument>,
+  ) {}
+
+  async findById(id: string): Promise<ProjectSnapshot | null> {
+    const doc = await this.projects.findById(id).lean<ProjectDocument>().exec();
+    return doc ? toSnapshot(doc) : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.projects.exists({ _id: id }).exec()) !== null;
+  }
+
+  /** Newest first. */
+  async list(filter: ProjectListFilter, page: PageRequest): Promise<Slice<ProjectSnapshot>> {
+    const query = listQuery(filter);
+    const [docs, total] = await Promise.all([
+      this.projects
+        .find(query)
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(skipOf(page))
+        .limit(page.limit)
+        .lean<ProjectDocument[]>()
+        .exec(),
+      this.projects.countDocuments(query).exec(),
+    ]);
+    return { items: docs.map(toSnapshot), total };
+  }
+
+  /** A project's posted updates, newest first. */
+  async listUpdates(projectId: string, page: PageRequest): Promise<Slice<ProjectUpdateDocument>> {
+    const [items, total] = await Promise.all([
+      this.updates
+        .find({ projectId })
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(skipOf(page))
+        .limit(page.limit)
+        .lean<ProjectUpdateDocument[]>()
+        .exec(),
+      this.updates.countDocuments({ projectId }).exec(),
+    ]);
+    return { items, total };
+  }
+
+  /**
+   * For each city, the SDGs of the projects it led or joined (accepted), cancelled ones and
+   * `excludeProjectId` left out: what partner suggestions compare a project's SDGs with.
+   * The network has a few hundred cities and their projects; one projected scan is enough.
+   */
+  async pastSdgsByCity(excludeProjectId: string): Promise<Record<string, Sdg[]>> {
+    const docs = await this.projects
+      .find({ _id: { $ne: excludeProjectId }, status: { $ne: 'cancelled' } }, { leadCityId: 1, partners: 1, sdgs: 1 })
+      .lean<Pick<ProjectDocument, 'leadCityId' | 'partners' | 'sdgs'>[]>()
+      .exec();
+    const byCity = new Map<string, Set<Sdg>>();
+    for (const doc of docs) {
+      const members = [doc.leadCityId, ...doc.partners.filter((p) => p.status === 'accepted').map((p) => p.cityId)];
+      for (const cityId of members) {
+        const sdgs = byCity.get(cityId) ?? new Set<Sdg>();
+        for (const sdg of doc.sdgs) sdgs.add(sdg as Sdg);
+        byCity.set(cityId, sdgs);
+      }
+    }
+    return Object.fromEntries([...byCity].map(([cityId, sdgs]) => [cityId, [...sdgs].sort((a, b) => a - b)]));
+  }
+}
+
+function listQuery(filter: ProjectListFilter): QueryFilter<ProjectDocument> {
+  const and: QueryFilter<ProjectDocument>[] = [];
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.field) and.push({ fields: filter.field });
+  if (filter.sdg !== undefined) and.push({ sdgs: filter.sdg });
+  if (filter.cityId) {
+    and.push({
+      $or: [
+        { leadCityId: filter.cityId },
+        { partners: { $elemMatch: { cityId: filter.cityId, status: { $in: [...CURRENT_PARTNER_STATUSES] } } } },
+      ],
+    });
+  }
+  // Every word of `q`, in any order, accent- and case-insensitively (see shared/search-text.ts).
+  const words = foldForSearch(filter.q ?? '').split(' ').filter(Boolean).slice(0, 10);
+  for (const word of words) and.push({ searchText: { $regex: escapeRegex(word) } });
+  return and.length === 0 ? {} : { $and: and };
+}

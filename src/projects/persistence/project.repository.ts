@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { EventSourcedRepository } from '@app/events/event-sourced-repository';
+import type { CommandContext, EventEnvelope } from '@app/events/event-envelope';
+import { UnitOfWork } from '@app/events/unit-of-work';
+import type { ClientSession, Model } from 'mongoose';
+import { NotFoundError } from '../../shared/domain-errors';
+import { PROJECT_AGGREGATE } from '../domain/events';
+import { Project } from '../domain/project';
+import type { ProjectUpdate } from '../domain/project-state';
+import { toDocumentFields, toSnapshot } from './project.mapping';
+import { ProjectDocument } from './project.schema';
+import { ProjectUpdateDocument } from './project-update.schema';
+
+/**
+ * The write side of projects: load an aggregate, save it with its events in one transaction
+ * (EventSourcedRepository). A stale version on save is a 409 `project.stale-version`.
+ */
+@Injectable()
+export class ProjectRepository extends EventSourcedRepository<Project> {
+  protected readonly aggregateType = PROJECT_AGGREGATE;
+
+  constructor(
+    unitOfWork: UnitOfWork,
+    @InjectModel(ProjectDocument.name) private readonly projects: Model<ProjectDocument>,
+    @InjectModel(ProjectUpdateDocument.name) private readonly updates: Model<ProjectUpdateDocument>,
+  ) {
+    super(unitOfWork);
+  }
+
+  /** The project, or a 404. */
+  async load(id: string): Promise<Project> {
+    const doc = await this.projects.findById(id).lean<ProjectDocument>().exec();
+    if (!doc) throw new NotFoundError('project', id);
+    return Project.restore(toSnapshot(doc));
+  }
+
+  /** Saves the project, the update it returned and the `ProjectUpdatePosted` event atomically. */
+  async saveWithUpdate(project: Project, update: ProjectUpdate, ctx: CommandContext): Promise<EventEnvelope[]> {
+    const events = project.pullPendingEvents(); // once: the transaction body may be retried
+    const { events: stored } = await this.unitOfWork.run(ctx, async (tx) => {
+      await this.persist(project, tx.session);
+      const doc: ProjectUpdateDocument = {
+        _id: update.id,
+        projectId: update.projectId,
+        text: update.text,
+        kind: update.kind,
+        authorCityId: update.authorCityId,
+        authorUserId: ctx.actor.userId ?? null,
+        createdAt: update.createdAt,
+      };
+      await this.updates.create([doc], { session: tx.session });
+      tx.record(this.aggregateType, project.id, events);
+    });
+    return stored;
+  }
+
+  protected async persist(project: Project, session: ClientSession): Promise<void> {
+    const state = { ...toDocumentFields(project.toSnapshot()), version: project.version + 1 };
+    if (project.version === 0) {
+      await this.projects.create([{ _id: project.id, ...state }], { session });
+      return;
+    }
+    const result = await this.projects.updateOne({ _id: project.id, version: project.version }, { $set: state }, { session }).exec();
+    if (result.matchedCount === 0) throw this.staleVersion(project);
+  }
+}

@@ -1,0 +1,69 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { EventsModule } from '@app/events/events.module';
+import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
+import { ApproveJoinRequestHandler } from './commands/approve-join-request/approve-join-request.handler';
+import { CancelProjectHandler } from './commands/cancel-project/cancel-project.handler';
+import { CompleteProjectHandler } from './commands/complete-project/complete-project.handler';
+import { DeclineInvitationHandler } from './commands/decline-invitation/decline-invitation.handler';
+import { InvitePartnerHandler } from './commands/invite-partner/invite-partner.handler';
+import { PostProjectUpdateHandler } from './commands/post-project-update/post-project-update.handler';
+import { ProposeProjectHandler } from './commands/propose-project/propose-project.handler';
+import { RejectJoinRequestHandler } from './commands/reject-join-request/reject-join-request.handler';
+import { RequestToJoinHandler } from './commands/request-to-join/request-to-join.handler';
+import { StartProjectHandler } from './commands/start-project/start-project.handler';
+import { UpdateProjectHandler } from './commands/update-project/update-project.handler';
+import { WithdrawFromProjectHandler } from './commands/withdraw-from-project/withdraw-from-project.handler';
+import { PROJECT_EVENTS } from './contracts';
+import { ProjectActivityController } from './http/project-activity.controller';
+import { ProjectPartnersController } from './http/project-partners.controller';
+import { ProjectsController } from './http/projects.controller';
+import { ProjectReadRepository } from './persistence/project-read.repository';
+import { ProjectRepository } from './persistence/project.repository';
+import { ProjectDocument, ProjectSchema } from './persistence/project.schema';
+import { ProjectUpdateDocument, ProjectUpdateSchema } from './persistence/project-update.schema';
+import { CanViewProjectHandler } from './queries/can-view-project/can-view-project.handler';
+import { GetProjectTimelineHandler } from './queries/get-project-timeline/get-project-timeline.handler';
+import { GetProjectHandler } from './queries/get-project/get-project.handler';
+import { ListProjectUpdatesHandler } from './queries/list-project-updates/list-project-updates.handler';
+import { ListProjectsHandler } from './queries/list-projects/list-projects.handler';
+import { SuggestPartnersHandler } from './queries/suggest-partners/suggest-partners.handler';
+
+const COMMAND_HANDLERS = [
+  ProposeProjectHandler,
+  UpdateProjectHandler,
+  InvitePartnerHandler,
+  AcceptInvitationHandler,
+  DeclineInvitationHandler,
+  RequestToJoinHandler,
+  ApproveJoinRequestHandler,
+  RejectJoinRequestHandler,
+  WithdrawFromProjectHandler,
+  PostProjectUpdateHandler,
+  StartProjectHandler,
+  CompleteProjectHandler,
+  CancelProjectHandler,
+];
+
+const QUERY_HANDLERS = [
+  ListProjectsHandler,
+  GetProjectHandler,
+  ListProjectUpdatesHandler,
+  GetProjectTimelineHandler,
+  SuggestPartnersHandler,
+  CanViewProjectHandler,
+];
+
+/** Joint projects between cities (SPEC §3 Projects). Other modules use `./contracts.ts` only. */
+@Module({
+  imports: [
+    EventsModule.forFeature(PROJECT_EVENTS),
+    MongooseModule.forFeature([
+      { name: ProjectDocument.name, schema: ProjectSchema },
+      { name: ProjectUpdateDocument.name, schema: ProjectUpdateSchema },
+    ]),
+  ],
+  controllers: [ProjectsController, ProjectPartnersController, ProjectActivityController],
+  providers: [ProjectRepository, ProjectReadRepository, ...COMMAND_HANDLERS, ...QUERY_HANDLERS],
+})
+export class ProjectsModule {}

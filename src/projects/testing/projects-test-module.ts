@@ -1,0 +1,67 @@
+import { CqrsModule, IQueryHandler, QueryHandler, CommandBus, QueryBus } from '@nestjs/cqrs';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Test } from '@nestjs/testing';
+import { EventLog, EventsModule } from '@app/events';
+import type { CommandContext } from '@app/events/event-envelope';
+import { CityExistsQuery, GetCollaborationsQuery, ListCitySummariesQuery, type CitySummary, type Collaboration } from '../../cities/contracts';
+import { SEED_CITIES } from '../../shared/seed-cities';
+import { foldForSearch } from '../../shared/search-text';
+import { ProjectsModule } from '../projects.module';
+
+/**
+ * The projects module alone against a real MongoDB, with the cities module's queries answered by
+ * fakes over the seed cities (ids = folded names: `sevilla`, `lliria`…), for handler specs.
+ */
+export const FAKE_CITIES: CitySummary[] = SEED_CITIES.map((c) => ({
+  id: foldForSearch(c.name),
+  name: c.name,
+  slug: foldForSearch(c.name),
+  country: c.country,
+  region: c.region,
+  field: c.field,
+  designationYear: c.designationYear,
+  languages: [...c.languages],
+}));
+
+/** Collaborations the fake read model answers, by city id; tests set them. */
+export const fakeCollaborations = new Map<string, Collaboration[]>();
+
+@QueryHandler(CityExistsQuery)
+class FakeCityExists implements IQueryHandler<CityExistsQuery> {
+  async execute({ cityId }: CityExistsQuery) {
+    return FAKE_CITIES.some((c) => c.id === cityId);
+  }
+}
+
+@QueryHandler(ListCitySummariesQuery)
+class FakeListCitySummaries implements IQueryHandler<ListCitySummariesQuery> {
+  async execute({ ids }: ListCitySummariesQuery) {
+    return FAKE_CITIES.filter((c) => !ids || ids.includes(c.id));
+  }
+}
+
+@QueryHandler(GetCollaborationsQuery)
+class FakeGetCollaborations implements IQueryHandler<GetCollaborationsQuery> {
+  async execute({ cityId }: GetCollaborationsQuery) {
+    return fakeCollaborations.get(cityId) ?? [];
+  }
+}
+
+export async function createProjectsTestModule(mongoUri: string) {
+  const moduleRef = await Test.createTestingModule({
+    imports: [MongooseModule.forRoot(mongoUri), CqrsModule.forRoot(), EventsModule.forRoot({ relay: { enabled: false } }), ProjectsModule],
+    providers: [FakeCityExists, FakeListCitySummaries, FakeGetCollaborations],
+  }).compile();
+  await moduleRef.init();
+  return {
+    commands: moduleRef.get(CommandBus),
+    queries: moduleRef.get(QueryBus),
+    log: moduleRef.get(EventLog),
+    close: () => moduleRef.close(),
+  };
+}
+
+/** The context of a request by a user of `cityId` (or an admin without a city). */
+export function contextOf(cityId: string | null, role: CommandContext['role'] = 'city'): CommandContext {
+  return { actor: { userId: `user-${cityId ?? 'admin'}`, cityId }, role, correlationId: `test-${Math.random().toString(36).slice(2)}` };
+}

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { EventsModule } from '@app/events/events.module';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { LoggingModule } from './common/logging/logging.module';
@@ -9,6 +10,7 @@ import { MongoModule } from './infra/mongo/mongo.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { HealthModule } from './ops/health/health.module';
 import { MetricsModule } from './ops/metrics/metrics.module';
+import { ProjectsModule } from './projects/projects.module';
 
 export interface AppOptions {
   /** Run the BullMQ workers in this process (npm start); false for an API-only instance. */
@@ -27,10 +29,12 @@ export class AppModule {
         MongoModule,
         RedisModule,
         CqrsModule.forRoot(),
+        EventsModule.forRoot({ relay: { intervalMs: config.env.RELAY_INTERVAL_MS } }),
         MetricsModule,
         HealthModule,
         IdempotencyModule,
         AuthModule,
+        ProjectsModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { calculateObjectSize, type Document } from 'bson';
 import { resumeToken, type ChangeEvent, type ChangeLog } from './changes';
 import { CommandError, Code } from './errors';
@@ -23,6 +24,9 @@ interface Cursor {
   stream?: StreamSpec;
 }
 
+/** Random positive int64 ids, like a server's: never reused, never guessable from another cursor. */
+const newCursorId = (): bigint => (randomBytes(8).readBigUInt64LE() >> 1n) || 1n;
+
 /** Takes up to `n` documents (and at most 16 MiB) from `docs` starting at `pos`. */
 function takeBatch(docs: Document[], pos: number, n: number): Document[] {
   const out: Document[] = [];
@@ -47,7 +51,6 @@ function batchLimit(batchSize: unknown, first: boolean): number {
 /** Server-side cursors: results are computed when the cursor opens and handed out in batches. */
 export class Cursors {
   private readonly open = new Map<bigint, Cursor>();
-  private nextId = BigInt(Date.now()) * 1000n;
   private closed = false;
 
   /** The reply of find/aggregate/list*: the first batch, and a cursor id when more remain. */
@@ -55,7 +58,7 @@ export class Cursors {
     const batch = takeBatch(docs, 0, batchLimit(batchSize, true));
     let id = 0n;
     if (!singleBatch && batch.length < docs.length) {
-      id = ++this.nextId;
+      id = newCursorId();
       this.open.set(id, { ns, docs, pos: batch.length, lastUse: Date.now() });
     }
     return { cursor: { firstBatch: batch, id, ns }, ok: 1 };
@@ -63,7 +66,7 @@ export class Cursors {
 
   /** A change stream's cursor: it never runs out, and getMore waits for events. */
   stream(ns: string, spec: StreamSpec, batchSize?: unknown): Document {
-    const id = ++this.nextId;
+    const id = newCursorId();
     const cursor: Cursor = { ns, docs: [], pos: 0, lastUse: Date.now(), stream: spec };
     this.open.set(id, cursor);
     const firstBatch = this.drain(cursor, batchLimit(batchSize, true));

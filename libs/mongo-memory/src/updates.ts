@@ -73,6 +73,13 @@ function applyOperators(doc: Document, u: Document, options: UpdateOptions): Doc
     modifier[op] = { ...modifier[op], ...fields };
   }
   checkConflicts(modifier);
+  for (const fields of Object.values(modifier) as Document[]) {
+    for (const path of Object.keys(fields)) {
+      if ((path === '_id' || path.startsWith('_id.')) && !(path === '_id' && valuesEqual(fields[path], doc._id))) {
+        throw new CommandError(Code.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+      }
+    }
+  }
   numericOperators(doc, modifier);
   const keys = Object.keys(modifier);
   if (keys.length === 0) return doc;

@@ -76,9 +76,10 @@ function parseDec(text: string): Dec {
   const m = /^(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?$/i.exec(body);
   if (!m) throw new CommandError(Code.BadValue, `not a number: ${text}`);
   const [, int = '', frac = '', e = '0'] = m;
-  return normalize({ neg, coef: BigInt(int + frac || '0'), exp: Number(e) - frac.length });
+  return { neg, coef: BigInt(int + frac || '0'), exp: Number(e) - frac.length };
 }
 
+/** Strips trailing zeros: equal values get equal keys. Arithmetic keeps exponents, as IEEE decimal does ("1.50" + 1 = "2.50"). */
 function normalize(d: Dec): Dec {
   if (d.special) return d;
   if (d.coef === 0n) return { neg: false, coef: 0n, exp: 0 };
@@ -91,7 +92,7 @@ function normalize(d: Dec): Dec {
 }
 
 function toDec(v: number | bigint | Decimal128): Dec {
-  if (typeof v === 'bigint') return normalize({ neg: v < 0n, coef: v < 0n ? -v : v, exp: 0 });
+  if (typeof v === 'bigint') return { neg: v < 0n, coef: v < 0n ? -v : v, exp: 0 };
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return { special: 'nan', neg: false, coef: 0n, exp: 0 };
     if (!Number.isFinite(v)) return { special: 'inf', neg: v < 0, coef: 0n, exp: 0 };
@@ -146,10 +147,10 @@ export function arithmetic(op: 'add' | 'mul', a: Num, b: Num): Num {
       const f = (d: Dec) => (d.special === 'nan' ? NaN : d.special === 'inf' ? (d.neg ? -Infinity : Infinity) : 0);
       return decToDecimal128(toDec(op === 'add' ? f(x) + f(y) : f(x) * f(y)));
     }
-    if (op === 'mul') return decToDecimal128(normalize({ neg: x.neg !== y.neg, coef: x.coef * y.coef, exp: x.exp + y.exp }));
+    if (op === 'mul') return decToDecimal128({ neg: x.neg !== y.neg, coef: x.coef * y.coef, exp: x.exp + y.exp });
     const e = Math.min(x.exp, y.exp);
     const sum = signed(x) * 10n ** BigInt(x.exp - e) + signed(y) * 10n ** BigInt(y.exp - e);
-    return decToDecimal128(normalize({ neg: sum < 0n, coef: sum < 0n ? -sum : sum, exp: e }));
+    return decToDecimal128({ neg: sum < 0n, coef: sum < 0n ? -sum : sum, exp: e });
   }
   // int64 with an integral operand stays int64; with a fractional double it becomes a double.
   const big = (v: Num): bigint | undefined =>
@@ -243,7 +244,7 @@ export function keyString(v: unknown): string {
       return v ? 'b1' : 'b0';
     case 'number':
       if (Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) return 'n' + numberKey(BigInt(v));
-      return 'n' + decKey(toDec(v));
+      return 'n' + decKey(normalize(toDec(v)));
     case 'bigint':
       return 'n' + numberKey(v);
   }
@@ -254,7 +255,7 @@ export function keyString(v: unknown): string {
     case 'ObjectId':
       return 'o' + (v as ObjectId).toHexString();
     case 'Decimal128':
-      return 'n' + decKey(toDec(v as Decimal128));
+      return 'n' + decKey(normalize(toDec(v as Decimal128)));
     case 'Binary':
       return 'x' + (v as Binary).sub_type + Buffer.from((v as Binary).buffer).toString('base64');
     case 'Long':

@@ -3,7 +3,7 @@ import { ConflictError, duplicateKeyConflict } from './conflict-error';
 import type { AggregateRoot } from './aggregate-root';
 import type { CommandContext, EventEnvelope } from './event-envelope';
 import { isDuplicateKeyError } from './mongo-errors';
-import type { UnitOfWork } from './unit-of-work';
+import type { Transaction, UnitOfWork } from './unit-of-work';
 
 /**
  * Base of every aggregate repository. Its only public write is `save`, which stores the new state
@@ -22,12 +22,21 @@ export abstract class EventSourcedRepository<A extends AggregateRoot<any>> {
   constructor(protected readonly unitOfWork: UnitOfWork) {}
 
   /** Stores the aggregate and its events atomically, publishes the events, returns them in seq order. */
-  async save(aggregate: A, ctx: CommandContext): Promise<EventEnvelope[]> {
+  save(aggregate: A, ctx: CommandContext): Promise<EventEnvelope[]> {
+    return this.saveWith(aggregate, ctx, async () => undefined);
+  }
+
+  /**
+   * `save` plus more writes in the same transaction (e.g. a child document the aggregate produced).
+   * `alsoWrite` must only write through `tx.session` and may run more than once.
+   */
+  protected async saveWith(aggregate: A, ctx: CommandContext, alsoWrite: (tx: Transaction) => Promise<void>): Promise<EventEnvelope[]> {
     // Pulled once, before the transaction: a retried attempt must record the same events.
     const events = aggregate.pullPendingEvents();
     const { events: stored } = await this.unitOfWork.run(ctx, async (tx) => {
       try {
         await this.persist(aggregate, tx.session);
+        await alsoWrite(tx);
       } catch (error) {
         throw isDuplicateKeyError(error) ? this.duplicateKey(error) : error;
       }

@@ -107,3 +107,26 @@ describe('UnitOfWork.run', () => {
     expect(bus.publish).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('EventSourcedRepository.saveWith', () => {
+  class ProjectWithNotes extends ProjectRepository {
+    readonly notes: string[] = [];
+    saveWithNote(project: Project, note: string) {
+      return this.saveWith(project, context(), async () => {
+        if (note === 'dup') throw Object.assign(new Error('E11000'), { code: 11000, keyPattern: { noteId: 1 } });
+        this.notes.push(note);
+      });
+    }
+  }
+
+  it('runs the extra writes in the same transaction and records the events', async () => {
+    const b = backbone();
+    b.registry.register([ProjectProposed, PartnerInvited]);
+    const repository = new ProjectWithNotes(b.unitOfWork);
+    const events = await repository.saveWithNote(Project.propose('p1', 't'), 'hello');
+    expect(repository.notes).toEqual(['hello']);
+    expect(events.map((e) => e.type)).toEqual(['ProjectProposed']);
+    await expect(repository.saveWithNote(Project.propose('p2', 't'), 'dup')).rejects.toMatchObject({ code: 'project.duplicate-key' });
+    expect(b.store.appended).toHaveLength(1);
+  });
+});

@@ -1,8 +1,13 @@
-import { Aggregator, Context, ProcessingMode, Query } from 'mingo';
-import { evalExpr } from 'mingo/core';
+import { Aggregator } from 'mingo/aggregator';
+import { Context, evalExpr, ProcessingMode } from 'mingo/core';
 import { Lazy, type Iterator } from 'mingo/lazy';
 import * as accumulators from 'mingo/operators/accumulator';
 import * as expressions from 'mingo/operators/expression';
+import * as pipelineOps from 'mingo/operators/pipeline';
+import * as projections from 'mingo/operators/projection';
+import * as queries from 'mingo/operators/query';
+import * as windows from 'mingo/operators/window';
+import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
 import type { Document } from 'bson';
@@ -92,9 +97,13 @@ function extreme(sign: 1 | -1) {
   };
 }
 
-// mingo's operator typings intersect every operator's signature; these match the runtime contract.
+// mingo merges contexts first-wins, so ours is built whole: its operators over mingo's defaults.
+// (mingo's operator typings intersect every operator's signature; these match the runtime contract.)
 const CONTEXT = Context.init({
+  projection: projections,
+  window: windows,
   query: {
+    ...queries,
     $eq: fieldOp(eq),
     $ne: fieldOp((l, r, d) => !eq(l, r, d)),
     $in: fieldOp(inList),
@@ -105,6 +114,7 @@ const CONTEXT = Context.init({
     $lte: fieldOp(range((c) => c <= 0)),
   },
   expression: {
+    ...expressions,
     $eq: exprCompare((c) => c === 0),
     $ne: exprCompare((c) => c !== 0),
     $gt: exprCompare((c) => c > 0),
@@ -120,6 +130,7 @@ const CONTEXT = Context.init({
     $subtract: exprArithmetic('$subtract'),
   },
   accumulator: {
+    ...accumulators,
     $sum: (coll: AnyObject[], expr: unknown, options: Options) =>
       typeof expr === 'number' ? coll.length * expr : sumOf(accumulated(coll, expr, options)),
     $min: extreme(-1),
@@ -131,6 +142,7 @@ const CONTEXT = Context.init({
     },
   },
   pipeline: {
+    ...pipelineOps,
     $sort: (coll: Iterator, spec: unknown) => Lazy(sortDocuments(coll.collect() as Document[], spec as Document)),
     $out: () => {
       throw new CommandError(Code.NotImplemented, '$out is not supported by mongo-memory');

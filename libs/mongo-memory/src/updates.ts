@@ -1,4 +1,4 @@
-import { update as mingoUpdate } from 'mingo';
+import { update as mingoUpdate } from 'mingo/updater';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { MINGO_OPTIONS, runPipeline } from './query';

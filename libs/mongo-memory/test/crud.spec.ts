@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const fresh = async (name: string): Promise<Collection> => {
+ 
+const fresh = async (name: string): Promise<Collection<any>> => {
   const c = t.db.collection(name);
   await c.deleteMany({});
   return c;
@@ -94,14 +95,14 @@ describe('update', () => {
   it('applies update operators and reports matched and modified counts', async () => {
     const c = await fresh('upd');
     await c.insertMany([{ _id: 1 as never, n: 1, tags: ['a'], old: true, name: 'x' }, { _id: 2 as never, n: 2, tags: [] }]);
-    const r = await c.updateOne({ _id: 1 as never }, { $inc: { n: 5 }, $push: { tags: 'b' }, $unset: { old: '' }, $rename: { name: 'label' }, $set: { 'deep.er': 1 } });
+    const r = await c.updateOne({ _id: 1 as never }, { $inc: { n: 5 }, $push: { tags: 'b' }, $unset: { old: '' }, $rename: { name: 'label' }, $set: { 'deep.er': 1 } } as never);
     expect([r.matchedCount, r.modifiedCount]).toEqual([1, 1]);
     expect(await c.findOne({ _id: 1 as never })).toEqual({ _id: 1, n: 6, tags: ['a', 'b'], deep: { er: 1 }, label: 'x' });
     const many = await c.updateMany({}, { $addToSet: { tags: 'a' } });
     expect([many.matchedCount, many.modifiedCount]).toEqual([2, 1]);
     const same = await c.updateOne({ _id: 2 as never }, { $set: { n: 2 } });
     expect([same.matchedCount, same.modifiedCount]).toEqual([1, 0]);
-    await c.updateOne({ _id: 1 as never }, { $pull: { tags: 'a' }, $mul: { n: 2 }, $min: { low: 3 }, $max: { top: 100 } });
+    await c.updateOne({ _id: 1 as never }, { $pull: { tags: 'a' }, $mul: { n: 2 }, $min: { low: 3 }, $max: { top: 100 } } as never);
     expect(await c.findOne({ _id: 1 as never }, { projection: { tags: 1, n: 1, low: 1, top: 1 } })).toEqual({ _id: 1, tags: ['b'], n: 12, low: 3, top: 100 });
   });
 

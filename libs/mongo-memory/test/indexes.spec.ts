@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const fresh = async (name: string): Promise<Collection> => {
+ 
+const fresh = async (name: string): Promise<Collection<any>> => {
   await t.db.collection(name).drop().catch(() => undefined);
   return t.db.collection(name);
 };
@@ -132,7 +133,7 @@ describe('TTL indexes', () => {
 });
 
 describe('text search', () => {
-  let c: Collection;
+  let c: Collection<any>;  
   beforeAll(async () => {
     c = await fresh('articles');
     await c.createIndex({ title: 'text', body: 'text' }, { weights: { title: 5 } });

@@ -66,10 +66,22 @@ export const writeConflict = (): CommandError =>
 
 export const badValue = (message: string): CommandError => new CommandError(Code.BadValue, message);
 
+/** mingo's messages for unknown operators, and what a server answers instead. */
+const MINGO_ERRORS: [RegExp, number, (name: string) => string][] = [
+  [/^unregistered pipeline operator (\$\w+)/, 40324, (n) => `Unrecognized pipeline stage name: '${n}'`],
+  [/^unknown query operator (\$\w+)/, Code.BadValue, (n) => `unknown operator: ${n}`],
+  [/^unknown top level operator: (\$\w+)/, Code.BadValue, (n) => `unknown top level operator: ${n}`],
+  [/^accumulator '(\$\w+)' is not registered/, 168, (n) => `Unrecognized expression '${n}'`],
+];
+
 /** Turns anything thrown while running a command (mingo errors included) into a CommandError. */
 export function toCommandError(err: unknown): CommandError {
   if (err instanceof CommandError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  // mingo reports unknown operators and stages with plain Errors: those are the client's mistake.
+  for (const [pattern, code, text] of MINGO_ERRORS) {
+    const m = pattern.exec(message);
+    if (m) return new CommandError(code, text(m[1]));
+  }
+  // Anything else mingo rejects (bad arguments, unsupported operators) is the client's mistake too.
   return new CommandError(Code.BadValue, message);
 }

@@ -12,7 +12,7 @@ import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
-import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, pathValues, typeRank, valuesEqual } from './values';
+import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, pathValues, typeRank, valuesEqual } from './values';
 
 /**
  * The bridge to mingo. mingo compares BSON numbers of different types (bigint, Decimal128) wrongly
@@ -49,6 +49,42 @@ function range(test: (c: number) => boolean) {
 }
 
 const sameBracket = (a: unknown, b: unknown): boolean => typeRank(a) === typeRank(b);
+
+/** $type by BSON type name or number, as stored here (int64 is bigint, Decimal128 its class). */
+const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
+  double: (v) => typeof v === 'number',
+  string: (v) => typeof v === 'string',
+  object: isPlainObject,
+  array: Array.isArray,
+  binData: (v) => bsonType(v) === 'Binary',
+  objectId: (v) => bsonType(v) === 'ObjectId',
+  bool: (v) => typeof v === 'boolean',
+  date: (v) => v instanceof Date,
+  null: (v) => v === null,
+  regex: (v) => v instanceof RegExp || bsonType(v) === 'BSONRegExp',
+  int: (v) => Number.isInteger(v) && Math.abs(v as number) <= 0x7fffffff,
+  timestamp: (v) => bsonType(v) === 'Timestamp',
+  long: (v) => typeof v === 'bigint',
+  decimal: (v) => bsonType(v) === 'Decimal128',
+  minKey: (v) => bsonType(v) === 'MinKey',
+  maxKey: (v) => bsonType(v) === 'MaxKey',
+  number: isNumeric,
+};
+const TYPE_NUMBERS: Record<number, string> = { 1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 7: 'objectId', 8: 'bool', 9: 'date', 10: 'null', 11: 'regex', 16: 'int', 17: 'timestamp', 18: 'long', 19: 'decimal', [-1]: 'minKey', 127: 'maxKey' };
+
+function typeMatch(selector: string, spec: unknown): Predicate {
+  const tests = (Array.isArray(spec) ? spec : [spec]).map((t) => {
+    const name = typeof t === 'number' ? TYPE_NUMBERS[t] : String(t);
+    const test = name === undefined ? undefined : TYPE_TESTS[name];
+    if (!test) throw new CommandError(Code.BadValue, `Unknown type name alias: ${String(t)}`);
+    return test;
+  });
+  return (obj) => {
+    const v = resolve(obj, selector);
+    const candidates = Array.isArray(v) ? [v, ...v] : [v];
+    return v !== undefined && candidates.some((c) => tests.some((test) => test(c)));
+  };
+}
 
 function fieldOp(test: (lhs: unknown, rhs: unknown, depth: number) => boolean) {
   return (selector: string, value: unknown): Predicate => {
@@ -112,6 +148,7 @@ const CONTEXT = Context.init({
     $gte: fieldOp(range((c) => c >= 0)),
     $lt: fieldOp(range((c) => c < 0)),
     $lte: fieldOp(range((c) => c <= 0)),
+    $type: typeMatch,
   },
   expression: {
     ...expressions,
@@ -190,6 +227,7 @@ function sortKey(doc: Document, path: string, dir: number): unknown {
 }
 
 export function sortDocuments(docs: Document[], spec: Document): Document[] {
+  if (spec.$natural !== undefined) return spec.$natural === -1 ? [...docs].reverse() : docs;
   const fields = Object.entries(spec).map(([path, dir]) => {
     if (dir !== 1 && dir !== -1) throw new CommandError(Code.BadValue, `$sort key ordering must be 1 (for ascending) or -1 (for descending)`);
     return { path, dir };

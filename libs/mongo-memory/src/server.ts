@@ -38,13 +38,18 @@ export class MongoMemoryServer {
     if (this.server) throw new Error('MongoMemoryServer is already started');
     const engine = new Engine(this.options.replicaSet);
     const server = createServer((socket) => this.accept(socket, engine));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
       });
-    });
+    } catch (err) {
+      engine.close();
+      throw err;
+    }
     this.engine = engine;
     this.server = server;
     const advertised = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;

@@ -8,7 +8,8 @@ import { CommandError, Code } from './errors';
  * In memory, int32 and double are numbers, int64 is bigint and Decimal128 stays Decimal128.
  */
 
-const bsonType = (v: unknown): string | undefined => (v as { _bsontype?: string })._bsontype;
+/** The `_bsontype` tag of bson's value classes (ObjectId, Decimal128, Binary...). */
+export const bsonType = (v: unknown): string | undefined => (v as { _bsontype?: string } | null | undefined)?._bsontype;
 
 export const isPlainObject = (v: unknown): v is Document => {
   if (v === null || typeof v !== 'object') return false;

@@ -91,6 +91,30 @@ describe('insert and find', () => {
   });
 });
 
+describe('reads never hand out stored documents', () => {
+  it('keeps stored documents intact whatever a read reshapes', async () => {
+    const c = await fresh('copies');
+    await c.insertOne({ _id: 1, meta: { a: 1, b: 2 }, list: [1, 2] });
+    await c.findOne({ _id: 1 }, { projection: { 'meta.b': 0 } });
+    await c.aggregate([{ $addFields: { 'meta.c': 3 } }, { $unset: 'list' }]).toArray();
+    await c.aggregate([{ $lookup: { from: 'copies', localField: '_id', foreignField: '_id', as: 'self' } }, { $unwind: '$self' }, { $set: { 'self.meta.a': 9 } }]).toArray();
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, meta: { a: 1, b: 2 }, list: [1, 2] });
+  });
+
+  it('matches $type by BSON type and sorts in natural order', async () => {
+    const c = await fresh('types');
+    await c.insertMany([{ _id: 1, v: 'x' }, { _id: 2, v: new ObjectId() }, { _id: 3, v: 1.5 }, { _id: 4, v: [new Date()] }, { _id: 5, v: null }]);
+    const ids = async (type: unknown) => (await c.find({ v: { $type: type } }).toArray()).map((d) => d._id);
+    expect(await ids('objectId')).toEqual([2]);
+    expect(await ids('string')).toEqual([1]);
+    expect(await ids(['double', 'null'])).toEqual([3, 5]);
+    expect(await ids('date')).toEqual([4]);
+    expect(await ids('array')).toEqual([4]);
+    expect(await ids('number')).toEqual([3]);
+    expect((await c.find({}, { sort: { $natural: -1 } }).toArray()).map((d) => d._id)).toEqual([5, 4, 3, 2, 1]);
+  });
+});
+
 describe('update', () => {
   it('applies update operators and reports matched and modified counts', async () => {
     const c = await fresh('upd');
@@ -246,10 +270,12 @@ describe('collections and errors', () => {
     const c = t.db.collection('errs');
     await c.insertOne({ a: 1 });
     const op = await rejection(c.find({ a: { $frobnicate: 1 } }).toArray());
-    expect(op.message).toMatch(/\$frobnicate/);
+    expect([op.code, op.message]).toEqual([2, 'unknown operator: $frobnicate']);
     const stage = await rejection(c.aggregate([{ $frobnicate: {} }]).toArray());
+    expect(stage.code).toBe(40324);
     expect(stage.message).toMatch(/\$frobnicate/);
     const expr = await rejection(c.aggregate([{ $project: { x: { $frobnicate: 1 } } }]).toArray());
+    expect(expr.code).toBe(168);
     expect(expr.message).toMatch(/\$frobnicate/);
   });
 

@@ -12,9 +12,9 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
     // NestJS 12 ships ES modules; Node 20 loads them with require(esm) at run time, but Jest's
     // module system (before Node 24.9) cannot, so Jest compiles them to CommonJS once (cached).
-    '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs', ignoreDynamic: true }, swcrc: false }],
+    '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs', ignoreDynamic: false }, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@bull-board|nestjs-pino|uid|load-esm)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@bull-board|nestjs-pino|uid|load-esm|content-disposition)/)'],
   moduleNameMapper: {
     '^@app/(mongo-memory|events|testing|domain)$': '<rootDir>/libs/$1/src',
     '^@app/(mongo-memory|events|testing|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -6,6 +6,7 @@ import { AppModule } from '../app.module';
 import { ProblemDetailsFilter } from '../common/http/problem-details.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import type { AppConfig } from '../config/app-config';
+import { LiveSocketAdapter } from '../live/adapter/live-socket.adapter';
 import { MetricsRegistry } from '../ops/metrics/metrics.registry';
 import { installHttpHooks } from './http-hooks';
 import { setupOpenApi } from './openapi';
@@ -34,6 +35,8 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Socket.IO through Redis, so every API instance (and the worker's emitter) reaches every socket.
+  app.useWebSocketAdapter(new LiveSocketAdapter(app));
   app.enableCors({ origin: config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(','), exposedHeaders: ['Retry-After', 'X-Request-Id'] });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());

@@ -33,7 +33,10 @@ function fastifyStatus(error: unknown): number | undefined {
  * Maps any thrown value to a problem. Only a genuine bug becomes a 500, and its detail never leaks
  * internals; everything a client can cause has a 4xx here.
  */
-export function errorToProblem(error: unknown): Problem {
+export function errorToProblem(thrown: unknown): Problem {
+  // Nest wraps Fastify's own errors (body parsing, size limit) in an HttpException; read the cause.
+  const cause = thrown instanceof HttpException ? (thrown as { cause?: unknown }).cause : undefined;
+  const error = fastifyStatus(cause) ? cause : thrown;
   if (error instanceof InputValidationException) {
     return problem(400, 'The request has invalid fields.', { errors: error.fieldErrors });
   }
@@ -51,7 +54,9 @@ export function errorToProblem(error: unknown): Problem {
         : Array.isArray((body as { message?: unknown }).message)
           ? ((body as { message: string[] }).message).join('; ')
           : String((body as { message?: unknown }).message ?? error.message);
-    return problem(status, detail);
+    // Structured bodies (e.g. terminus health results) are kept as a `checks` extension member.
+    const details = typeof body === 'object' && body && 'details' in body ? { checks: (body as { details: unknown }).details } : {};
+    return problem(status, detail, details);
   }
   const fst = fastifyStatus(error);
   if (fst && fst < 500) {

@@ -21,5 +21,10 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   body.requestId = String(request.id);
   if (body.status >= 500) logger.error({ err: error, requestId: request.id }, body.detail);
   if (body.status === 503 && !reply.getHeader('retry-after')) reply.header('Retry-After', '5');
+  if (body.status === 429 && !reply.getHeader('retry-after')) {
+    // @nestjs/throttler names the header after the throttler (Retry-After-login); clients expect the standard one.
+    const named = Object.keys(reply.getHeaders()).find((h) => h.toLowerCase().startsWith('retry-after-'));
+    reply.header('Retry-After', String(named ? reply.getHeader(named) : 60));
+  }
   reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
 }

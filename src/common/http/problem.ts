@@ -13,6 +13,8 @@ export interface Problem {
   code?: string;
   errors?: FieldError[];
   requestId?: string;
+  /** Extension member: readiness checks of /health when not ready. */
+  checks?: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

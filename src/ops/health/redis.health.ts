@@ -1,11 +1,11 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { RedisConnections } from '../../infra/redis/redis-connections';
 
 /** Redis readiness: a PING on a fail-fast client, so a dead Redis answers "down" at once. */
 @Injectable()
-export class RedisHealthIndicator implements OnModuleDestroy {
+export class RedisHealthIndicator implements OnModuleInit, OnModuleDestroy {
   private client?: Redis;
 
   constructor(
@@ -13,12 +13,17 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     private readonly redis: RedisConnections,
   ) {}
 
+  onModuleInit() {
+    this.client = this.redis.create('health', { failFast: true });
+  }
+
   pingCheck(key: string) {
-    this.client ??= this.redis.create('health', { failFast: true });
-    const client = this.client;
+    const client = this.client!;
     return this.health
       .check(key)
       .attempt(async () => {
+        // Still connecting (start-up, or reconnecting after an outage): give it a moment.
+        if (client.status !== 'ready') await new Promise((resolve) => { client.once('ready', resolve); setTimeout(resolve, 500).unref(); });
         if ((await client.ping()) !== 'PONG') throw new Error('unexpected PING reply');
       })
       .withTimeout(1000);

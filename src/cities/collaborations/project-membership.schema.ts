@@ -1,0 +1,20 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** One project of the collaborations read model (`ProjectMembership` stored); `_id` is the project id. */
+@Schema({ collection: 'cities_project_memberships', versionKey: false })
+export class ProjectMembershipDocument {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  title!: string;
+
+  @Prop({ type: [String], required: true })
+  memberIds!: string[];
+
+  @Prop({ type: Number, required: true })
+  seq!: number;
+}
+
+export const ProjectMembershipSchema = SchemaFactory.createForClass(ProjectMembershipDocument);
+ProjectMembershipSchema.index({ memberIds: 1 }, { name: 'membership_member' });

@@ -1,0 +1,17 @@
+import type { CommandContext } from '@app/events/event-envelope';
+import { Command } from '@nestjs/cqrs';
+import type { CityView } from '../../city.view';
+import type { CityProfileInput } from '../../domain/city';
+
+/** PATCH /cities/:id (admin, or a user of that city): changes profile fields. */
+export class UpdateCityProfileCommand extends Command<CityView> {
+  constructor(
+    readonly cityId: string,
+    readonly input: CityProfileInput,
+    /** The version the client read; a stale one is a 409. Undefined: last write wins. */
+    readonly expectedVersion: number | undefined,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

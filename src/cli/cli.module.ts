@@ -1,0 +1,28 @@
+import { EventsModule } from '@app/events/events.module';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CitiesModule } from '../cities/cities.module';
+import { AppConfig } from '../config/app-config';
+import { AppConfigModule } from '../config/app-config.module';
+import { MongoModule } from '../infra/mongo/mongo.module';
+
+/**
+ * What the maintenance scripts need: the app's config and MongoDB connection, the CQRS buses, the
+ * event backbone (relay off: a script must not republish the server's events) and the cities
+ * module. No HTTP server, no Redis, no workers, no admin bootstrap.
+ */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        MongoModule,
+        CqrsModule.forRoot(),
+        EventsModule.forRoot({ relay: { enabled: false } }),
+        CitiesModule,
+      ],
+    };
+  }
+}

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventsModule } from '@app/events/events.module';
 import { AuthModule } from './auth/auth.module';
+import { CitiesModule } from './cities/cities.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { AppConfig } from './config/app-config';
@@ -34,6 +35,7 @@ export class AppModule {
         HealthModule,
         IdempotencyModule,
         AuthModule,
+        CitiesModule,
         ProjectsModule,
       ],
     };

@@ -15,6 +15,7 @@ export interface ChangeEvent {
   txnNumber?: bigint;
 }
 
+/** Events kept for resuming (between KEEP and 2 * KEEP). */
 const KEEP = 10_000;
 
 /**
@@ -33,7 +34,8 @@ export class ChangeLog {
   publish(events: Omit<ChangeEvent, 'seq'>[]): void {
     if (events.length === 0) return;
     for (const e of events) this.events.push({ ...e, seq: ++this.seq });
-    if (this.events.length > KEEP) this.events.splice(0, this.events.length - KEEP);
+    // Trimmed in chunks: a splice per write would cost O(KEEP) each time.
+    if (this.events.length > 2 * KEEP) this.events = this.events.slice(-KEEP);
     for (const wake of [...this.waiters]) wake();
   }
 

@@ -133,82 +133,103 @@ function extreme(sign: 1 | -1) {
   };
 }
 
-// mingo merges contexts first-wins, so ours is built whole: its operators over mingo's defaults.
-// (mingo's operator typings intersect every operator's signature; these match the runtime contract.)
-const CONTEXT = Context.init({
+const QUERY_OPS = {
+  $eq: fieldOp(eq),
+  $ne: fieldOp((l, r, d) => !eq(l, r, d)),
+  $in: fieldOp(inList),
+  $nin: fieldOp((l, r, d) => !inList(l, r, d)),
+  $gt: fieldOp(range((c) => c > 0)),
+  $gte: fieldOp(range((c) => c >= 0)),
+  $lt: fieldOp(range((c) => c < 0)),
+  $lte: fieldOp(range((c) => c <= 0)),
+  $type: typeMatch,
+};
+
+const COMPARISON_OPS = {
+  $eq: exprCompare((c) => c === 0),
+  $ne: exprCompare((c) => c !== 0),
+  $gt: exprCompare((c) => c > 0),
+  $gte: exprCompare((c) => c >= 0),
+  $lt: exprCompare((c) => c < 0),
+  $lte: exprCompare((c) => c <= 0),
+  $cmp: (obj: AnyObject, expr: unknown, options: Options) => {
+    const [a, b] = evalExpr(obj, expr, options) as unknown[];
+    return compareValues(a, b);
+  },
+};
+
+const EXPRESSION_OPS = {
+  ...expressions,
+  ...COMPARISON_OPS,
+  $add: exprArithmetic('$add'),
+  $multiply: exprArithmetic('$multiply'),
+  $subtract: exprArithmetic('$subtract'),
+};
+
+const ACCUMULATOR_OPS = {
+  $sum: (coll: AnyObject[], expr: unknown, options: Options) =>
+    typeof expr === 'number' ? coll.length * expr : sumOf(accumulated(coll, expr, options)),
+  $min: extreme(-1),
+  $max: extreme(1),
+  $avg: (coll: AnyObject[], expr: unknown, options: Options) => {
+    const nums = accumulated(coll, expr, options).filter(isNumeric);
+    if (nums.some((v) => typeof v === 'object')) throw new CommandError(Code.NotImplemented, '$avg over Decimal128 is not supported');
+    return nums.length ? Number(sumOf(nums)) / nums.length : null;
+  },
+};
+
+const PIPELINE_OPS = {
+  $sort: (coll: Iterator, spec: unknown) => Lazy(sortDocuments(coll.collect() as Document[], spec as Document)),
+  $out: () => {
+    throw new CommandError(Code.NotImplemented, '$out is not supported by mongo-memory');
+  },
+  $merge: () => {
+    throw new CommandError(Code.NotImplemented, '$merge is not supported by mongo-memory');
+  },
+};
+
+// mingo merges contexts first-wins and copies the whole context for every query, update and
+// pipeline, so each use gets a context holding what it needs, our operators over mingo's.
+// (mingo's operator typings intersect every operator's signature; ours match the runtime contract.)
+type Ops = Parameters<typeof Context.init>[0];
+const context = (ops: Record<string, object>): Context => Context.init(ops as unknown as Ops);
+
+const OPTIONS = { idKey: '_id', useStrictMode: true, scriptEnabled: false, processingMode: ProcessingMode.CLONE_OFF };
+
+/** Filters and projections: query, expression ($expr) and projection operators. */
+const FILTER_OPTIONS: Partial<Options> = {
+  ...OPTIONS,
+  context: context({
+    query: { ...queries, ...QUERY_OPS },
+    expression: EXPRESSION_OPS,
+    projection: projections,
+  }),
+};
+
+/** Updates: mingo's updater adds the query and comparison operators it needs after ours. */
+export const UPDATE_OPTIONS: Partial<Options> = { ...OPTIONS, context: context({ query: QUERY_OPS, expression: COMPARISON_OPS }) };
+
+const PIPELINE_CONTEXT = context({
   projection: projections,
   window: windows,
-  query: {
-    ...queries,
-    $eq: fieldOp(eq),
-    $ne: fieldOp((l, r, d) => !eq(l, r, d)),
-    $in: fieldOp(inList),
-    $nin: fieldOp((l, r, d) => !inList(l, r, d)),
-    $gt: fieldOp(range((c) => c > 0)),
-    $gte: fieldOp(range((c) => c >= 0)),
-    $lt: fieldOp(range((c) => c < 0)),
-    $lte: fieldOp(range((c) => c <= 0)),
-    $type: typeMatch,
-  },
-  expression: {
-    ...expressions,
-    $eq: exprCompare((c) => c === 0),
-    $ne: exprCompare((c) => c !== 0),
-    $gt: exprCompare((c) => c > 0),
-    $gte: exprCompare((c) => c >= 0),
-    $lt: exprCompare((c) => c < 0),
-    $lte: exprCompare((c) => c <= 0),
-    $cmp: (obj: AnyObject, expr: unknown, options: Options) => {
-      const [a, b] = evalExpr(obj, expr, options) as unknown[];
-      return compareValues(a, b);
-    },
-    $add: exprArithmetic('$add'),
-    $multiply: exprArithmetic('$multiply'),
-    $subtract: exprArithmetic('$subtract'),
-  },
-  accumulator: {
-    ...accumulators,
-    $sum: (coll: AnyObject[], expr: unknown, options: Options) =>
-      typeof expr === 'number' ? coll.length * expr : sumOf(accumulated(coll, expr, options)),
-    $min: extreme(-1),
-    $max: extreme(1),
-    $avg: (coll: AnyObject[], expr: unknown, options: Options) => {
-      const nums = accumulated(coll, expr, options).filter(isNumeric);
-      if (nums.some((v) => typeof v === 'object')) throw new CommandError(Code.NotImplemented, '$avg over Decimal128 is not supported');
-      return nums.length ? Number(sumOf(nums)) / nums.length : null;
-    },
-  },
-  pipeline: {
-    ...pipelineOps,
-    $sort: (coll: Iterator, spec: unknown) => Lazy(sortDocuments(coll.collect() as Document[], spec as Document)),
-    $out: () => {
-      throw new CommandError(Code.NotImplemented, '$out is not supported by mongo-memory');
-    },
-    $merge: () => {
-      throw new CommandError(Code.NotImplemented, '$merge is not supported by mongo-memory');
-    },
-  },
-} as unknown as Parameters<typeof Context.init>[0]);
-
-export const MINGO_OPTIONS: Partial<Options> = {
-  idKey: '_id',
-  useStrictMode: true,
-  scriptEnabled: false,
-  processingMode: ProcessingMode.CLONE_OFF,
-  context: CONTEXT,
-};
+  query: { ...queries, ...QUERY_OPS },
+  expression: EXPRESSION_OPS,
+  accumulator: { ...accumulators, ...ACCUMULATOR_OPS },
+  pipeline: { ...pipelineOps, ...PIPELINE_OPS },
+});
 
 export function compileFilter(filter: Document): Predicate {
   if (!isPlainObject(filter)) throw new CommandError(Code.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
-  const query = new Query(filter, MINGO_OPTIONS);
+  const query = new Query(filter, FILTER_OPTIONS);
   return (doc) => query.test(doc);
 }
 
 /** Runs a pipeline over copies of the documents (mingo's stages mutate their input). */
 export function runPipeline(docs: Document[], pipeline: Document[], lookup: (coll: string) => Document[]): Document[] {
   const options: Partial<Options> = {
-    ...MINGO_OPTIONS,
+    ...OPTIONS,
+    context: PIPELINE_CONTEXT,
     processingMode: ProcessingMode.CLONE_INPUT,
     collectionResolver: (name: string) => lookup(name).map(cloneValue),
   };
@@ -247,7 +268,7 @@ export function sortDocuments(docs: Document[], spec: Document): Document[] {
 export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
   const copies = docs.map(cloneValue);
-  const projected = new Query({}, MINGO_OPTIONS).find(copies, projection).all() as Document[];
+  const projected = new Query({}, FILTER_OPTIONS).find(copies, projection).all() as Document[];
   // mingo emits fields in projection order; a server keeps the document's own order.
   return projected.map((out, i) => {
     const order = Object.keys(docs[i]);

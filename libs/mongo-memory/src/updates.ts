@@ -1,7 +1,7 @@
 import { update as mingoUpdate } from 'mingo/updater';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, Code } from './errors';
-import { MINGO_OPTIONS, runPipeline } from './query';
+import { runPipeline, UPDATE_OPTIONS } from './query';
 import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, valuesEqual } from './values';
 
 /**
@@ -84,7 +84,7 @@ function applyOperators(doc: Document, u: Document, options: UpdateOptions): Doc
   const keys = Object.keys(modifier);
   if (keys.length === 0) return doc;
   const positional = keys.some((op) => Object.keys(modifier[op]).some((p) => POSITIONAL.test(p)));
-  mingoUpdate(doc, modifier, options.arrayFilters, positional ? options.filter : undefined, { queryOptions: MINGO_OPTIONS });
+  mingoUpdate(doc, modifier, options.arrayFilters, positional ? options.filter : undefined, { queryOptions: UPDATE_OPTIONS });
   return doc;
 }
 

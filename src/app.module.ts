@@ -8,7 +8,11 @@ import { LoggingModule } from './common/logging/logging.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { MongoModule } from './infra/mongo/mongo.module';
+import { QueuesModule } from './infra/queues/queues.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { LiveEmitterModule } from './live/emitter/live-emitter.module';
+import { LiveModule } from './live/live.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { HealthModule } from './ops/health/health.module';
 import { MetricsModule } from './ops/metrics/metrics.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -37,6 +41,10 @@ export class AppModule {
         AuthModule,
         CitiesModule,
         ProjectsModule,
+        QueuesModule.forRoot({ workers: options.workers, http: true }),
+        LiveEmitterModule,
+        LiveModule,
+        NotificationsModule.forRoot({ api: true, workers: options.workers }),
       ],
     };
   }

@@ -1,0 +1,63 @@
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { RedisConnections } from '../redis/redis-connections';
+import { QueueDashboard } from './dashboard/queue-dashboard';
+import { QueueMetrics } from './queue-metrics';
+import type { QueueDefinition } from './queue-definition';
+import { QueueLifecycle } from './queue-lifecycle';
+import { QueueRegistry } from './queue-registry';
+import { QueueWorkers } from './queue-workers';
+
+export interface QueuesOptions {
+  /** Run the workers of the registered queues in this process. */
+  workers: boolean;
+  /** Serve the admin dashboard and queue-depth metrics (the HTTP process). */
+  http: boolean;
+}
+
+/**
+ * BullMQ for the whole process: one fail-fast producer connection shared by every queue (an
+ * enqueue during a Redis outage throws at once, so the event that caused it is redelivered from
+ * MongoDB later), the deployment key prefix, and — where enabled — the workers, the Bull Board
+ * dashboard and the queue-depth gauges. Modules add their queues with `forFeature`.
+ */
+@Global()
+@Module({})
+export class QueuesModule {
+  static forRoot(options: QueuesOptions): DynamicModule {
+    return {
+      module: QueuesModule,
+      global: true,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [RedisConnections],
+          useFactory: (redis: RedisConnections) => ({ connection: redis.create('queues', { failFast: true }), prefix: redis.prefix }),
+        }),
+        ...(options.workers ? [DiscoveryModule] : []),
+      ],
+      providers: [QueueRegistry, QueueLifecycle, ...(options.workers ? [QueueWorkers] : []), ...(options.http ? [QueueMetrics, QueueDashboard] : [])],
+      exports: [QueueRegistry],
+    };
+  }
+
+  /** Registers a queue: its BullMQ Queue (inject with `@InjectQueue(def.name)`) and its definition. */
+  static forFeature(definition: QueueDefinition<any>): DynamicModule {
+    const registration: Provider = {
+      provide: Symbol(`queue:${definition.name}`),
+      useFactory: (registry: QueueRegistry) => registry.register(definition),
+      inject: [QueueRegistry],
+    };
+    return {
+      module: QueueFeatureModule,
+      imports: [BullModule.registerQueue({ name: definition.name, defaultJobOptions: definition.defaultJobOptions })],
+      providers: [registration],
+      exports: [BullModule],
+    };
+  }
+}
+
+@Module({})
+export class QueueFeatureModule {}
+
+export { getQueueToken };

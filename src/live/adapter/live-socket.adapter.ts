@@ -1,0 +1,42 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { AppConfig } from '../../config/app-config';
+import { RedisConnections } from '../../infra/redis/redis-connections';
+import { liveChannelKey } from '../live-channel';
+import { neverRejectingPublish } from './never-rejecting-publish';
+
+/**
+ * Socket.IO with the Redis adapter (classic pub/sub, see docs/decisions.md), so an emit on one API
+ * instance — or by the worker's emitter — reaches the sockets of every instance. Install it with
+ * `app.useWebSocketAdapter(new LiveSocketAdapter(app))` before the app initialises.
+ */
+type IoServerOptions = NonNullable<Parameters<IoAdapter['createIOServer']>[1]>;
+
+export class LiveSocketAdapter extends IoAdapter {
+  private readonly log = new Logger('LiveSocketAdapter');
+  private publishFailing = false;
+
+  constructor(private readonly app: INestApplicationContext) {
+    super(app);
+  }
+
+  // Typed after IoAdapter's own socket.io (@nestjs/platform-socket.io pins its copy).
+  override createIOServer(port: number, options?: IoServerOptions): ReturnType<IoAdapter['createIOServer']> {
+    const redis = this.app.get(RedisConnections);
+    const config = this.app.get(AppConfig);
+    const pub = neverRejectingPublish(redis.create('live-pub', { failFast: true }), (error) => {
+      if (!this.publishFailing) this.log.warn(`Live broadcast to other instances failed (Redis down?): ${String(error)}`);
+      this.publishFailing = true;
+    });
+    pub.on('ready', () => (this.publishFailing = false));
+    // The subscriber waits through outages (no per-command retry limit) and re-subscribes on reconnect.
+    const sub = redis.create('live-sub', { blocking: true });
+    const origin = config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(',');
+    return super.createIOServer(port, {
+      ...options,
+      cors: { origin },
+      adapter: createAdapter(pub, sub, { key: liveChannelKey(redis.prefix) }),
+    } as IoServerOptions);
+  }
+}

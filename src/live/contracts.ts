@@ -1,0 +1,75 @@
+/**
+ * The live module's public surface: the Socket.IO namespace, room names and every message with its
+ * payload (listed in docs/events.md), plus the command other modules use to push to a city's room.
+ * Only this file may be imported from `src/live` by other modules.
+ */
+import { Command } from '@nestjs/cqrs';
+
+export const LIVE_NAMESPACE = '/live';
+
+export const cityRoom = (cityId: string) => `city:${cityId}`;
+export const projectRoom = (projectId: string) => `project:${projectId}`;
+
+/** Client → server messages (each answers through the Socket.IO acknowledgement). */
+export const LiveClientMessages = {
+  watchProject: 'project:watch',
+  unwatchProject: 'project:unwatch',
+} as const;
+
+/** Server → client messages. */
+export const LiveServerMessages = {
+  notification: 'notification',
+  projectEvent: 'project.event',
+} as const;
+
+export type LiveServerMessage = (typeof LiveServerMessages)[keyof typeof LiveServerMessages];
+
+export interface WatchProjectPayload {
+  projectId: string;
+  /** The last seq the client has seen; the ack then carries every later event of the project. */
+  sinceSeq?: number;
+}
+
+export interface UnwatchProjectPayload {
+  projectId: string;
+}
+
+/** A project's domain event as browsers get it, live or replayed. */
+export interface ProjectEventMessage {
+  projectId: string;
+  seq: number;
+  type: string;
+  /** ISO 8601 */
+  at: string;
+  data: unknown;
+}
+
+export type WatchAck = { ok: true; missed: ProjectEventMessage[] } | { ok: false; error: string };
+export type UnwatchAck = { ok: true } | { ok: false; error: string };
+
+/** The inbox item pushed as `notification` (the same shape as GET /notifications items). */
+export interface NotificationMessage {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: { kind: string; id: string };
+  eventId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/**
+ * Pushes a message to every socket of a city, on whichever API instance it is connected (through
+ * Redis; works from the worker process, which has no Socket.IO server). Resolves once Redis took
+ * it; rejects when Redis is unreachable.
+ */
+export class PushToCityCommand extends Command<void> {
+  constructor(
+    readonly cityId: string,
+    readonly message: typeof LiveServerMessages.notification,
+    readonly payload: NotificationMessage,
+  ) {
+    super();
+  }
+}

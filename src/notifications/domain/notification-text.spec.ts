@@ -1,0 +1,45 @@
+import { namedCities, renderNotification } from './notification-text';
+
+const names: Record<string, string> = { sevilla: 'Sevilla', liria: 'Llíria', valencia: 'Valencia' };
+const nameOf = (id: string) => names[id] ?? 'A partner city';
+const base = { projectId: 'p1', title: 'Music for all', leadCityId: 'sevilla', acceptedPartnerIds: ['liria'] };
+const render = (type: string, data: object, recipient: string) => renderNotification({ type, data: { ...base, ...data }, actor: { cityId: null } }, recipient, nameOf);
+
+describe('notification texts', () => {
+  it('names the inviting city and the project', () => {
+    const n = render('PartnerInvited', { cityId: 'liria', message: null }, 'liria');
+    expect(n.title).toBe('Sevilla invited you to “Music for all”');
+    expect(n.link).toEqual({ kind: 'project', id: 'p1' });
+    expect(render('PartnerInvited', { cityId: 'liria', message: 'Join us!' }, 'liria').body).toBe('Sevilla writes: “Join us!”');
+  });
+
+  it('tells the lead and the other partners differently of an acceptance', () => {
+    expect(render('InvitationAccepted', { cityId: 'valencia' }, 'sevilla').title).toBe('Valencia accepted your invitation to “Music for all”');
+    expect(render('InvitationAccepted', { cityId: 'valencia' }, 'liria').title).toBe('Valencia joined “Music for all”');
+  });
+
+  it('words every project type in plain English', () => {
+    expect(render('JoinRequested', { cityId: 'valencia', message: null }, 'sevilla').title).toBe('Valencia asked to join “Music for all”');
+    expect(render('JoinRequestApproved', { cityId: 'valencia' }, 'valencia').title).toBe('Sevilla approved your request to join “Music for all”');
+    expect(render('JoinRequestRejected', { cityId: 'valencia' }, 'valencia').title).toBe('Sevilla declined your request to join “Music for all”');
+    expect(render('InvitationDeclined', { cityId: 'valencia' }, 'sevilla').title).toBe('Valencia declined your invitation to “Music for all”');
+    expect(render('PartnerWithdrew', { cityId: 'valencia' }, 'sevilla').title).toBe('Valencia withdrew from “Music for all”');
+    expect(render('ProjectUpdatePosted', { authorCityId: 'sevilla', kind: 'milestone', text: 'Done' }, 'liria')).toMatchObject({
+      title: 'Sevilla posted a milestone on “Music for all”',
+      body: 'Done',
+    });
+    expect(render('ProjectStarted', {}, 'liria').title).toBe('“Music for all” has started');
+    expect(render('ProjectCompleted', { outcome: 'Great' }, 'liria').body).toBe('Outcome: Great');
+    expect(render('ProjectCancelled', { reason: 'No funds', previousStatus: 'active' }, 'liria').body).toBe('Sevilla cancelled “Music for all”: No funds');
+  });
+
+  it('clips long bodies', () => {
+    const body = render('ProjectUpdatePosted', { authorCityId: 'sevilla', kind: 'news', text: 'x'.repeat(1000) }, 'liria').body;
+    expect(body.length).toBe(280);
+    expect(body.endsWith('…')).toBe(true);
+  });
+
+  it('lists the cities whose names it needs', () => {
+    expect(namedCities({ type: 'ProjectUpdatePosted', data: { ...base, authorCityId: 'liria' }, actor: { cityId: 'liria' } })).toEqual(['sevilla', 'liria']);
+  });
+});

@@ -101,6 +101,19 @@ describe('change streams', () => {
     expect(events[0].txnNumber).toBeDefined();
   });
 
+  it('refuses a change stream inside a transaction and a malformed resume token', async () => {
+    const c = await fresh('refused');
+    const session = t.client.startSession();
+    session.startTransaction();
+    await c.insertOne({}, { session });
+    const inTxn = await c.aggregate([{ $changeStream: {} }], { session }).toArray().catch((e) => e);
+    expect(inTxn.code).toBe(263);
+    await session.abortTransaction().catch(() => undefined);
+    await session.endSession();
+    const bad = await watch(c, [], { resumeAfter: { _data: 'not-a-token' } }).tryNext().catch((e) => e);
+    expect(bad).toBeInstanceOf(Error);
+  });
+
   it('waits in getMore until an event arrives', async () => {
     const c = await fresh('waiting');
     const client = await t.connect({ monitorCommands: true });

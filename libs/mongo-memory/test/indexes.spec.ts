@@ -96,6 +96,21 @@ describe('unique indexes', () => {
     expect((await rejection(multikey.insertOne({ tags: ['c', 'b'] }))).code).toBe(11000);
   });
 
+  it('answers raw write commands with writeErrors, and findAndModify with a top-level error', async () => {
+    const c = await fresh('raw');
+    await c.createIndex({ k: 1 }, { unique: true });
+    await c.insertOne({ k: 1 });
+    const reply = await t.db.command({ insert: 'raw', documents: [{ k: 2 }, { k: 1 }, { k: 3 }], ordered: false });
+    expect(reply.n).toBe(2);
+    expect(reply.writeErrors).toHaveLength(1);
+    expect(reply.writeErrors[0]).toMatchObject({ index: 1, code: 11000, keyPattern: { k: 1 }, keyValue: { k: 1 } });
+    expect(reply.writeErrors[0].errmsg).toBe(`E11000 duplicate key error collection: ${t.dbName}.raw index: k_1 dup key: { k: 1 }`);
+    const upd = await t.db.command({ update: 'raw', updates: [{ q: { k: 2 }, u: { $set: { k: 3 } } }] });
+    expect(upd.writeErrors[0]).toMatchObject({ index: 0, code: 11000, keyValue: { k: 3 } });
+    const fam = await rejection(t.db.command({ findAndModify: 'raw', query: { k: 2 }, update: { $set: { k: 3 } } }));
+    expect(fam).toMatchObject({ code: 11000, codeName: 'DuplicateKey', keyPattern: { k: 1 }, keyValue: { k: 3 } });
+  });
+
   it('refuses to build a unique index over existing duplicates', async () => {
     const c = await fresh('late');
     await c.insertMany([{ v: 1 }, { v: 1 }]);
@@ -169,6 +184,11 @@ describe('text search', () => {
       .aggregate([{ $match: { $text: { $search: 'festival' } } }, { $sort: { s: { $meta: 'textScore' } } }, { $project: { _id: 1 } }])
       .toArray();
     expect(agg.map((d) => d._id)).toEqual([1, 3]);
+  });
+
+  it('lists the text index in the server form', async () => {
+    const text = (await c.indexes()).find((i) => i.name === 'title_text_body_text');
+    expect(text).toMatchObject({ key: { _fts: 'text', _ftsx: 1 }, weights: { title: 5, body: 1 }, default_language: 'english' });
   });
 
   it('combines $text with other conditions and needs a text index', async () => {

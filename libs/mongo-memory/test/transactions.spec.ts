@@ -135,6 +135,24 @@ describe('transactions (driver)', () => {
   });
 });
 
+describe('sessions', () => {
+  it('answers endSessions, which ends the session and (here) its open transaction', async () => {
+    const c = await fresh('ended');
+    const s = t.client.startSession();
+    s.startTransaction();
+    await c.insertOne({ _id: 1 as never }, { session: s });
+    expect((await t.client.db('admin').command({ endSessions: [s.id] })).ok).toBe(1);
+    // A real server reaps ended sessions lazily; the in-process one aborts their transactions at once.
+    if (t.inProcess) {
+      expect((await rejection(s.commitTransaction())).code).toBe(251);
+      expect(await c.countDocuments()).toBe(0);
+    } else {
+      await s.abortTransaction().catch(() => undefined);
+    }
+    await s.endSession();
+  });
+});
+
 describe('transactions (mongoose)', () => {
   it('retries conflicting connection.transaction() calls until all apply', async () => {
     const conn = await mongoose.createConnection(t.uri, { dbName: t.dbName }).asPromise();

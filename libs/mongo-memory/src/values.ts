@@ -20,7 +20,14 @@ export const isPlainObject = (v: unknown): v is Document => {
 export const isNumeric = (v: unknown): v is number | bigint | Decimal128 =>
   typeof v === 'number' || typeof v === 'bigint' || bsonType(v) === 'Decimal128';
 
-/** MongoDB's cross-type order: MinKey, null, numbers, strings, objects, arrays, binData, ObjectId, bool, date, timestamp, regex, MaxKey. */
+/** Ranks of bson's value classes in MongoDB's cross-type order (see typeRank). */
+const CLASS_RANK: Record<string, number> = { MinKey: 1, Decimal128: 3, BSONSymbol: 4, Binary: 7, ObjectId: 8, Timestamp: 11, BSONRegExp: 12, MaxKey: 14 };
+
+/**
+ * MongoDB's cross-type order: MinKey, null, numbers, strings, objects, arrays, binData, ObjectId,
+ * bool, date, timestamp, regex, MaxKey. (Values arrive deserialized with int32/double as numbers
+ * and int64 as bigint, so bson's Int32/Double/Long classes never occur.)
+ */
 export function typeRank(v: unknown): number {
   if (v === undefined || v === null) return 2;
   switch (typeof v) {
@@ -35,28 +42,7 @@ export function typeRank(v: unknown): number {
   if (Array.isArray(v)) return 6;
   if (v instanceof Date) return 10;
   if (v instanceof RegExp) return 12;
-  switch (bsonType(v)) {
-    case 'MinKey':
-      return 1;
-    case 'Decimal128':
-    case 'Int32':
-    case 'Double':
-    case 'Long':
-      return 3;
-    case 'BSONSymbol':
-      return 4;
-    case 'Binary':
-      return 7;
-    case 'ObjectId':
-      return 8;
-    case 'Timestamp':
-      return 11;
-    case 'BSONRegExp':
-      return 12;
-    case 'MaxKey':
-      return 14;
-  }
-  return 5;
+  return CLASS_RANK[bsonType(v) ?? ''] ?? 5;
 }
 
 // ---- exact decimal numbers: value = (-1)^neg * coef * 10^exp -------------------------------------
@@ -119,7 +105,7 @@ function decToDecimal128(d: Dec): Decimal128 {
   return Decimal128.fromStringWithRounding(`${d.neg && d.coef !== 0n ? '-' : ''}${d.coef}E${d.exp}`);
 }
 
-export function compareNumbers(a: number | bigint | Decimal128, b: number | bigint | Decimal128): number {
+function compareNumbers(a: Num, b: Num): number {
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) === Number.isNaN(b) ? 0 : Number.isNaN(a) ? -1 : 1;
     return a < b ? -1 : a > b ? 1 : 0;
@@ -162,8 +148,6 @@ export function arithmetic(op: 'add' | 'mul', a: Num, b: Num): Num {
   return op === 'add' ? Number(a) + Number(b) : Number(a) * Number(b);
 }
 
-export const isZero = (v: Num): boolean => compareNumbers(v, 0) === 0;
-
 // ---- ordering and equality --------------------------------------------------------------------
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -185,7 +169,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 14:
       return 0;
     case 3:
-      return compareNumbers(unwrapNumber(a), unwrapNumber(b));
+      return compareNumbers(a as Num, b as Num);
     case 4:
       return cmp(String(a), String(b));
     case 5: {
@@ -224,23 +208,19 @@ export function compareValues(a: unknown, b: unknown): number {
   return 0;
 }
 
-function unwrapNumber(v: unknown): number | bigint | Decimal128 {
-  if (isNumeric(v)) return v;
-  const t = bsonType(v);
-  if (t === 'Long') return BigInt((v as { toString(): string }).toString());
-  return Number((v as { valueOf(): number }).valueOf());
-}
-
 export const valuesEqual = (a: unknown, b: unknown): boolean => compareValues(a, b) === 0;
 
 // ---- canonical keys for hash maps ---------------------------------------------------------------
 
-/** The same string for values a server considers equal (5, 5.0, Long(5), Decimal128('5.0')). */
+/**
+ * The same string for values a server considers equal (5, 5.0, Long(5), Decimal128('5.0')).
+ * Strings and regexes are length-prefixed so that no value can fake a boundary in a composite key.
+ */
 export function keyString(v: unknown): string {
   if (v === undefined || v === null) return 'N';
   switch (typeof v) {
     case 'string':
-      return 's' + v;
+      return `s${v.length}:${v}`;
     case 'boolean':
       return v ? 'b1' : 'b0';
     case 'number':
@@ -251,7 +231,7 @@ export function keyString(v: unknown): string {
   }
   if (Array.isArray(v)) return '[' + v.map(keyString).join(',') + ']';
   if (v instanceof Date) return 'd' + v.getTime();
-  if (v instanceof RegExp) return 'r' + String(v);
+  if (v instanceof RegExp) return `r${String(v).length}:${String(v)}`;
   switch (bsonType(v)) {
     case 'ObjectId':
       return 'o' + (v as ObjectId).toHexString();
@@ -259,10 +239,6 @@ export function keyString(v: unknown): string {
       return 'n' + decKey(normalize(toDec(v as Decimal128)));
     case 'Binary':
       return 'x' + (v as Binary).sub_type + Buffer.from((v as Binary).buffer).toString('base64');
-    case 'Long':
-    case 'Int32':
-    case 'Double':
-      return keyString(unwrapNumber(v));
     case 'Timestamp':
     case 'MinKey':
     case 'MaxKey':
@@ -320,7 +296,7 @@ export function cloneValue<T>(v: T): T {
 }
 
 /** A value the way the server prints it in messages such as E11000 `dup key: { email: "a@b.c" }`. */
-export function formatValue(v: unknown): string {
+function formatValue(v: unknown): string {
   if (v === undefined || v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);

@@ -16,6 +16,8 @@ describe('BSON values', () => {
     expect(keyString(0.1)).toBe(keyString(Decimal128.fromString('0.10')));
     expect(keyString('5')).not.toBe(keyString(5));
     expect(keyString({ a: 1, b: 2 })).not.toBe(keyString({ b: 2, a: 1 }));
+    expect(keyString({ a: 'x,"b":s1:y' })).not.toBe(keyString({ a: 'x', b: 'y' }));
+    expect(keyString(['a,s1:b'])).not.toBe(keyString(['a', 'b']));
   });
 
   it('does exact int64 and decimal arithmetic', () => {

@@ -93,10 +93,15 @@ function fieldOp(test: (lhs: unknown, rhs: unknown, depth: number) => boolean) {
   };
 }
 
-const exprCompare = (test: (c: number) => boolean) => (obj: AnyObject, expr: unknown, options: Options) => {
+/** Aggregation comparisons: full BSON order, where (unlike in queries) a missing field sorts below null. */
+function expressionOrder(obj: AnyObject, expr: unknown, options: Options): number {
   const [a, b] = evalExpr(obj, expr, options) as unknown[];
-  return test(compareValues(a, b));
-};
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? (b === null ? -1 : compareValues(a, b)) : b === null ? 1 : compareValues(a, b);
+  return compareValues(a, b);
+}
+
+const exprCompare = (test: (c: number) => boolean) => (obj: AnyObject, expr: unknown, options: Options) =>
+  test(expressionOrder(obj, expr, options));
 
 /** $add/$multiply/$subtract: exact for int64 and Decimal128, mingo's own for plain numbers and dates. */
 function exprArithmetic(name: '$add' | '$multiply' | '$subtract') {
@@ -152,10 +157,7 @@ const COMPARISON_OPS = {
   $gte: exprCompare((c) => c >= 0),
   $lt: exprCompare((c) => c < 0),
   $lte: exprCompare((c) => c <= 0),
-  $cmp: (obj: AnyObject, expr: unknown, options: Options) => {
-    const [a, b] = evalExpr(obj, expr, options) as unknown[];
-    return compareValues(a, b);
-  },
+  $cmp: expressionOrder,
 };
 
 const EXPRESSION_OPS = {

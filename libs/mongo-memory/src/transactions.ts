@@ -6,6 +6,7 @@ import { keyString } from './values';
 
 const TRANSIENT = ['TransientTransactionError'];
 export const TRANSACTION_LIFETIME_MS = 60_000;
+const SESSION_TIMEOUT_MS = 30 * 60_000; // logicalSessionTimeoutMinutes in hello
 
 /**
  * A multi-document transaction: reads see the snapshot taken at its first operation plus its own
@@ -128,10 +129,11 @@ export class Sessions {
     }
   }
 
-  /** Aborts transactions older than the lifetime limit, as a server does, so locks never leak. */
+  /** Aborts transactions older than the lifetime limit (so locks never leak) and forgets idle sessions, as a server does. */
   reap(now: number): void {
-    for (const session of this.map.values()) {
+    for (const [key, session] of this.map) {
       if (session.txn?.state === 'active' && now - session.txn.startedAt > TRANSACTION_LIFETIME_MS) session.txn.abort();
+      if (session.txn?.state !== 'active' && now - session.lastUse > SESSION_TIMEOUT_MS) this.map.delete(key);
     }
   }
 

@@ -1,11 +1,10 @@
-import type { JobProcessor } from './job-processor';
-import type { QueueDefinition } from './queue-definition';
+import type { AnyQueueDefinition as QueueDefinition } from './queue-definition';
 
 /** The job names of `queues` that no processor handles (pure, for the start-up check). */
-export function missingHandlers(queues: readonly QueueDefinition[], processors: readonly Pick<JobProcessor, 'queue' | 'handlers'>[]): { queue: string; job: string }[] {
+export function missingHandlers(queues: readonly QueueDefinition[], processors: readonly { queue: QueueDefinition; handlers: object }[]): { queue: string; job: string }[] {
   const handled = new Set(
     processors.flatMap((p) =>
-      Object.entries(p.handlers)
+      Object.entries(p.handlers as Record<string, unknown>)
         .filter(([, fn]) => typeof fn === 'function')
         .map(([job]) => `${p.queue.name}\u0000${job}`),
     ),

@@ -43,3 +43,6 @@ export function defineQueue<J extends JobPayloads>(
 export function jobIdOf(...parts: string[]): string {
   return parts.map((p) => encodeURIComponent(p)).join('@');
 }
+
+/** Any queue, whatever its payloads (registries and checks that only read names). */
+export type AnyQueueDefinition = QueueDefinition<any>;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { QueueDefinition } from './queue-definition';
+import type { AnyQueueDefinition as QueueDefinition } from './queue-definition';
 
 /** The queues this process knows (registered by `QueuesModule.forFeature`), for the start-up check, metrics and the dashboard. */
 @Injectable()

@@ -8,7 +8,7 @@ export class UpdateCityProfileCommand extends Command<CityView> {
   constructor(
     readonly cityId: string,
     readonly input: CityProfileInput,
-    /** The version the client read; a stale one is a 409. Undefined: last write wins. */
+    /** The version the client read; a stale one is a 409. Undefined: last write wins (retried on a race). */
     readonly expectedVersion: number | undefined,
     readonly ctx: CommandContext,
   ) {

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../../../shared/pagination';
 import { CREATIVE_FIELD_IDS, REGION_IDS, type CreativeField, type Region } from '../../../shared/reference-data';
@@ -20,6 +21,7 @@ export class ListCitiesDto extends PaginationQuery {
   @ApiPropertyOptional({ example: 'ES', description: 'ISO 3166-1 alpha-2, any case' })
   @IsOptional()
   @Satisfies(countryCode)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   country?: string;
 
   @ApiPropertyOptional({ example: 'lliria', description: 'Part of the name, without regard to accents or case', maxLength: 100 })

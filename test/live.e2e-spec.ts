@@ -1,7 +1,7 @@
 import { TestServices, type ApiClient } from '@app/testing';
 import { JwtService } from '@nestjs/jwt';
 import type { Socket } from 'socket.io-client';
-import { createCityUser, type CityUser } from './support/city-users';
+import { cityUser, type CityUser } from './support/live-users';
 import { connectLive, emitWithAck, Inbox } from './support/live-client';
 import { ok, proposeProject } from './support/projects';
 import { login, startApp, type RunningApp } from './support/test-app';
@@ -29,7 +29,7 @@ describe('Live updates (Socket.IO /live)', () => {
     [a, b] = await Promise.all([startApp(services), startApp(services, { RUN_WORKERS: 'false', SEED_ON_START: 'false' })]);
     api = a.api;
     const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    [sevilla, lliria, valencia] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => createCityUser(api, adminToken, q)));
+    [sevilla, lliria, valencia] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => cityUser(api, adminToken, q)));
   });
 
   afterAll(async () => {

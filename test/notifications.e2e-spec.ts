@@ -6,7 +6,7 @@ import type { Job, Queue } from 'bullmq';
 import type { Socket } from 'socket.io-client';
 import { DeliverNotificationProcessor } from '../src/notifications/deliver/deliver-notification.processor';
 import { deliverJobId, NOTIFICATIONS_QUEUE, NotificationJobs, type DeliverNotificationJob } from '../src/notifications/queue/notification-jobs';
-import { createCityUser, type CityUser } from './support/city-users';
+import { cityUser, type CityUser } from './support/live-users';
 import { connectLive, Inbox } from './support/live-client';
 import { ok, proposeProject } from './support/projects';
 import { login, startApp, type RunningApp } from './support/test-app';
@@ -30,7 +30,7 @@ describe('Notifications', () => {
     running = await startApp(services);
     api = running.api;
     adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    [sevilla, lliria, valencia] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => createCityUser(api, adminToken, q)));
+    [sevilla, lliria, valencia] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => cityUser(api, adminToken, q)));
     lliriaSocket = await connectLive(running.origin, lliria.token);
     lliriaLive = new Inbox(lliriaSocket, 'notification');
   });

@@ -1,4 +1,4 @@
-import type { CityUser } from './city-users';
+import type { CityUser } from './live-users';
 
 let counter = 0;
 

@@ -158,6 +158,11 @@ const COMPARISON_OPS = {
   $lt: exprCompare((c) => c < 0),
   $lte: exprCompare((c) => c <= 0),
   $cmp: expressionOrder,
+  $in: (obj: AnyObject, expr: unknown, options: Options) => {
+    const [value, list] = evalExpr(obj, expr, options) as unknown[];
+    if (!Array.isArray(list)) throw new CommandError(40081, '$in requires an array as a second argument');
+    return list.some((x) => valuesEqual(x, value));
+  },
 };
 
 const EXPRESSION_OPS = {

@@ -47,6 +47,8 @@ describe('int64', () => {
     expect((await c.find({ n: { $in: [100, 9] } }, { sort: { n: 1 } }).toArray()).map((d) => d._id)).toEqual(['b', 'd']);
     const [max] = await c.aggregate([{ $group: { _id: null, top: { $max: '$n' }, low: { $min: '$n' } } }]).toArray();
     expect([max.top, max.low]).toEqual([100n, -1n]);
+    const flags = await c.aggregate([{ $sort: { _id: 1 } }, { $project: { big: { $gt: ['$n', 9] }, ten: { $in: [10, ['$n']] } } }]).toArray();
+    expect(flags.map((d) => [d.big, d.ten])).toEqual([[true, true], [false, false], [true, false], [true, false], [false, false]]);
   });
 });
 

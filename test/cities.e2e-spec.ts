@@ -109,6 +109,17 @@ describe('Cities (HTTP)', () => {
     });
   });
 
+  it('documents every route with its errors in the OpenAPI document', async () => {
+    const doc: any = await (await fetch(`${running.origin}/docs-json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cities', '/api/v1/cities/{id}', '/api/v1/cities/{id}/collaborations', '/api/v1/cities/import', '/api/v1/meta']),
+    );
+    expect(Object.keys(doc.paths['/api/v1/cities'].post.responses).sort()).toEqual(['201', '400', '401', '403', '409']);
+    expect(Object.keys(doc.paths['/api/v1/cities/{id}'].patch.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409']));
+    expect(doc.paths['/api/v1/cities/import'].post.requestBody.content).toHaveProperty(['text/csv']);
+    expect(doc.components.schemas.CityViewPage.properties).toHaveProperty('items');
+  });
+
   describe('GET /meta', () => {
     it('serves the reference data in the language asked by ?lang=, else Accept-Language, else English', async () => {
       const es = await api.get('/meta?lang=es');
@@ -150,6 +161,17 @@ describe('Cities (HTTP)', () => {
       const results = await Promise.all([0, 1, 2, 3, 4].map(() => admin.post('/cities', input)));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
       expect((await api.get('/cities?q=popayan')).body.total).toBe(1);
+    });
+
+    it('honours an Idempotency-Key: the same request again answers the first city and registers nothing more', async () => {
+      const input = { ...valid, name: 'Brno', country: 'CZ' };
+      const headers = { 'Idempotency-Key': 'register-brno' };
+      const first = await admin.post('/cities', input, headers);
+      const second = await admin.post('/cities', input, headers);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(second.body.id).toBe(first.body.id);
+      expect(second.headers.get('idempotent-replayed')).toBe('true');
+      expect((await api.get('/cities?country=CZ')).body.total).toBe(1);
     });
 
     it('names every invalid field', async () => {

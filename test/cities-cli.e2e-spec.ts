@@ -1,6 +1,7 @@
 import { EventLog } from '@app/events/event-log';
 import { UnitOfWork } from '@app/events/unit-of-work';
 import { TestServices, waitFor } from '@app/testing';
+import { EventBus } from '@nestjs/cqrs';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -55,6 +56,9 @@ describe('Cities scripts: npm run seed, import:cities, rebuild:read-models', () 
   });
 
   it('seeds the 11 cities once: a second run changes nothing', async () => {
+    // What the server's event handlers get: the script stores its events, the server publishes them.
+    const published: string[] = [];
+    const subscription = running.app.get(EventBus).subscribe((event: { type?: string }) => published.push(String(event.type)));
     expect((await running.api.get('/cities')).body.total).toBe(0);
     const first = await script('seed.ts', [], env);
     expect(first).toMatchObject({ code: 0, stdout: 'Seed cities: 11 registered, 0 already there (11 in the seed list).\n' });
@@ -62,6 +66,8 @@ describe('Cities scripts: npm run seed, import:cities, rebuild:read-models', () 
     expect(second.stdout).toBe('Seed cities: 0 registered, 11 already there (11 in the seed list).\n');
     expect((await running.api.get('/cities?q=lliria')).body.items[0].name).toBe('Llíria');
     expect(await registered()).toHaveLength(11);
+    await waitFor('the server to publish the 11 CityRegistered', () => published.filter((t) => t === 'CityRegistered').length === 11);
+    subscription.unsubscribe();
   });
 
   it('imports all or nothing, lists every bad row, imports the good ones with --partial, and is idempotent', async () => {

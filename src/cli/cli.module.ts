@@ -1,15 +1,15 @@
-import { EventsModule } from '@app/events/events.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CitiesModule } from '../cities/cities.module';
 import { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.module';
 import { MongoModule } from '../infra/mongo/mongo.module';
+import { DeferredEventsModule } from './deferred-events.module';
 
 /**
  * What the maintenance scripts need: the app's config and MongoDB connection, the CQRS buses, the
- * event backbone (relay off: a script must not republish the server's events) and the cities
- * module. No HTTP server, no Redis, no workers, no admin bootstrap.
+ * event backbone (storing events only: the server publishes them, see DeferredEventsModule) and
+ * the cities module. No HTTP server, no Redis, no workers, no admin bootstrap.
  */
 @Module({})
 export class CliModule {
@@ -20,7 +20,7 @@ export class CliModule {
         AppConfigModule.forRoot(config),
         MongoModule,
         CqrsModule.forRoot(),
-        EventsModule.forRoot({ relay: { enabled: false } }),
+        DeferredEventsModule.forRoot(),
         CitiesModule,
       ],
     };

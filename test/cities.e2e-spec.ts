@@ -234,7 +234,16 @@ describe('Cities (HTTP)', () => {
       expect(fieldsOf(bad)).toEqual(['description', 'languages', 'location', 'version', 'website']);
       expect(fieldsOf(await users.bilbao.patch(`/cities/${ids.bilbao}`, { name: 'Bilbo', field: 'music' }))).toEqual(['field', 'name']);
       expect(fieldsOf(await users.bilbao.patch(`/cities/${ids.bilbao}`, { description: { $set: 'x' } }))).toEqual(['description.$set']);
+      expect(fieldsOf(await admin.post('/cities', { name: 'X', country: 'ES', region: 'europe-north-america', field: 'music', designationYear: 2010, location: 'here' }))).toEqual([
+        'location',
+      ]);
       expect((await api.get(`/cities/${ids.bilbao}`)).body.version).toBe(1);
+    });
+
+    it('answers an empty PATCH with the city unchanged', async () => {
+      const res = await users.bilbao.patch(`/cities/${ids.bilbao}`, {});
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: 'Bilbao', version: 1 });
     });
   });
 
@@ -264,7 +273,7 @@ describe('Cities (HTTP)', () => {
       expect(first.body).toMatchObject({ applied: true, partial: true, rows: 4, imported: 2, alreadyRegistered: 0, rejected: [{ line: 3 }, { line: 5 }] });
       expect((await api.get('/cities?q=dakar')).body.items[0]).toMatchObject({ country: 'SN', location: { lat: 14.69, lng: -17.44 } });
 
-      const again = await admin.post('/cities/import', file(...good), CSV);
+      const again = await admin.post('/cities/import', file(...good), { 'content-type': 'text/csv; charset=utf-8' });
       expect(again.body).toMatchObject({ applied: true, imported: 0, alreadyRegistered: 2, rejected: [] });
       expect((await api.get('/cities?q=santos')).body.total).toBe(1);
     });

@@ -188,6 +188,36 @@ describe('Projects (HTTP)', () => {
     });
   });
 
+  it('documents every project route with its errors in the OpenAPI document', async () => {
+    const doc: any = await (await fetch(`${running.origin}/docs-json`)).json();
+    const base = '/api/v1/projects';
+    const routes: [string, string, string[]][] = [
+      ['', 'post', ['201', '400', '401', '403', '409']],
+      ['', 'get', ['200', '400']],
+      ['/{id}', 'get', ['200', '404']],
+      ['/{id}', 'patch', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/invitations', 'post', ['201', '400', '401', '403', '404', '409']],
+      ['/{id}/invitations/{cityId}/accept', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/invitations/{cityId}/decline', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/join-requests', 'post', ['201', '400', '401', '403', '404', '409']],
+      ['/{id}/join-requests/{cityId}/approve', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/join-requests/{cityId}/reject', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/withdraw', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/updates', 'post', ['201', '400', '401', '403', '404', '409']],
+      ['/{id}/updates', 'get', ['200', '400', '404']],
+      ['/{id}/start', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/complete', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/cancel', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{id}/timeline', 'get', ['200', '404']],
+      ['/{id}/partner-suggestions', 'get', ['200', '400', '404']],
+    ];
+    for (const [path, method, statuses] of routes) {
+      expect({ path, method, statuses: Object.keys(doc.paths[base + path]?.[method]?.responses ?? {}).sort() }).toEqual({ path, method, statuses });
+    }
+    expect(doc.components.schemas.ProjectViewPage.properties).toHaveProperty('items');
+    expect(doc.components.schemas.ProjectView.required).toEqual(expect.arrayContaining(['partners', 'version']));
+  });
+
   describe('rights', () => {
     it('answers 401 to every anonymous write, changing nothing', async () => {
       const project = await propose();

@@ -1,11 +1,14 @@
 import { DomainEvent } from '@app/events/define-event';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { InvitationAccepted, JoinRequestApproved, PartnerWithdrew, type PartnerEventBase } from '../../projects/contracts';
+import { InvitationAccepted, JoinRequestApproved, PartnerWithdrew, ProjectUpdated, type ProjectEventBase } from '../../projects/contracts';
 import { CollaborationStore } from './collaboration.store';
 import { membershipAfter } from './project-membership';
 
-/** The project events that change who takes part in a project: the only input of the read model. */
-export const COLLABORATION_EVENTS = [InvitationAccepted, JoinRequestApproved, PartnerWithdrew];
+/**
+ * The only input of the read model: the project events that change who takes part in a project,
+ * and ProjectUpdated, which may rename it (every project event carries the title and members).
+ */
+export const COLLABORATION_EVENTS = [InvitationAccepted, JoinRequestApproved, PartnerWithdrew, ProjectUpdated];
 export const COLLABORATION_EVENT_TYPES: readonly string[] = COLLABORATION_EVENTS.map((e) => e.type);
 
 /**
@@ -13,10 +16,10 @@ export const COLLABORATION_EVENT_TYPES: readonly string[] = COLLABORATION_EVENTS
  * each write is keyed by the event's seq. A failure throws, and the event backbone redelivers.
  */
 @EventsHandler(...COLLABORATION_EVENTS)
-export class CollaborationsProjector implements IEventHandler<DomainEvent<PartnerEventBase>> {
+export class CollaborationsProjector implements IEventHandler<DomainEvent<ProjectEventBase>> {
   constructor(private readonly store: CollaborationStore) {}
 
-  async handle(event: DomainEvent<PartnerEventBase>): Promise<void> {
+  async handle(event: DomainEvent<ProjectEventBase>): Promise<void> {
     await this.store.apply(membershipAfter(event));
   }
 }

@@ -1,6 +1,6 @@
 import { EventLog } from '@app/events/event-log';
 import { Injectable, Logger } from '@nestjs/common';
-import type { PartnerEventBase } from '../../projects/contracts';
+import type { ProjectEventBase } from '../../projects/contracts';
 import { CollaborationStore } from './collaboration.store';
 import { COLLABORATION_EVENT_TYPES } from './collaborations.projector';
 import { membershipAfter, type ProjectMembership } from './project-membership';
@@ -42,7 +42,7 @@ export class CollaborationsRebuilder {
       for (const event of events) {
         if (!COLLABORATION_EVENT_TYPES.includes(event.type)) continue;
         eventsUsed++;
-        const membership = membershipAfter({ seq: event.seq, data: event.data as PartnerEventBase });
+        const membership = membershipAfter({ seq: event.seq, data: event.data as ProjectEventBase });
         latest.set(membership.projectId, membership);
       }
     }

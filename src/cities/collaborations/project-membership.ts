@@ -2,10 +2,11 @@ import type { Collaboration } from '../contracts';
 
 /**
  * The collaborations read model, as pure functions. It keeps, per project, who takes part in it
- * (the lead and the accepted partners) and the seq of the last event it applied. Every event it
- * reads (InvitationAccepted, JoinRequestApproved, PartnerWithdrew) carries the accepted partners
- * *after* the change, so one event gives the whole membership: applying an event is a replace
- * guarded by seq, which makes redelivery, replays and out-of-order delivery harmless.
+ * (the lead and the accepted partners), its title and the seq of the last event it applied. Every
+ * event it reads (InvitationAccepted, JoinRequestApproved, PartnerWithdrew, ProjectUpdated) carries
+ * the title and the accepted partners *after* the change, so one event gives the whole membership:
+ * applying an event is a replace guarded by seq, which makes redelivery, replays and out-of-order
+ * delivery harmless.
  *
  * Two cities have worked together when both take part in a project now; a partner that withdrew
  * is no longer counted on that project.
@@ -19,7 +20,7 @@ export interface ProjectMembership {
   seq: number;
 }
 
-/** What the read model needs from a project event (a subset of `PartnerEventBase`). */
+/** What the read model needs from a project event (`ProjectEventBase`). */
 export interface MembershipEvent {
   seq: number;
   data: { projectId: string; title: string; leadCityId: string; acceptedPartnerIds: readonly string[] };

@@ -82,6 +82,14 @@ describe('Collaborations read model (fed by project events through the event bac
     expect(await cities.queries.execute(new GetCollaborationsQuery('nope'))).toEqual([]);
   });
 
+  it('shows the new title of a renamed project', async () => {
+    const data = { projectId: 'p2', title: 'Shared archive', leadCityId: id.bilbao, acceptedPartnerIds: [id.sevilla], changes: { title: 'Shared archive' } };
+    const { events } = await cities.unitOfWork.run(contextOf('city', id.bilbao), async (tx) => tx.record('project', 'p2', [{ type: 'ProjectUpdated', data }]));
+    recorded.push(...events);
+    await eventually('sevilla', ['Bilbao: Shared archive, Sound maps']);
+    expect(summary(await collaborationsOf('bilbao'))).toEqual(['Sevilla: Shared archive, Sound maps']);
+  });
+
   it('is rebuilt from the event log alone', async () => {
     const model = cities.moduleRef.get<Model<ProjectMembershipDocument>>(getModelToken(ProjectMembershipDocument.name));
     const before = { sevilla: summary(await collaborationsOf('sevilla')), bilbao: summary(await collaborationsOf('bilbao')) };
@@ -90,8 +98,8 @@ describe('Collaborations read model (fed by project events through the event bac
     expect(summary(await collaborationsOf('sevilla'))).toEqual(['Llíria: Not in the log']);
 
     const result = await cities.rebuilder.rebuild();
-    expect(result).toMatchObject({ readModel: 'cities.collaborations', eventsUsed: 4, projects: 2, removed: 1 });
-    expect(result.eventsRead).toBeGreaterThanOrEqual(4 + 11); // the seeds' CityRegistered are read and skipped
+    expect(result).toMatchObject({ readModel: 'cities.collaborations', eventsUsed: 5, projects: 2, removed: 1 });
+    expect(result.eventsRead).toBeGreaterThanOrEqual(5 + 11); // the seeds' CityRegistered are read and skipped
     expect(summary(await collaborationsOf('sevilla'))).toEqual(before.sevilla);
     expect(summary(await collaborationsOf('bilbao'))).toEqual(before.bilbao);
   });

@@ -305,7 +305,7 @@ describe('Cities (HTTP)', () => {
       expect((await api.get('/cities/no-such-city/collaborations')).status).toBe(404);
     });
 
-    it('shows the partners of accepted invitations and approved join requests, and drops one that withdrew', async () => {
+    it('shows the partners of accepted invitations and approved join requests, drops one that withdrew, follows a rename', async () => {
       const proposed = await users.sevilla.post('/projects', {
         title: 'Ritmos compartidos',
         summary: 'Joint concerts and residencies between music cities',
@@ -330,6 +330,11 @@ describe('Cities (HTTP)', () => {
       await eventually('sevilla', ['Bilbao: Ritmos compartidos']);
       await eventually('granada', []);
       expect(await names('lliria')).toEqual([]);
+
+      const current = await api.get(`/projects/${projectId}`);
+      const renamed = await users.sevilla.patch(`/projects/${projectId}`, { title: 'Ritmos del Mediterráneo', version: current.body.version });
+      expect(renamed.status).toBe(200);
+      await eventually('bilbao', ['Sevilla: Ritmos del Mediterráneo']);
     });
   });
 });

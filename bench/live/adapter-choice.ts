@@ -33,7 +33,7 @@ async function run(url: string, kind: Kind) {
   const latencies: number[] = [];
   for (let i = 0; i < 50; i++) {
     const s = io(`http://127.0.0.1:${ports[1]}`, { transports: ['websocket'], forceNew: true });
-    await new Promise((r) => s.once('connect', r));
+    await new Promise<void>((r) => s.once('connect', () => r()));
     await s.timeout(2000).emitWithAck('join', `room-${i % 10}`);
     s.on('tick', (sentAt: number) => latencies.push(performance.now() + performance.timeOrigin - sentAt));
     sockets.push(s);

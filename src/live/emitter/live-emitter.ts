@@ -16,7 +16,10 @@ export class LiveEmitter {
 
   constructor(redis: RedisConnections) {
     // Fail fast: a push during an outage fails its job (retried later) instead of piling up in memory.
-    this.capture = new PublishCapture(redis.create('live-emitter', { failFast: true }));
+    const client = redis.create('live-emitter', { failFast: true });
+    // The pushes of a batch of jobs leave in one write instead of one each (read per command by ioredis).
+    client.options.enableAutoPipelining = true;
+    this.capture = new PublishCapture(client);
     this.emitter = new Emitter(this.capture, { key: liveChannelKey(redis.prefix) }).of(LIVE_NAMESPACE);
   }
 

@@ -12,7 +12,8 @@ const FALLBACK = 'A partner city';
 @Injectable()
 export class CityNames {
   private readonly logger = new Logger(CityNames.name);
-  private readonly cache = new Map<string, { name: string; until: number }>();
+  /** Promises, so that a burst asking for one city while its lookup runs waits for that lookup. */
+  private readonly cache = new Map<string, { name: Promise<string | null>; until: number }>();
 
   constructor(private readonly queries: QueryBus) {}
 
@@ -21,10 +22,14 @@ export class CityNames {
     const found = new Map<string, string>();
     await Promise.all(
       [...new Set(cityIds)].map(async (id) => {
-        const cached = this.cache.get(id);
-        if (cached && cached.until > now) return found.set(id, cached.name);
-        const name = await this.fetch(id);
-        if (name) this.cache.set(id, { name, until: now + TTL_MS });
+        let cached = this.cache.get(id);
+        if (!cached || cached.until <= now) {
+          cached = { name: this.fetch(id), until: now + TTL_MS };
+          this.cache.set(id, cached);
+        }
+        const name = await cached.name;
+        // An unknown city is asked again next time (it may just have been registered).
+        if (!name && this.cache.get(id) === cached) this.cache.delete(id);
         found.set(id, name ?? FALLBACK);
       }),
     );

@@ -6,6 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { skipOf, type PageRequest } from '../../shared/pagination';
 import { NotificationDocument } from './notification.schema';
 
+interface WriteError {
+  index: number;
+  code?: number;
+  errmsg?: string;
+}
+
 export type NewNotification = Omit<NotificationDocument, '_id' | 'updatedAt' | 'readAt' | 'version'>;
 
 /** The `notifications` collection, with the narrow operations the use cases need. */
@@ -18,16 +24,25 @@ export class InboxRepository implements OnModuleInit {
     await this.model.init();
   }
 
-  /** Inserts the item; `null` when the city already has the item of this event (a no-op). */
-  async insertOnce(item: NewNotification): Promise<NotificationDocument | null> {
-    const doc: NotificationDocument = { _id: randomUUID(), ...item, updatedAt: item.createdAt, readAt: null, version: 1 };
+  /**
+   * Inserts a batch in one round trip (unordered: one failure does not stop the others). Per item:
+   * the document, `null` when the city already had that event's item, or the Error of that write.
+   */
+  async insertManyOnce(items: NewNotification[]): Promise<(NotificationDocument | null | Error)[]> {
+    const docs: NotificationDocument[] = items.map((item) => ({ _id: randomUUID(), ...item, updatedAt: item.createdAt, readAt: null, version: 1 }));
+    if (docs.length === 0) return [];
     try {
-      // The driver's insert, not Model.create: this is the hot path of every notification.
-      await this.model.collection.insertOne(doc as never);
-      return doc;
+      await this.model.collection.insertMany(docs as never[], { ordered: false });
+      return docs;
     } catch (error) {
-      if (isDuplicateKeyError(error)) return null;
-      throw error;
+      const raw = (error as { writeErrors?: WriteError | WriteError[] }).writeErrors;
+      if (!raw) throw error; // not a per-document failure (e.g. MongoDB unreachable): the whole batch failed
+      const failed = new Map(([] as WriteError[]).concat(raw).map((e) => [e.index, e]));
+      return docs.map((doc, i) => {
+        const e = failed.get(i);
+        if (!e) return doc;
+        return e.code === 11000 ? null : new Error(e.errmsg ?? `insert failed with code ${e.code}`);
+      });
     }
   }
 

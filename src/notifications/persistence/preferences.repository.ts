@@ -12,9 +12,13 @@ export class PreferencesRepository {
     return this.model.findById(cityId).lean<NotificationPreferencesDocument>().exec();
   }
 
-  /** Whether the city muted this type (the worker asks for every job: one small indexed read). */
-  async isMuted(cityId: string, type: string): Promise<boolean> {
-    return (await this.model.exists({ _id: cityId, mutedTypes: type }).exec()) !== null;
+  /** The muted types of each of these cities that muted any (one read for a batch of deliveries). */
+  async mutedTypesOf(cityIds: string[]): Promise<Map<string, Set<string>>> {
+    const docs = await this.model
+      .find({ _id: { $in: [...new Set(cityIds)] }, 'mutedTypes.0': { $exists: true } }, { mutedTypes: 1 })
+      .lean<Pick<NotificationPreferencesDocument, '_id' | 'mutedTypes'>[]>()
+      .exec();
+    return new Map(docs.map((d) => [d._id, new Set(d.mutedTypes)]));
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Env } from '../config/config.schema';
 
 export interface EmbeddedServices {
   /** Settings to add to the environment: the URIs of what was started. */
-  env: { MONGODB_URI?: string; REDIS_URL?: string };
+  env: { MONGODB_URI?: string; REDIS_URL?: string; SEED_ON_START?: string };
   describe(): string[];
   stop(): Promise<void>;
 }
@@ -25,6 +25,8 @@ export async function startEmbeddedServices(env: Env): Promise<EmbeddedServices>
       const uri = await mongo.start({ port: 0, host: '127.0.0.1' });
       out.MONGODB_URI = withDatabase(uri, 'creative-cities');
       started.push(`MongoDB (in-process, data in memory only): ${out.MONGODB_URI}`);
+      // A fresh in-memory database: load the seed cities unless told otherwise.
+      out.SEED_ON_START = env.SEED_ON_START === undefined ? 'true' : String(env.SEED_ON_START);
     }
     if (!env.REDIS_URL) {
       redis = new RedisServerProcess();

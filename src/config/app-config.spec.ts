@@ -4,7 +4,6 @@ describe('AppConfig', () => {
   it('starts in development with nothing set (embedded default)', () => {
     const config = AppConfig.load({});
     expect(config.env.PORT).toBe(3000);
-    expect(config.seedOnStart).toBe(true);
     expect(config.jwtSecretGenerated).toBe(true);
     expect(config.jwtSecret).toHaveLength(64);
   });

@@ -24,9 +24,12 @@ export class AppConfig {
     return this.env.NODE_ENV === 'production';
   }
 
-  /** Seeds load by default only in the embedded mode (a demo); SEED_ON_START forces either way. */
+  /**
+   * Seeds load by default only in the embedded mode (a demo; main.ts sets SEED_ON_START then);
+   * SEED_ON_START forces either way.
+   */
   get seedOnStart(): boolean {
-    return this.env.SEED_ON_START ?? !this.env.MONGODB_URI;
+    return this.env.SEED_ON_START ?? false;
   }
 
   static load(source: Record<string, string | undefined> = process.env): AppConfig {

@@ -1,6 +1,8 @@
-import { ApiClient, TestServices } from '@app/testing';
+import { ApiClient, TestServices, waitFor } from '@app/testing';
 import { JwtService } from '@nestjs/jwt';
 import { spawnSync } from 'node:child_process';
+import { EventLog } from '@app/events/event-log';
+import { createCityUser } from './support/city-users';
 import { login, RunningApp, startApp } from './support/test-app';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -79,7 +81,45 @@ describe('Platform foundation (HTTP)', () => {
     const res = await api.as(adminToken).post('/users', { email: 'u1@test.local', password: 'long-enough-1', name: 'U', role: 'admin', isRoot: true });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'isRoot', message: expect.stringContaining('should not exist') }]);
-    expect((await login(api, 'admin@test.local', 'admin-password-1').then(() => api.post('/auth/login', { email: 'u1@test.local', password: 'long-enough-1' }))).status).toBe(401);
+    // Nothing was created: the user cannot log in.
+    expect((await api.post('/auth/login', { email: 'u1@test.local', password: 'long-enough-1' })).status).toBe(401);
+  });
+
+  it('answers 403 to a city user on an admin route', async () => {
+    const sevilla = await createCityUser(api, adminToken, 'sevilla');
+    const res = await sevilla.api.post('/users', { email: 'x@test.local', password: 'long-enough-1', name: 'X', role: 'admin' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(PROBLEM);
+    const me = await sevilla.api.get('/auth/me');
+    expect(me.body).toMatchObject({ role: 'city', cityId: sevilla.cityId });
+  });
+
+  it('carries the request id into the events a command causes', async () => {
+    const res = await api.as(adminToken).post(
+      '/cities',
+      { name: 'Porto Alegre', country: 'BR', region: 'latin-america-caribbean', field: 'music', designationYear: 2017 },
+      { 'X-Request-Id': 'req-correlation-42' },
+    );
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-request-id')).toBe('req-correlation-42');
+    const [event] = await running.app.get(EventLog).listForAggregate('city', res.body.id);
+    expect(event).toMatchObject({ type: 'CityRegistered', correlationId: 'req-correlation-42', actor: { userId: expect.any(String), cityId: null } });
+  });
+
+  it('reports not ready (503) while Redis is down, and ready again when it returns', async () => {
+    if (!services.redis) return; // REDIS_URL given: the harness does not own that server
+    const port = services.redis.port;
+    await services.redis.stop();
+    try {
+      const down = await fetch(`${running.origin}/health`);
+      expect(down.status).toBe(503);
+      const body: any = await down.json();
+      expect(body.checks.redis.status).toBe('down');
+      expect(body.checks.mongodb.status).toBe('up');
+    } finally {
+      await services.redis.start(port);
+    }
+    await waitFor('health to recover', async () => (await fetch(`${running.origin}/health`)).status === 200, 10_000);
   });
 
   it('rejects $-keys anywhere in the body or query', async () => {

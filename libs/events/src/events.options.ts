@@ -23,12 +23,19 @@ export interface EventsModuleOptions {
   /** Event classes owned by the importing scope; modules may add theirs with `EventsModule.forFeature`. */
   events?: DomainEventClass<any>[];
   relay?: RelayOptions;
+  /**
+   * Publish events on this process's EventBus right after commit (default true). Scripts (seed,
+   * import) turn it off: their events are stored and left for a server's relay, whose handlers
+   * (read models, notifications) are the ones that must see them.
+   */
+  publishAfterCommit?: boolean;
 }
 
 export type ResolvedRelayOptions = Required<RelayOptions>;
 
 export interface ResolvedEventsOptions {
   relay: ResolvedRelayOptions;
+  publishAfterCommit: boolean;
 }
 
 export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
@@ -56,7 +63,7 @@ export function resolveEventsOptions(options: EventsModuleOptions = {}): Resolve
   if (relay.backoffMaxMs < relay.backoffBaseMs) {
     throw new Error('EventsModule: relay.backoffMaxMs must be >= relay.backoffBaseMs');
   }
-  return { relay };
+  return { relay, publishAfterCommit: options.publishAfterCommit ?? true };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

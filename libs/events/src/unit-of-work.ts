@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import type { ClientSession, Connection } from 'mongoose';
@@ -7,6 +7,7 @@ import { EventDispatcher } from './event-dispatcher';
 import type { CommandContext, EventEnvelope } from './event-envelope';
 import { EventRegistry } from './event-registry';
 import { EventStore, type EventDraft } from './event-store';
+import { EVENTS_OPTIONS, type ResolvedEventsOptions } from './events.options';
 
 /** What the work function of `UnitOfWork.run` gets: the session to pass to every write, and `record`. */
 export interface Transaction {
@@ -38,6 +39,7 @@ export class UnitOfWork {
     private readonly store: EventStore,
     private readonly registry: EventRegistry,
     private readonly dispatcher: EventDispatcher,
+    @Inject(EVENTS_OPTIONS) private readonly options: ResolvedEventsOptions,
   ) {}
 
   async run<T>(ctx: CommandContext, work: (tx: Transaction) => Promise<T>): Promise<UnitOfWorkResult<T>> {
@@ -49,7 +51,7 @@ export class UnitOfWork {
       return value;
     });
     // After commit only: a handler never sees an event whose change was rolled back.
-    await this.dispatcher.dispatch(stored);
+    if (this.options.publishAfterCommit) await this.dispatcher.dispatch(stored);
     return { result, events: stored };
   }
 }

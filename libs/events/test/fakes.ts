@@ -55,13 +55,13 @@ export function fakeConnection(transientFailures = 0): Connection & { attempts: 
   return connection as unknown as Connection & { attempts: number };
 }
 
-export function backbone(options: { transientFailures?: number; relay?: RelayOptions; bus?: Partial<EventBus> } = {}) {
+export function backbone(options: { transientFailures?: number; relay?: RelayOptions; bus?: Partial<EventBus>; publishAfterCommit?: boolean } = {}) {
   const registry = new EventRegistry();
   const store = new FakeStore();
   const bus = { publish: jest.fn(), ...options.bus } as unknown as EventBus & { publish: jest.Mock };
-  const resolved = resolveEventsOptions({ relay: options.relay });
+  const resolved = resolveEventsOptions({ relay: options.relay, publishAfterCommit: options.publishAfterCommit });
   const dispatcher = new EventDispatcher(store as unknown as EventStore, registry, bus, resolved);
   const connection = fakeConnection(options.transientFailures);
-  const unitOfWork = new UnitOfWork(connection, store as unknown as EventStore, registry, dispatcher);
+  const unitOfWork = new UnitOfWork(connection, store as unknown as EventStore, registry, dispatcher, resolved);
   return { registry, store, bus, dispatcher, connection, unitOfWork };
 }

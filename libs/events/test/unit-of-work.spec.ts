@@ -23,13 +23,22 @@ class ProjectRepository extends EventSourcedRepository<Project> {
   }
 }
 
-function setUp(transientFailures = 0) {
-  const b = backbone({ transientFailures });
+function setUp(transientFailures = 0, publishAfterCommit = true) {
+  const b = backbone({ transientFailures, publishAfterCommit });
   b.registry.register([ProjectProposed, PartnerInvited, CityRegistered]);
   return { ...b, repository: new ProjectRepository(b.unitOfWork) };
 }
 
 describe('EventSourcedRepository.save', () => {
+  it('stores but does not publish when publishAfterCommit is off (scripts leave it to the relay)', async () => {
+    const { repository, store, bus } = setUp(0, false);
+    const project = Project.propose('p1', 'Music bridges');
+    const events = await repository.save(project, context());
+    expect(store.appended).toEqual(events);
+    expect(events).toHaveLength(1);
+    expect(bus.publish).not.toHaveBeenCalled();
+  });
+
   it('stores the state and the pending events with the command context, then publishes them in order', async () => {
     const { repository, store, bus } = setUp();
     const project = Project.propose('p1', 'Music bridges');

@@ -1,6 +1,10 @@
 import { TestServices, type ApiClient } from '@app/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Socket } from 'socket.io-client';
+import { AppConfig } from '../src/config/app-config';
+import { WorkerModule } from '../src/worker.module';
 import { cityUser, type CityUser } from './support/live-users';
 import { connectLive, emitWithAck, Inbox } from './support/live-client';
 import { ok, proposeProject } from './support/projects';
@@ -123,5 +127,40 @@ describe('Live updates (Socket.IO /live)', () => {
     await events.waitFor((e) => e.projectId === p2.id);
     expect(events.received.filter((e) => e.projectId === p1.id)).toEqual([]);
     expect(valenciaNotes.received.filter((n) => n.link.id === p1.id || n.link.id === p2.id)).toEqual([]);
+  });
+});
+
+/** The deployment of ARCHITECTURE.md: API instances without workers, and a separate worker process. */
+describe('Worker process (WorkerModule) with an API-only instance', () => {
+  let services: TestServices;
+  let api: RunningApp;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    services = await TestServices.start();
+    api = await startApp(services, { RUN_WORKERS: 'false' });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(AppConfig.load(services.env())), { logger: false });
+    await worker.init();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await services?.stop();
+  });
+
+  it('delivers the notification through the worker and pushes it to the API instance’s socket', async () => {
+    const adminToken = await login(api.api, 'admin@test.local', 'admin-password-1');
+    const [sevilla, lliria] = await Promise.all(['sevilla', 'lliria'].map((q) => cityUser(api.api, adminToken, q)));
+    const socket = await connectLive(api.origin, lliria.token);
+    try {
+      const live = new Inbox(socket, 'notification');
+      const project = await proposeProject(sevilla);
+      await ok(sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: lliria.cityId }));
+      const [notification] = await live.waitFor((n) => n.link.id === project.id);
+      expect((await ok(lliria.api.get('/notifications'))).items).toEqual([notification]);
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { isDuplicateKeyError } from '@app/events/mongo-errors';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';

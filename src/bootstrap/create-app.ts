@@ -8,6 +8,7 @@ import { createValidationPipe } from '../common/http/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { LiveSocketAdapter } from '../live/adapter/live-socket.adapter';
 import { MetricsRegistry } from '../ops/metrics/metrics.registry';
+import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { installHttpHooks } from './http-hooks';
 import { setupOpenApi } from './openapi';
 
@@ -29,6 +30,8 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
       (req as { id?: string }).id = id; // pino-http reads req.id, so logs and replies share it
       return id;
     },
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,

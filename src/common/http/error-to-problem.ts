@@ -29,11 +29,47 @@ function fastifyStatus(error: unknown): number | undefined {
   return undefined;
 }
 
+/** Fastify's router refuses a route parameter longer than this (its default `maxParamLength`). */
+const MAX_PARAM_LENGTH = 100;
+
+const bodyError = (detail: string, message: string): Problem => problem(400, detail, { errors: [{ field: 'body', message }] });
+
+/**
+ * A Fastify 4xx (router, body parsing, size limit, media type) in words for the client: its own
+ * messages echo the whole URL or say little, and a 400 must name what is wrong (`errors`).
+ */
+function fastifyProblem(error: Error & { code?: string; statusCode: number }): Problem {
+  if (/forbidden (prototype|constructor) property/.test(error.message)) {
+    return bodyError('The request body contains a key that is not allowed (__proto__ or constructor.prototype).', 'must not contain the keys __proto__ or constructor.prototype');
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'The request body is larger than the 1 MB limit.');
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'The URL is not valid: it has a malformed percent-encoding.', { errors: [{ field: 'path', message: 'is not a valid URL component' }] });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, `A path segment is longer than ${MAX_PARAM_LENGTH} characters; no id is that long.`);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return bodyError('The request body is empty but its Content-Type says JSON.', 'must be a JSON object (send {} or no Content-Type)');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return bodyError('The request body is not valid JSON.', 'is not valid JSON');
+  }
+  if (error.name === 'SyntaxError') return bodyError('The request body is not valid JSON.', 'is not valid JSON');
+  return problem(error.statusCode, error.message);
+}
+
 /**
  * Maps any thrown value to a problem. Only a genuine bug becomes a 500, and its detail never leaks
- * internals; everything a client can cause has a 4xx here.
+ * internals; everything a client can cause has a 4xx here. Every 400 names what is wrong in
+ * `errors` (SPEC §3).
  */
 export function errorToProblem(thrown: unknown): Problem {
+  const answer = toProblem(thrown);
+  if (answer.status === 400 && !answer.errors?.length) answer.errors = [{ field: 'request', message: answer.detail }];
+  return answer;
+}
+
+function toProblem(thrown: unknown): Problem {
   // Nest wraps Fastify's own errors (body parsing, size limit) in an HttpException; read the cause.
   const cause = thrown instanceof HttpException ? (thrown as { cause?: unknown }).cause : undefined;
   const error = fastifyStatus(cause) ? cause : thrown;
@@ -59,18 +95,9 @@ export function errorToProblem(thrown: unknown): Problem {
     return problem(status, detail, details);
   }
   const fst = fastifyStatus(error);
-  if (fst && fst < 500) {
-    const code = (error as { code: string }).code;
-    const detail =
-      code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? 'The request body is larger than the 1 MB limit.'
-        : code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error as Error).name === 'SyntaxError'
-          ? 'The request body is not valid JSON.'
-          : (error as Error).message;
-    return problem(fst, detail);
-  }
+  if (fst && fst < 500) return fastifyProblem(error as Error & { code: string; statusCode: number });
   if ((error as Error)?.name === 'SyntaxError' && (error as { statusCode?: number }).statusCode === 400) {
-    return problem(400, 'The request body is not valid JSON.');
+    return fastifyProblem(error as Error & { statusCode: number });
   }
   if (isBackendUnavailable(error)) {
     return problem(503, 'A backing service is unavailable; try again shortly.');

@@ -74,7 +74,7 @@ function toProblem(thrown: unknown): Problem {
   const cause = thrown instanceof HttpException ? (thrown as { cause?: unknown }).cause : undefined;
   const error = fastifyStatus(cause) ? cause : thrown;
   if (error instanceof InputValidationException) {
-    return problem(400, 'The request has invalid fields.', { errors: error.fieldErrors });
+    return problem(400, error.detail ?? 'The request has invalid fields.', { errors: error.fieldErrors });
   }
   if (error instanceof DomainError) {
     const status = DOMAIN_STATUS[error.kind];

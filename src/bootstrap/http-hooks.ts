@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { findOperatorKeys } from '../common/http/operator-keys';
+import { findForbiddenKeys } from '../common/http/forbidden-keys';
 import { InputValidationException } from '../common/http/validation.pipe';
 import type { MetricsRegistry } from '../ops/metrics/metrics.registry';
 
 /**
- * Fastify-level hooks: `$`-keys anywhere in body or query are a 400 before any handler runs, every
+ * Fastify-level hooks: `$`-keys and prototype keys (`__proto__`, `constructor`, `prototype`) anywhere
+ * in body or query are a 400 before any handler runs, every
  * response carries its request id and is timed for /metrics. (Errors raised by Fastify itself —
  * JSON parsing, body limit, unknown routes — reach Nest's global ProblemDetailsFilter.)
  */
@@ -14,7 +15,7 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsRegis
   });
 
   fastify.addHook('preValidation', async (request) => {
-    const errors = [...findOperatorKeys(request.body), ...findOperatorKeys(request.query)];
+    const errors = [...findForbiddenKeys(request.body), ...findForbiddenKeys(request.query)];
     if (errors.length) throw new InputValidationException(errors);
   });
 

@@ -8,6 +8,7 @@ import { createValidationPipe } from '../common/http/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { LiveSocketAdapter } from '../live/adapter/live-socket.adapter';
 import { MetricsRegistry } from '../ops/metrics/metrics.registry';
+import { installBodyParsers } from './body-parsers';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { installHttpHooks } from './http-hooks';
 import { setupOpenApi } from './openapi';
@@ -36,6 +37,9 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // The API owns its body parsers (JSON only; see installBodyParsers): Nest's would also take
+    // application/x-www-form-urlencoded, a type no route is made for.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   // Socket.IO through Redis, so every API instance (and the worker's emitter) reaches every socket.
@@ -44,6 +48,7 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  installBodyParsers(app.getHttpAdapter().getInstance());
   installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   setupOpenApi(app);
   return app;

@@ -1,0 +1,32 @@
+import { InputValidationException } from '../common/http/validation.pipe';
+import { parseJsonBody } from './body-parsers';
+
+function refusal(text: string): { detail?: string; fields: string[] } {
+  try {
+    parseJsonBody(text);
+  } catch (error) {
+    if (error instanceof InputValidationException) return { detail: error.detail, fields: error.fieldErrors.map((e) => e.field) };
+    throw error;
+  }
+  throw new Error(`accepted ${text}`);
+}
+
+describe('parseJsonBody', () => {
+  it('parses JSON of any type (the validation pipe decides what a route takes), with or without a BOM', () => {
+    expect(parseJsonBody('{"a":[1,{"b":null}]}')).toEqual({ a: [1, { b: null }] });
+    expect(parseJsonBody('null')).toBeNull();
+    expect(parseJsonBody('\uFEFF{"a":1}')).toEqual({ a: 1 });
+  });
+
+  it('refuses empty and malformed bodies with a 400 on the field "body"', () => {
+    expect(refusal('   ')).toEqual({ detail: 'The request body is empty but its Content-Type says JSON.', fields: ['body'] });
+    expect(refusal('{"a":')).toEqual({ detail: 'The request body is not valid JSON.', fields: ['body'] });
+    expect(refusal('{a:1}').fields).toEqual(['body']);
+  });
+
+  it('names prototype keys and $-keys instead of calling the body malformed', () => {
+    expect(refusal('{"__proto__":{"role":"admin"}}').fields).toEqual(['__proto__']);
+    expect(refusal('{"a":{"constructor":{"prototype":{}}}}').fields).toEqual(['a.constructor']);
+    expect(refusal('{"q":{"$where":"1"}}').fields).toEqual(['q.$where']);
+  });
+});

@@ -8,7 +8,7 @@ import { InputValidationException } from '../common/http/validation.pipe';
 import { PageOf, PaginationQuery, pageRequest, type Page } from '../shared/pagination';
 import { CityView } from './city.view';
 import { parseCityCsv, CSV_COLUMNS } from './commands/import-cities/city-csv';
-import { CSV_CONTENT_TYPE } from './commands/import-cities/csv-body-parser';
+import { AcceptsCsv, CSV_CONTENT_TYPE } from './commands/import-cities/csv-body-parser';
 import { ImportCitiesCommand } from './commands/import-cities/import-cities.command';
 import { ImportCitiesQueryDto } from './commands/import-cities/import-cities.dto';
 import { ImportReport } from './commands/import-cities/import-report';
@@ -52,6 +52,7 @@ export class CitiesController {
 
   @Post('import')
   @Roles('admin')
+  @AcceptsCsv()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({

@@ -2,6 +2,7 @@ import { InvalidInputError } from '@app/domain';
 import { isCountryCode } from '../../shared/countries';
 import { CREATIVE_FIELD_IDS, isCreativeField, isRegion, REGION_IDS, type CreativeField, type Region } from '../../shared/reference-data';
 import { foldForSearch } from '../../shared/search-text';
+import { controlCharacterIn, controlCharacterMessage } from '../../shared/text';
 
 /**
  * The value rules of a city, one function per field: each takes raw input (`unknown`, so HTTP
@@ -25,6 +26,11 @@ export interface GeoPoint {
 
 const invalid = (field: string, message: string) => new InvalidInputError(field, message);
 
+function noControlCharacters(text: string, field: string): void {
+  const found = controlCharacterIn(text);
+  if (found) throw invalid(field, controlCharacterMessage(field, found));
+}
+
 function required(value: unknown, field: string): void {
   if (value === undefined || value === null || value === '') throw invalid(field, `${field} is required`);
 }
@@ -35,6 +41,7 @@ export function cityName(value: unknown, field = 'name'): string {
   const name = value.trim().replace(/\s+/g, ' ');
   if (name.length === 0) throw invalid(field, `${field} must not be empty`);
   if (name.length > CITY_LIMITS.name) throw invalid(field, `${field} must be at most ${CITY_LIMITS.name} characters`);
+  noControlCharacters(name, field);
   if (foldForSearch(name).length === 0) throw invalid(field, `${field} must contain a letter or a digit`);
   return name;
 }
@@ -111,6 +118,7 @@ export function description(value: unknown, field = 'description'): string | nul
   if (typeof value !== 'string') throw invalid(field, `${field} must be a text`);
   const text = value.trim();
   if (text.length > CITY_LIMITS.description) throw invalid(field, `${field} must be at most ${CITY_LIMITS.description} characters`);
+  noControlCharacters(text, field);
   return text.length > 0 ? text : null;
 }
 

@@ -123,6 +123,15 @@ describe('checkRegistration', () => {
     expect(!result.ok && result.problems.map((p) => p.field)).toEqual(['name', 'country', 'region', 'designationYear']);
   });
 
+  it('refuses control characters in the name and description (a NUL byte from a CSV file), not line breaks', () => {
+    const result = checkRegistration({ ...lliria, name: 'Llíria\u0000', description: 'Ciudad\u001b[31m' }, clock());
+    expect(!result.ok && result.problems).toEqual([
+      { field: 'name', message: 'name must not contain control characters (found U+0000)' },
+      { field: 'description', message: 'description must not contain control characters (found U+001B)' },
+    ]);
+    expect(checkRegistration({ ...lliria, description: 'Ciudad de la música.\r\n\tDesde 2019.' }, clock()).ok).toBe(true);
+  });
+
   it('keys a city by its folded name and country', () => {
     expect(cityKey({ name: 'LLIRIA', country: 'ES' })).toBe(cityKey({ name: 'Llíria', country: 'ES' }));
     expect(cityKey({ name: 'Valencia', country: 'ES' })).not.toBe(cityKey({ name: 'Valencia', country: 'VE' }));

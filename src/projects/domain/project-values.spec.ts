@@ -18,6 +18,9 @@ describe('project values', () => {
     expect(invalid(() => requiredText('title', ' ', 10))).toMatchObject({ field: 'title', code: 'invalid-input' });
     expect(invalid(() => requiredText('title', 7, 10)).field).toBe('title');
     expect(invalid(() => requiredText('title', 'x'.repeat(11), 10)).message).toBe('title must be at most 10 characters long');
+    expect(invalid(() => requiredText('title', 'Jazz\u0000', 10)).message).toBe('title must not contain control characters (found U+0000)');
+    expect(invalid(() => optionalText('description', 'a\u001bb', 10)).field).toBe('description');
+    expect(requiredText('summary', 'Line one\nLine\ttwo', 20)).toBe('Line one\nLine\ttwo');
   });
 
   it('reads undefined, null and blank optional texts as none', () => {

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '@app/domain';
+import { controlCharacterIn, controlCharacterMessage } from '../../shared/text';
 
 /**
  * Value rules of project input (→ 400 with the field named). The DTOs check shapes first; these
@@ -31,6 +32,8 @@ export function optionalText(field: string, value: unknown, max: number): string
 
 function maxLength(field: string, value: string, max: number): string {
   if (value.length > max) throw new InvalidInputError(field, `${field} must be at most ${max} characters long`);
+  const found = controlCharacterIn(value);
+  if (found) throw new InvalidInputError(field, controlCharacterMessage(field, found));
   return value;
 }
 

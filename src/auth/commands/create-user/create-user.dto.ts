@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { WITHOUT_CONTROL_CHARACTERS } from '../../../shared/text';
 import { ROLES, type Role } from '../../auth-user';
 
 export class CreateUserDto {
@@ -7,7 +8,12 @@ export class CreateUserDto {
 
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) name!: string;
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  @Matches(WITHOUT_CONTROL_CHARACTERS, { message: 'name must not contain control characters' })
+  name!: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
 

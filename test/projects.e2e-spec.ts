@@ -446,6 +446,19 @@ describe('Projects (HTTP)', () => {
   });
 
   describe('partnerships, updates and timeline', () => {
+    it('accepts concurrent updates and invitations on one project (no version sent, so no 409)', async () => {
+      const project = await withLliria();
+      const p = `/projects/${project.id}`;
+      const posts = await Promise.all([
+        ...[1, 2, 3, 4].map((i) => sevilla.api.post(`${p}/updates`, { text: `News ${i}`, kind: 'news' })),
+        ...[1, 2].map((i) => lliria.api.post(`${p}/updates`, { text: `From Llíria ${i}`, kind: 'milestone' })),
+        sevilla.api.post(`${p}/invitations`, { cityId: valencia.cityId }),
+      ]);
+      expect(posts.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201, 201]);
+      expect((await api.get(`${p}/updates`)).body.total).toBe(6);
+      expect((await api.get(p)).body.version).toBe(project.version + 7);
+    });
+
     it('runs invitations, join requests and withdrawal through every partner status', async () => {
       const project = await propose();
       const p = `/projects/${project.id}`;

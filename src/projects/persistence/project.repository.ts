@@ -4,7 +4,7 @@ import { EventSourcedRepository } from '@app/events/event-sourced-repository';
 import type { CommandContext, EventEnvelope } from '@app/events/event-envelope';
 import { UnitOfWork } from '@app/events/unit-of-work';
 import type { ClientSession, Model } from 'mongoose';
-import { NotFoundError } from '../../shared/domain-errors';
+import { ConflictError, NotFoundError } from '../../shared/domain-errors';
 import { PROJECT_AGGREGATE } from '../domain/events';
 import { Project } from '../domain/project';
 import type { ProjectUpdate } from '../domain/project-state';
@@ -16,6 +16,9 @@ import { ProjectUpdateDocument } from './project-update.schema';
  * The write side of projects: load an aggregate, save it with its events in one transaction
  * (EventSourcedRepository). A stale version on save is a 409 `project.stale-version`.
  */
+/** Tries of `change` before a stale version reaches the client (only under heavy contention). */
+const MAX_CHANGE_ATTEMPTS = 8;
+
 @Injectable()
 export class ProjectRepository extends EventSourcedRepository<Project> {
   protected readonly aggregateType = PROJECT_AGGREGATE;
@@ -33,6 +36,23 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
     const doc = await this.projects.findById(id).lean<ProjectDocument>().exec();
     if (!doc) throw new NotFoundError('project', id);
     return Project.restore(toSnapshot(doc));
+  }
+
+  /**
+   * Load → change → save for a command that carries no version of the client's. When another
+   * command saved the project in between (stale version), the work runs again on the fresh state:
+   * the rules are checked again, so a change that became illegal meanwhile is still refused. Only
+   * PATCH, whose client sends the version it read, turns a stale version into a 409.
+   */
+  async change<T>(id: string, work: (project: Project) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work(await this.load(id));
+      } catch (error) {
+        const stale = error instanceof ConflictError && error.code === `${this.aggregateType}.stale-version`;
+        if (!stale || attempt >= MAX_CHANGE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Saves the project, the update it returned and the `ProjectUpdatePosted` event atomically. */

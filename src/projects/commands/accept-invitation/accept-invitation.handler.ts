@@ -9,9 +9,10 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, cityId, ctx }: AcceptInvitationCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.acceptInvitation(cityId, actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.acceptInvitation(cityId, actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

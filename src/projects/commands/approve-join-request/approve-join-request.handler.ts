@@ -9,9 +9,10 @@ export class ApproveJoinRequestHandler implements ICommandHandler<ApproveJoinReq
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, cityId, ctx }: ApproveJoinRequestCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.approveJoinRequest(cityId, actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.approveJoinRequest(cityId, actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

@@ -9,9 +9,10 @@ export class CancelProjectHandler implements ICommandHandler<CancelProjectComman
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, input, ctx }: CancelProjectCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.cancel(input.reason, actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.cancel(input.reason, actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

@@ -9,9 +9,10 @@ export class CompleteProjectHandler implements ICommandHandler<CompleteProjectCo
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, input, ctx }: CompleteProjectCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.complete(input.outcome, actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.complete(input.outcome, actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

@@ -9,9 +9,10 @@ export class DeclineInvitationHandler implements ICommandHandler<DeclineInvitati
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, cityId, ctx }: DeclineInvitationCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.declineInvitation(cityId, actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.declineInvitation(cityId, actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

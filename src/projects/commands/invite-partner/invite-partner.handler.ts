@@ -13,11 +13,12 @@ export class InvitePartnerHandler implements ICommandHandler<InvitePartnerComman
   ) {}
 
   async execute({ projectId, input, ctx }: InvitePartnerCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    // Rights and rules first (403/409 say more than "no such city" to a non-lead), then the city.
-    project.invite(input.cityId, input.message, actorFrom(ctx));
-    await ensureCityExists(this.queries, 'cityId', input.cityId.trim());
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      // Rights and rules first (403/409 say more than "no such city" to a non-lead), then the city.
+      project.invite(input.cityId, input.message, actorFrom(ctx));
+      await ensureCityExists(this.queries, 'cityId', input.cityId.trim());
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

@@ -10,10 +10,11 @@ export class PostProjectUpdateHandler implements ICommandHandler<PostProjectUpda
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, input, ctx }: PostProjectUpdateCommand): Promise<ProjectUpdateView> {
-    const project = await this.projects.load(projectId);
-    const update = project.postUpdate({ updateId: randomUUID(), text: input.text, kind: input.kind }, actorFrom(ctx));
-    // The project (updatedAt, version), the update and its event: one transaction.
-    await this.projects.saveWithUpdate(project, update, ctx);
-    return ProjectUpdateView.of({ ...update, authorUserId: ctx.actor.userId ?? null });
+    return this.projects.change(projectId, async (project) => {
+      const update = project.postUpdate({ updateId: randomUUID(), text: input.text, kind: input.kind }, actorFrom(ctx));
+      // The project (updatedAt, version), the update and its event: one transaction.
+      await this.projects.saveWithUpdate(project, update, ctx);
+      return ProjectUpdateView.of({ ...update, authorUserId: ctx.actor.userId ?? null });
+    });
   }
 }

@@ -9,9 +9,10 @@ export class RejectJoinRequestHandler implements ICommandHandler<RejectJoinReque
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, cityId, ctx }: RejectJoinRequestCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.rejectJoinRequest(cityId, actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.rejectJoinRequest(cityId, actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

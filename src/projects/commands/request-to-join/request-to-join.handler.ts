@@ -14,11 +14,12 @@ export class RequestToJoinHandler implements ICommandHandler<RequestToJoinComman
   ) {}
 
   async execute({ projectId, input, ctx }: RequestToJoinCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    const cityId = actingCity(ctx, input.cityId, 'ask to join a project');
-    project.requestToJoin(cityId, input.message, actorFrom(ctx));
-    if (input.cityId) await ensureCityExists(this.queries, 'cityId', cityId);
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      const cityId = actingCity(ctx, input.cityId, 'ask to join a project');
+      project.requestToJoin(cityId, input.message, actorFrom(ctx));
+      if (input.cityId) await ensureCityExists(this.queries, 'cityId', cityId);
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

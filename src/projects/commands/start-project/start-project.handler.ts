@@ -9,9 +9,10 @@ export class StartProjectHandler implements ICommandHandler<StartProjectCommand>
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, ctx }: StartProjectCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.start(actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.start(actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

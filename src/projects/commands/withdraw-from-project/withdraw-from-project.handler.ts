@@ -10,9 +10,10 @@ export class WithdrawFromProjectHandler implements ICommandHandler<WithdrawFromP
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute({ projectId, input, ctx }: WithdrawFromProjectCommand): Promise<ProjectView> {
-    const project = await this.projects.load(projectId);
-    project.withdraw(actingCity(ctx, input.cityId, 'withdraw from a project'), actorFrom(ctx));
-    await this.projects.save(project, ctx);
-    return ProjectView.saved(project);
+    return this.projects.change(projectId, async (project) => {
+      project.withdraw(actingCity(ctx, input.cityId, 'withdraw from a project'), actorFrom(ctx));
+      await this.projects.save(project, ctx);
+      return ProjectView.saved(project);
+    });
   }
 }

@@ -37,7 +37,7 @@ export class QueueDashboard implements OnModuleInit {
     createBullBoard({
       queues: this.registry.all().map(({ name }) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
       // @bull-board/fastify 9.10.1 carries its own @bull-board/api typings; the runtime contract is the same.
-      serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+      serverAdapter,
       options: { uiConfig: { boardTitle: 'Creative Cities queues' } },
     });
     void fastify.register(async (scope) => {

@@ -1,15 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { EventsModule } from '@app/events/events.module';
 import { AuthModule } from './auth/auth.module';
 import { CitiesModule } from './cities/cities.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
-import { LoggingModule } from './common/logging/logging.module';
 import { AppConfig } from './config/app-config';
-import { AppConfigModule } from './config/app-config.module';
-import { MongoModule } from './infra/mongo/mongo.module';
+import { coreModules } from './infra/core-modules';
 import { QueuesModule } from './infra/queues/queues.module';
-import { RedisModule } from './infra/redis/redis.module';
 import { LiveEmitterModule } from './live/emitter/live-emitter.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -29,11 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        AppConfigModule.forRoot(config),
-        LoggingModule,
-        MongoModule,
-        RedisModule,
-        CqrsModule.forRoot(),
+        ...coreModules(config),
         EventsModule.forRoot({ relay: { intervalMs: config.env.RELAY_INTERVAL_MS } }),
         MetricsModule,
         HealthModule,

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { BootstrapAdminResult } from './auth/bootstrap/bootstrap-admin';
 import { API_PREFIX, createApp } from './bootstrap/create-app';
 import { startEmbeddedServices } from './bootstrap/embedded-services';
-import { AppConfig, InvalidConfigError } from './config/app-config';
+import { closeOnSignals, runMain } from './bootstrap/process-lifecycle';
+import { AppConfig } from './config/app-config';
 
 /** The HTTP + WebSocket process (and, unless RUN_WORKERS=false, the BullMQ workers). */
 async function main(): Promise<void> {
@@ -28,24 +29,10 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(lines.join('\n') + '\n');
 
-  // Graceful shutdown: Nest closes HTTP, sockets, workers then queues, then Redis and MongoDB
-  // (see docs/decisions.md); the embedded services stop last.
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    process.stdout.write(`${signal} received, shutting down…\n`);
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
+  closeOnSignals('shutting down…', 15_000, async () => {
     await app.close();
-    await embedded.stop();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await embedded.stop(); // the embedded MongoDB and Redis stop last
+  });
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof InvalidConfigError ? error.message : (error?.stack ?? error)}\n`);
-  process.exit(1);
-});
+runMain(main);

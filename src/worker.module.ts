@@ -1,11 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { LoggingModule } from './common/logging/logging.module';
 import { AppConfig } from './config/app-config';
-import { AppConfigModule } from './config/app-config.module';
-import { MongoModule } from './infra/mongo/mongo.module';
+import { coreModules } from './infra/core-modules';
 import { QueuesModule } from './infra/queues/queues.module';
-import { RedisModule } from './infra/redis/redis.module';
 import { LiveEmitterModule } from './live/emitter/live-emitter.module';
 import { NotificationsModule } from './notifications/notifications.module';
 
@@ -19,11 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        AppConfigModule.forRoot(config),
-        LoggingModule,
-        MongoModule,
-        RedisModule,
-        CqrsModule.forRoot(),
+        ...coreModules(config),
         QueuesModule.forRoot({ workers: true, http: false }),
         LiveEmitterModule,
         NotificationsModule.forRoot({ api: false, workers: true }),

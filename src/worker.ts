@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, InvalidConfigError } from './config/app-config';
+import { closeOnSignals, runMain } from './bootstrap/process-lifecycle';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -21,21 +22,7 @@ async function main(): Promise<void> {
   await app.init();
   process.stdout.write(`Creative Cities Exchange worker running (notifications ×${config.env.NOTIFICATION_CONCURRENCY})\n`);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    process.stdout.write(`${signal} received: finishing active jobs…\n`);
-    const force = setTimeout(() => process.exit(1), 30_000).unref();
-    await app.close();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  closeOnSignals('finishing active jobs…', 30_000, () => app.close());
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof InvalidConfigError ? error.message : (error?.stack ?? error)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,19 +1,11 @@
 import { TestServices, waitFor, type ApiClient } from '@app/testing';
+import type { NotificationMessage } from '../src/live/contracts';
 import type { Socket } from 'socket.io-client';
 import { createCityUser, type CityUser } from './support/city-users';
 import { connectLive, emitWithAck, Inbox } from './support/live-client';
 import { login, startApp, type RunningApp } from './support/test-app';
 
-interface Notification {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  link: { kind: string; id: string };
-  eventId: string;
-  createdAt: string;
-  readAt: string | null;
-}
+type Notification = NotificationMessage;
 
 interface ProjectEvent {
   projectId: string;

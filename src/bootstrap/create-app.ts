@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config';
 import { LiveSocketAdapter } from '../live/adapter/live-socket.adapter';
 import { MetricsRegistry } from '../ops/metrics/metrics.registry';
 import { installBodyParsers } from './body-parsers';
+import { DrainingFastifyAdapter } from './draining-fastify-adapter';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { installHttpHooks } from './http-hooks';
 import { setupOpenApi } from './openapi';
@@ -22,7 +23,7 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
  * harness, so tests run exactly what production runs.
  */
 export async function createApp(config: AppConfig, options: { workers: boolean }): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new DrainingFastifyAdapter({
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -43,7 +44,9 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   });
   app.useLogger(app.get(Logger));
   // Socket.IO through Redis, so every API instance (and the worker's emitter) reaches every socket.
-  app.useWebSocketAdapter(new LiveSocketAdapter(app));
+  const live = new LiveSocketAdapter(app);
+  app.useWebSocketAdapter(live);
+  adapter.beforeDrain = () => live.disconnectLocalClients();
   app.enableCors({ origin: config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(','), exposedHeaders: ['Retry-After', 'X-Request-Id'] });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());

@@ -16,6 +16,7 @@ type IoServerOptions = NonNullable<Parameters<IoAdapter['createIOServer']>[1]>;
 export class LiveSocketAdapter extends IoAdapter {
   private readonly log = new Logger('LiveSocketAdapter');
   private publishFailing = false;
+  private readonly servers: ReturnType<IoAdapter['createIOServer']>[] = [];
 
   constructor(private readonly app: INestApplicationContext) {
     super(app);
@@ -33,10 +34,21 @@ export class LiveSocketAdapter extends IoAdapter {
     // The subscriber waits through outages (no per-command retry limit) and re-subscribes on reconnect.
     const sub = redis.create('live-sub', { blocking: true });
     const origin = config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(',');
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       cors: { origin },
       adapter: createAdapter(pub, sub, { key: liveChannelKey(redis.prefix) }),
     } as IoServerOptions);
+    this.servers.push(server);
+    return server;
+  }
+
+  /**
+   * Shutdown: closes this instance's client connections (engine level, so not the other instances'
+   * sockets, as a `disconnectSockets` through the Redis adapter would); the HTTP server can then
+   * drain, since an open WebSocket would keep it from closing.
+   */
+  disconnectLocalClients(): void {
+    for (const server of this.servers) (server as { engine?: { close(): void } }).engine?.close();
   }
 }

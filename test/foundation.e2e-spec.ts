@@ -178,6 +178,16 @@ describe('Platform foundation (HTTP)', () => {
     expect(other.status).toBe(409);
   });
 
+  it('does not replay or store anonymous requests (keys are per user)', async () => {
+    const headers = { 'Idempotency-Key': 'anon-login-1' };
+    const first = await api.post('/auth/login', { email: 'admin@test.local', password: 'admin-password-1' }, headers);
+    const second = await api.post('/auth/login', { email: 'admin@test.local', password: 'wrong' }, headers);
+    expect(first.status).toBe(200);
+    // Not the first answer replayed: the wrong password is refused (401, or 429 once throttled).
+    expect([401, 429]).toContain(second.status);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+  });
+
   it('lets one of two concurrent requests with one key run, never both', async () => {
     const input = { email: 'race@test.local', password: 'long-enough-1', name: 'Race', role: 'admin' };
     const headers = { 'Idempotency-Key': 'race-1' };

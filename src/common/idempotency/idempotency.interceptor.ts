@@ -35,7 +35,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
 
-    const id = `${request.user?.id ?? 'anonymous'}:${key}`;
+    // Keys are per user (SPEC §3). Anonymous POSTs (only login) change nothing worth replaying, and
+    // a shared anonymous scope would let one caller block another's key and store access tokens.
+    if (!request.user) return next.handle();
+    const id = `${request.user.id}:${key}`;
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('base64url');

@@ -17,7 +17,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@bull-board|nestjs-pino|uid|load-esm|content-disposition)/)'],
   moduleNameMapper: {
     '^@app/(mongo-memory|events|testing|domain)$': '<rootDir>/libs/$1/src',
-    '^@app/(mongo-memory|events|testing|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(mongo-memory|testing|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 30000,
   maxWorkers: 2,

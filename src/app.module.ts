@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventsModule } from '@app/events/events.module';
+import { EventsModule } from '@app/events';
 import { AuthModule } from './auth/auth.module';
 import { CitiesModule } from './cities/cities.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';

@@ -1,5 +1,4 @@
-import { EventLog } from '@app/events/event-log';
-import { UnitOfWork } from '@app/events/unit-of-work';
+import { EventLog, UnitOfWork } from '@app/events';
 import { TestServices, waitFor } from '@app/testing';
 import { EventBus } from '@nestjs/cqrs';
 import { getConnectionToken } from '@nestjs/mongoose';

@@ -1,7 +1,7 @@
 import { ApiClient, TestServices, waitFor } from '@app/testing';
 import { JwtService } from '@nestjs/jwt';
 import { spawnSync } from 'node:child_process';
-import { EventLog } from '@app/events/event-log';
+import { EventLog } from '@app/events';
 import { createCityUser } from './support/city-users';
 import { login, RunningApp, startApp } from './support/test-app';
 

@@ -4,7 +4,7 @@
  * a city user, this suite sends deterministic hostile requests (seeded generator: a failure
  * reproduces exactly) and checks each answer. Violations are collected and listed all at once.
  */
-import { EventLog } from '@app/events/event-log';
+import { EventLog } from '@app/events';
 import { TestServices } from '@app/testing';
 import { appendFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';

@@ -1,6 +1,5 @@
 import { TestServices } from '@app/testing';
-import { EventRelay } from '@app/events/event-relay';
-import { HandlerFailureRedelivery } from '@app/events/handler-failure-redelivery';
+import { EventRelay, HandlerFailureRedelivery } from '@app/events';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { QueueLifecycle } from '../src/infra/queues/queue-lifecycle';

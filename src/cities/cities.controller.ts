@@ -1,4 +1,4 @@
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';

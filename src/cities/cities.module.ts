@@ -1,4 +1,4 @@
-import { EventsModule } from '@app/events/events.module';
+import { EventsModule } from '@app/events';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CitiesController } from './cities.controller';

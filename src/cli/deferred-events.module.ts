@@ -1,4 +1,4 @@
-import { EventsModule } from '@app/events/events.module';
+import { EventsModule } from '@app/events';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /**

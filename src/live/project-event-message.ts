@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@app/events/event-envelope';
+import type { EventEnvelope } from '@app/events';
 import type { ProjectEventMessage } from './contracts';
 
 /** A stored project event as browsers get it (`project.event` and the watch ack's `missed`). */

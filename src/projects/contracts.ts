@@ -3,7 +3,7 @@
  * `src/projects`. Event classes (for `@EventsHandler`), their payload types and the queries other
  * modules (live gateway, notifications) may send through the QueryBus.
  */
-import { defineEvent } from '@app/events/define-event';
+import { defineEvent } from '@app/events';
 import type { z } from 'zod';
 import { Query } from '@nestjs/cqrs';
 import { PROJECT_AGGREGATE, type ProjectEventMap } from './domain/events';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { EventsModule } from '@app/events/events.module';
+import { EventsModule } from '@app/events';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { ApproveJoinRequestHandler } from './commands/approve-join-request/approve-join-request.handler';
 import { CancelProjectHandler } from './commands/cancel-project/cancel-project.handler';

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import { randomUUID } from 'node:crypto';
 
 /**

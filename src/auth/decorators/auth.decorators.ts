@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import type { AuthUser, Role } from '../auth-user';
 
 export const IS_PUBLIC = 'auth:public';

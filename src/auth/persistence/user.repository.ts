@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ConflictError } from '../../shared/domain-errors';
+import { ConflictError } from '@app/domain';
 import type { Role } from '../auth-user';
 import { UserDocument } from './user.schema';
 

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from '@app/events/mongo-errors';
+import { isDuplicateKeyError } from '@app/events';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';

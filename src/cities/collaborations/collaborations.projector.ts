@@ -1,4 +1,4 @@
-import { DomainEvent } from '@app/events/define-event';
+import { DomainEvent } from '@app/events';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { InvitationAccepted, JoinRequestApproved, PartnerWithdrew, ProjectUpdated, type ProjectEventBase } from '../../projects/contracts';
 import { CollaborationStore } from './collaboration.store';

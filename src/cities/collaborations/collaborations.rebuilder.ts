@@ -1,4 +1,4 @@
-import { EventLog } from '@app/events/event-log';
+import { EventLog } from '@app/events';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ProjectEventBase } from '../../projects/contracts';
 import { CollaborationStore } from './collaboration.store';

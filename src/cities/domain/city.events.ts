@@ -1,4 +1,4 @@
-import { defineEvent } from '@app/events/define-event';
+import { defineEvent } from '@app/events';
 import { z } from 'zod';
 import { CREATIVE_FIELD_IDS, REGION_IDS } from '../../shared/reference-data';
 

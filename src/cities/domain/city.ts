@@ -1,4 +1,4 @@
-import { AggregateRoot } from '@app/events/aggregate-root';
+import { AggregateRoot } from '@app/events';
 import { InvalidInputError } from '@app/domain';
 import type { CreativeField, Region } from '../../shared/reference-data';
 import { staleCityVersion } from './city-errors';

@@ -1,8 +1,5 @@
 import { NotFoundError } from '@app/domain';
-import type { CommandContext, EventEnvelope } from '@app/events/event-envelope';
-import { EventSourcedRepository } from '@app/events/event-sourced-repository';
-import { isDuplicateKeyError } from '@app/events/mongo-errors';
-import { UnitOfWork } from '@app/events/unit-of-work';
+import { type CommandContext, type EventEnvelope, EventSourcedRepository, isDuplicateKeyError, UnitOfWork } from '@app/events';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';

@@ -1,5 +1,4 @@
-import { EventLog, EventsModule, EventStore, UnitOfWork } from '@app/events';
-import type { CommandContext } from '@app/events/event-envelope';
+import { EventLog, EventsModule, EventStore, UnitOfWork, type CommandContext } from '@app/events';
 import { MongoMemoryServer } from '@app/mongo-memory';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';

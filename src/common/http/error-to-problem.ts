@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError } from '../../shared/domain-errors';
+import { DomainError } from '@app/domain';
 import { InputValidationException } from './validation.pipe';
 import { Problem, problem } from './problem';
 

@@ -1,5 +1,5 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import type { DomainEvent } from '@app/events/define-event';
+import type { DomainEvent } from '@app/events';
 import { PROJECT_EVENTS } from '../../projects/contracts';
 import { LiveServerMessages, projectRoom } from '../contracts';
 import { LiveGateway } from '../live.gateway';

@@ -1,4 +1,4 @@
-import { GetAggregateEvents } from '@app/events/queries/get-aggregate-events.query';
+import { GetAggregateEvents } from '@app/events';
 import { Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Socket } from 'socket.io';

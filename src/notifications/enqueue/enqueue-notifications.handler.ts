@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/events/define-event';
+import type { DomainEvent } from '@app/events';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { PROJECT_EVENTS } from '../../projects/contracts';
 import { namedCities, renderNotification } from '../domain/notification-text';

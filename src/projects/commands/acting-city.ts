@@ -1,5 +1,5 @@
-import type { CommandContext } from '@app/events/event-envelope';
-import { ForbiddenError } from '../../shared/domain-errors';
+import type { CommandContext } from '@app/events';
+import { ForbiddenError } from '@app/domain';
 
 /**
  * The city a join request or a withdrawal is for: the one named in the body (an admin acting for

@@ -14,7 +14,7 @@ export interface ProjectActor {
   role: ActorRole;
 }
 
-/** The actor of a `CommandContext` (`@app/events/event-envelope`), structurally, without importing it. */
+/** The actor of a `CommandContext` (`@app/events`), structurally, without importing it. */
 export function actorFrom(context: { actor: { cityId: string | null }; role: ActorRole }): ProjectActor {
   return { cityId: context.actor.cityId, role: context.role };
 }

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '@app/events/aggregate-root';
+import { AggregateRoot } from '@app/events';
 import { InvalidInputError } from '@app/domain';
 import {
   isActionArea,

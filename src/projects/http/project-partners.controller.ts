@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import { Ctx } from '../../auth/contracts';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { AcceptInvitationCommand } from '../commands/accept-invitation/accept-invitation.command';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { EventSourcedRepository } from '@app/events/event-sourced-repository';
-import type { CommandContext, EventEnvelope } from '@app/events/event-envelope';
-import { UnitOfWork } from '@app/events/unit-of-work';
+import { EventSourcedRepository, type CommandContext, type EventEnvelope, UnitOfWork } from '@app/events';
 import type { ClientSession, Model } from 'mongoose';
-import { ConflictError, NotFoundError } from '../../shared/domain-errors';
+import { ConflictError, NotFoundError } from '@app/domain';
 import { PROJECT_AGGREGATE } from '../domain/events';
 import { Project } from '../domain/project';
 import type { ProjectUpdate } from '../domain/project-state';

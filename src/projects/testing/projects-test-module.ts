@@ -1,8 +1,7 @@
 import { CqrsModule, IQueryHandler, QueryHandler, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
-import { EventLog, EventsModule } from '@app/events';
-import type { CommandContext } from '@app/events/event-envelope';
+import { EventLog, EventsModule, type CommandContext } from '@app/events';
 import { CityExistsQuery, GetCollaborationsQuery, ListCitySummariesQuery, type CitySummary, type Collaboration } from '../../cities/contracts';
 import { SEED_CITIES } from '../../shared/seed-cities';
 import { foldForSearch } from '../../shared/search-text';

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { CityExistsQuery } from '../../../cities/contracts';
-import { InvalidInputError } from '../../../shared/domain-errors';
+import { InvalidInputError } from '@app/domain';
 import { PasswordHasher } from '../../password-hasher';
 import { UserRepository } from '../../persistence/user.repository';
 import { UserView } from '../../user-view';

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import { Command } from '@nestjs/cqrs';
 import type { ImportReport, ImportSource } from './import-report';
 

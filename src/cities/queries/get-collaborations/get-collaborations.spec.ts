@@ -1,5 +1,5 @@
 import { NotFoundError } from '@app/domain';
-import type { EventEnvelope } from '@app/events/event-envelope';
+import type { EventEnvelope } from '@app/events';
 import { waitFor } from '@app/testing';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '../../../shared/domain-errors';
+import { NotFoundError } from '@app/domain';
 import { toNotificationView, type NotificationView } from '../../notification-view';
 import { InboxRepository } from '../../persistence/inbox.repository';
 import { MarkReadCommand } from './mark-read.command';

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, ForbiddenError } from '../../../shared/domain-errors';
+import { ConflictError, ForbiddenError } from '@app/domain';
 import { PreferencesRepository } from '../../persistence/preferences.repository';
 import { toPreferencesView, type PreferencesView } from '../../preferences-view';
 import { UpdatePreferencesCommand } from './update-preferences.command';

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import type { ProjectView } from '../../project-view';
 
 /** The lead approves a city's request to join: it becomes an accepted partner. */

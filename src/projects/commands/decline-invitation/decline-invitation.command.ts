@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import type { ProjectView } from '../../project-view';
 
 /** A user of the invited city declines the invitation. */

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '@app/events/event-envelope';
+import type { CommandContext } from '@app/events';
 import type { ProjectUpdateView } from '../../project-update-view';
 import type { PostProjectUpdateDto } from './post-project-update.dto';
 

@@ -1,7 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EventLog, MAX_LIST_LIMIT } from '@app/events/event-log';
-import type { EventEnvelope } from '@app/events/event-envelope';
-import { NotFoundError } from '../../../shared/domain-errors';
+import { EventLog, MAX_LIST_LIMIT, type EventEnvelope } from '@app/events';
+import { NotFoundError } from '@app/domain';
 import { PROJECT_AGGREGATE } from '../../domain/events';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
 import { GetProjectTimelineQuery } from './get-project-timeline.query';

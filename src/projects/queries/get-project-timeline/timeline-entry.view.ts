@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { EventEnvelope } from '@app/events/event-envelope';
+import type { EventEnvelope } from '@app/events';
 import { PROJECT_EVENT_TYPES } from '../../domain/events';
 
 class TimelineActorView {

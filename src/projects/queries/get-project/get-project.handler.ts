@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '../../../shared/domain-errors';
+import { NotFoundError } from '@app/domain';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
 import { ProjectView } from '../../project-view';
 import { GetProjectQuery } from './get-project.query';

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '../../../shared/domain-errors';
+import { NotFoundError } from '@app/domain';
 import { pageOf, type Page } from '../../../shared/pagination';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
 import { ProjectUpdateView } from '../../project-update-view';

@@ -1,6 +1,6 @@
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { GetCollaborationsQuery, ListCitySummariesQuery, type CitySummary } from '../../../cities/contracts';
-import { NotFoundError } from '../../../shared/domain-errors';
+import { NotFoundError } from '@app/domain';
 import { suggestPartners } from '../../domain/partner-suggestions';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
 import type { PartnerSuggestionView } from './partner-suggestion.view';

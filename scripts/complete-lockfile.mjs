@@ -18,7 +18,12 @@ function platformOf(name) {
   const os = tokens.find((t) => OS.includes(t));
   const cpu = tokens.map((t) => CPU[t]).find(Boolean);
   if (!os || !cpu) return null;
-  const libc = tokens.includes('musl') || tokens.includes('musleabihf') ? 'musl' : os === 'linux' && tokens.some((t) => t.startsWith('gnu')) ? 'glibc' : undefined;
+  const libc =
+    tokens.includes('musl') || tokens.includes('musleabihf')
+      ? 'musl'
+      : os === 'linux' && tokens.some((t) => t.startsWith('gnu'))
+        ? 'glibc'
+        : undefined;
   return { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
 }
 

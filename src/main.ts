@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     `  API docs:  ${base}/docs     health: ${base}/health     metrics: ${base}/metrics`,
     ...embedded.describe().map((l) => `  ${l}`),
     ...(admin
-      ? [`  Admin created: ${admin.email} / ${admin.generated ? `${admin.password}   (generated; shown only once)` : '(password from ADMIN_PASSWORD)'}`]
+      ? [
+          `  Admin created: ${admin.email} / ${admin.generated ? `${admin.password}   (generated; shown only once)` : '(password from ADMIN_PASSWORD)'}`,
+        ]
       : []),
     ...(config.jwtSecretGenerated ? ['  JWT_SECRET not set: a random secret is used, so tokens end with this process.'] : []),
     '',

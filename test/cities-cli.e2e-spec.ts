@@ -119,7 +119,10 @@ describe('Cities scripts: npm run seed, import:cities, rebuild:read-models', () 
     // A project event as the projects module stores it; the server's read model follows it.
     await running.app.get(UnitOfWork).run({ actor: { userId: null, cityId: bilbao }, role: 'city', correlationId: 'cli-test' }, async (tx) =>
       tx.record('project', 'p-cli', [
-        { type: 'InvitationAccepted', data: { projectId: 'p-cli', title: 'Design x Music', leadCityId: sevilla, cityId: bilbao, acceptedPartnerIds: [bilbao] } },
+        {
+          type: 'InvitationAccepted',
+          data: { projectId: 'p-cli', title: 'Design x Music', leadCityId: sevilla, cityId: bilbao, acceptedPartnerIds: [bilbao] },
+        },
       ]),
     );
     const collaborations = async () => (await running.api.get(`/cities/${sevilla}/collaborations`)).body.total as number;

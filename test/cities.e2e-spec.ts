@@ -54,7 +54,17 @@ describe('Cities (HTTP)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ total: 11, page: 1, limit: 20 });
       expect(res.body.items.map((c: { name: string }) => c.name)).toEqual([
-        'Barcelona', 'Bilbao', 'Burgos', 'Dénia', 'Granada', 'Llíria', 'Manises', 'Sevilla', 'Terrassa', 'Valencia', 'Valladolid',
+        'Barcelona',
+        'Bilbao',
+        'Burgos',
+        'Dénia',
+        'Granada',
+        'Llíria',
+        'Manises',
+        'Sevilla',
+        'Terrassa',
+        'Valencia',
+        'Valladolid',
       ]);
       expect(res.body.items.every((c: { region: string; country: string }) => c.region === 'europe-north-america' && c.country === 'ES')).toBe(true);
     });
@@ -112,7 +122,13 @@ describe('Cities (HTTP)', () => {
   it('documents every route with its errors in the OpenAPI document', async () => {
     const doc: any = await (await fetch(`${running.origin}/docs-json`)).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/cities', '/api/v1/cities/{id}', '/api/v1/cities/{id}/collaborations', '/api/v1/cities/import', '/api/v1/meta']),
+      expect.arrayContaining([
+        '/api/v1/cities',
+        '/api/v1/cities/{id}',
+        '/api/v1/cities/{id}/collaborations',
+        '/api/v1/cities/import',
+        '/api/v1/meta',
+      ]),
     );
     expect(Object.keys(doc.paths['/api/v1/cities'].post.responses).sort()).toEqual(['201', '400', '401', '403', '409']);
     expect(Object.keys(doc.paths['/api/v1/cities/{id}'].patch.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409']));
@@ -147,7 +163,12 @@ describe('Cities (HTTP)', () => {
     });
 
     it('registers a city (201, version 1) and refuses the same name and country with 409', async () => {
-      const created = await admin.post('/cities', { ...valid, location: { lat: 44.4949, lng: 11.3426 }, languages: ['it'], website: 'https://www.comune.bologna.it' });
+      const created = await admin.post('/cities', {
+        ...valid,
+        location: { lat: 44.4949, lng: 11.3426 },
+        languages: ['it'],
+        website: 'https://www.comune.bologna.it',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ ...valid, slug: 'bologna-it', languages: ['it'], version: 1, description: null });
       expect((await api.get(`/cities/${created.body.id}`)).body.name).toBe('Bologna');
@@ -187,7 +208,10 @@ describe('Cities (HTTP)', () => {
         website: 'ftp://example.org',
       });
       expect(fieldsOf(res)).toEqual(['country', 'description', 'designationYear', 'field', 'languages', 'location', 'name', 'region', 'website']);
-      expect(res.body.errors).toContainEqual({ field: 'country', message: 'country must be an ISO 3166-1 alpha-2 country code such as "ES"; "XX" is not one' });
+      expect(res.body.errors).toContainEqual({
+        field: 'country',
+        message: 'country must be an ISO 3166-1 alpha-2 country code such as "ES"; "XX" is not one',
+      });
       expect(fieldsOf(await admin.post('/cities', {}))).toEqual(['country', 'designationYear', 'field', 'name', 'region']);
       expect(fieldsOf(await admin.post('/cities', { ...valid, designationYear: new Date().getUTCFullYear() + 1 }))).toEqual(['designationYear']);
       expect(fieldsOf(await admin.post('/cities', { ...valid, designationYear: '2006' }))).toEqual(['designationYear']);
@@ -206,7 +230,11 @@ describe('Cities (HTTP)', () => {
       expect((await api.patch(`/cities/${ids.lliria}`, { description: 'x' })).status).toBe(401);
       expect((await users.sevilla.patch(`/cities/${ids.lliria}`, { description: 'x' })).status).toBe(403);
 
-      const own = await users.lliria.patch(`/cities/${ids.lliria}`, { description: 'Ciutat de la Música', website: 'https://www.lliria.es', version: 1 });
+      const own = await users.lliria.patch(`/cities/${ids.lliria}`, {
+        description: 'Ciutat de la Música',
+        website: 'https://www.lliria.es',
+        version: 1,
+      });
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ description: 'Ciutat de la Música', website: 'https://www.lliria.es', version: 2 });
       expect((await api.get(`/cities/${ids.lliria}`)).body).toMatchObject({ description: 'Ciutat de la Música', version: 2 });
@@ -234,9 +262,18 @@ describe('Cities (HTTP)', () => {
       expect(fieldsOf(bad)).toEqual(['description', 'languages', 'location', 'version', 'website']);
       expect(fieldsOf(await users.bilbao.patch(`/cities/${ids.bilbao}`, { name: 'Bilbo', field: 'music' }))).toEqual(['field', 'name']);
       expect(fieldsOf(await users.bilbao.patch(`/cities/${ids.bilbao}`, { description: { $set: 'x' } }))).toEqual(['description.$set']);
-      expect(fieldsOf(await admin.post('/cities', { name: 'X', country: 'ES', region: 'europe-north-america', field: 'music', designationYear: 2010, location: 'here' }))).toEqual([
-        'location',
-      ]);
+      expect(
+        fieldsOf(
+          await admin.post('/cities', {
+            name: 'X',
+            country: 'ES',
+            region: 'europe-north-america',
+            field: 'music',
+            designationYear: 2010,
+            location: 'here',
+          }),
+        ),
+      ).toEqual(['location']);
       expect((await api.get(`/cities/${ids.bilbao}`)).body.version).toBe(1);
     });
 
@@ -270,7 +307,14 @@ describe('Cities (HTTP)', () => {
     it('imports the good rows with ?partial=true, and a second import changes nothing', async () => {
       const first = await admin.post('/cities/import?partial=true', file(good[0], bad[0], good[1], bad[1]), CSV);
       expect(first.status).toBe(200);
-      expect(first.body).toMatchObject({ applied: true, partial: true, rows: 4, imported: 2, alreadyRegistered: 0, rejected: [{ line: 3 }, { line: 5 }] });
+      expect(first.body).toMatchObject({
+        applied: true,
+        partial: true,
+        rows: 4,
+        imported: 2,
+        alreadyRegistered: 0,
+        rejected: [{ line: 3 }, { line: 5 }],
+      });
       expect((await api.get('/cities?q=dakar')).body.items[0]).toMatchObject({ country: 'SN', location: { lat: 14.69, lng: -17.44 } });
 
       const again = await admin.post('/cities/import', file(...good), { 'content-type': 'text/csv; charset=utf-8' });
@@ -295,7 +339,9 @@ describe('Cities (HTTP)', () => {
     const names = async (city: string) => {
       const res = await api.get(`/cities/${ids[city]}/collaborations`);
       expect(res.status).toBe(200);
-      return res.body.items.map((c: { city: { name: string }; projects: { title: string }[] }) => `${c.city.name}: ${c.projects.map((p) => p.title).join(', ')}`);
+      return res.body.items.map(
+        (c: { city: { name: string }; projects: { title: string }[] }) => `${c.city.name}: ${c.projects.map((p) => p.title).join(', ')}`,
+      );
     };
     const eventually = (city: string, expected: string[]) =>
       waitFor(`collaborations of ${city}`, async () => JSON.stringify(await names(city)) === JSON.stringify(expected) || undefined);
@@ -324,7 +370,12 @@ describe('Cities (HTTP)', () => {
       await eventually('sevilla', ['Bilbao: Ritmos compartidos', 'Granada: Ritmos compartidos']);
       await eventually('bilbao', ['Granada: Ritmos compartidos', 'Sevilla: Ritmos compartidos']);
       const page = await api.get(`/cities/${ids.sevilla}/collaborations?limit=1&page=2`);
-      expect(page.body).toMatchObject({ total: 2, page: 2, limit: 1, items: [{ city: { id: ids.granada, name: 'Granada', country: 'ES', field: 'literature' } }] });
+      expect(page.body).toMatchObject({
+        total: 2,
+        page: 2,
+        limit: 1,
+        items: [{ city: { id: ids.granada, name: 'Granada', country: 'ES', field: 'literature' } }],
+      });
 
       expect((await users.granada.post(`/projects/${projectId}/withdraw`)).status).toBeLessThan(300);
       await eventually('sevilla', ['Bilbao: Ritmos compartidos']);

@@ -64,9 +64,14 @@ describe('Platform foundation (HTTP)', () => {
   it('refuses a missing, malformed and expired token with 401', async () => {
     expect((await api.get('/auth/me')).status).toBe(401);
     expect((await api.as('not-a-jwt').get('/auth/me')).status).toBe(401);
-    const expired = new JwtService({ secret: services.env().JWT_SECRET }).sign(
-      { sub: 'x', email: 'a@b.c', name: 'x', role: 'admin', cityId: null, exp: Math.floor(Date.now() / 1000) - 60 },
-    );
+    const expired = new JwtService({ secret: services.env().JWT_SECRET }).sign({
+      sub: 'x',
+      email: 'a@b.c',
+      name: 'x',
+      role: 'admin',
+      cityId: null,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
     const res = await api.as(expired).get('/auth/me');
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(PROBLEM);
@@ -78,7 +83,9 @@ describe('Platform foundation (HTTP)', () => {
   });
 
   it('rejects unknown fields with a per-field errors array, changing nothing', async () => {
-    const res = await api.as(adminToken).post('/users', { email: 'u1@test.local', password: 'long-enough-1', name: 'U', role: 'admin', isRoot: true });
+    const res = await api
+      .as(adminToken)
+      .post('/users', { email: 'u1@test.local', password: 'long-enough-1', name: 'U', role: 'admin', isRoot: true });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'isRoot', message: expect.stringContaining('should not exist') }]);
     // Nothing was created: the user cannot log in.
@@ -95,11 +102,13 @@ describe('Platform foundation (HTTP)', () => {
   });
 
   it('carries the request id into the events a command causes', async () => {
-    const res = await api.as(adminToken).post(
-      '/cities',
-      { name: 'Porto Alegre', country: 'BR', region: 'latin-america-caribbean', field: 'music', designationYear: 2017 },
-      { 'X-Request-Id': 'req-correlation-42' },
-    );
+    const res = await api
+      .as(adminToken)
+      .post(
+        '/cities',
+        { name: 'Porto Alegre', country: 'BR', region: 'latin-america-caribbean', field: 'music', designationYear: 2017 },
+        { 'X-Request-Id': 'req-correlation-42' },
+      );
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBe('req-correlation-42');
     const [event] = await running.app.get(EventLog).listForAggregate('city', res.body.id);
@@ -161,7 +170,9 @@ describe('Platform foundation (HTTP)', () => {
     const again = await api.as(adminToken).post('/users', input);
     expect(again.status).toBe(409);
     // A city user needs an existing city.
-    const orphan = await api.as(adminToken).post('/users', { email: 'c@test.local', password: 'long-enough-1', name: 'C', role: 'city', cityId: 'nope' });
+    const orphan = await api
+      .as(adminToken)
+      .post('/users', { email: 'c@test.local', password: 'long-enough-1', name: 'C', role: 'city', cityId: 'nope' });
     expect(orphan.status).toBe(400);
     expect(orphan.body.errors[0].field).toBe('cityId');
   });

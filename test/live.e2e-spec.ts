@@ -43,7 +43,11 @@ describe('Live updates (Socket.IO /live)', () => {
   });
 
   describe('handshake', () => {
-    const refusal = (token: string | undefined) => connectLive(a.origin, token).then((s) => (s.close(), 'connected'), (e: Error) => e.message);
+    const refusal = (token: string | undefined) =>
+      connectLive(a.origin, token).then(
+        (s) => (s.close(), 'connected'),
+        (e: Error) => e.message,
+      );
 
     it('refuses a socket without a token, with a malformed, forged or expired one', async () => {
       const secret = services.env().JWT_SECRET;
@@ -64,7 +68,10 @@ describe('Live updates (Socket.IO /live)', () => {
   describe('project:watch', () => {
     it('refuses a project the user may not see, and invalid payloads', async () => {
       const socket = await connect(a.origin, sevilla.token);
-      expect(await emitWithAck(socket, 'project:watch', { projectId: 'no-such-project' })).toEqual({ ok: false, error: expect.stringMatching(/^forbidden/) });
+      expect(await emitWithAck(socket, 'project:watch', { projectId: 'no-such-project' })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^forbidden/),
+      });
       for (const payload of [{}, { projectId: '' }, { projectId: 'p', sinceSeq: -1 }, { projectId: 'p', sinceSeq: 'x' }, 'p', null]) {
         expect(await emitWithAck(socket, 'project:watch', payload)).toEqual({ ok: false, error: expect.stringMatching(/^invalid payload/) });
       }
@@ -80,7 +87,13 @@ describe('Live updates (Socket.IO /live)', () => {
       // Another project's events interleave in the global seq: they must not be replayed.
       await proposeProject(valencia);
       const timeline: any[] = await ok(api.get(`/projects/${project.id}/timeline`));
-      expect(timeline.map((e) => e.type)).toEqual(['ProjectProposed', 'PartnerInvited', 'PartnerInvited', 'InvitationAccepted', 'InvitationDeclined']);
+      expect(timeline.map((e) => e.type)).toEqual([
+        'ProjectProposed',
+        'PartnerInvited',
+        'PartnerInvited',
+        'InvitationAccepted',
+        'InvitationDeclined',
+      ]);
 
       const socket = await connect(b.origin, sevilla.token);
       const all = await emitWithAck(socket, 'project:watch', { projectId: project.id, sinceSeq: 0 });
@@ -99,7 +112,10 @@ describe('Live updates (Socket.IO /live)', () => {
     const project = await proposeProject(sevilla);
     const watcher = await connect(b.origin, sevilla.token);
     const projectEvents = new Inbox(watcher, 'project.event');
-    expect(await emitWithAck(watcher, 'project:watch', { projectId: project.id, sinceSeq: 0 })).toMatchObject({ ok: true, missed: [{ type: 'ProjectProposed' }] });
+    expect(await emitWithAck(watcher, 'project:watch', { projectId: project.id, sinceSeq: 0 })).toMatchObject({
+      ok: true,
+      missed: [{ type: 'ProjectProposed' }],
+    });
     const lliriaOnB = await connect(b.origin, lliria.token);
     const notifications = new Inbox(lliriaOnB, 'notification');
 
@@ -108,7 +124,13 @@ describe('Live updates (Socket.IO /live)', () => {
     const [notification] = await notifications.waitFor((n) => n.link.id === project.id);
     expect(notification).toMatchObject({ type: 'PartnerInvited', title: expect.stringContaining('Sevilla invited you'), readAt: null });
     const [event] = await projectEvents.waitFor((e) => e.type === 'PartnerInvited');
-    expect(event).toEqual({ projectId: project.id, seq: expect.any(Number), type: 'PartnerInvited', at: expect.any(String), data: expect.objectContaining({ cityId: lliria.cityId }) });
+    expect(event).toEqual({
+      projectId: project.id,
+      seq: expect.any(Number),
+      type: 'PartnerInvited',
+      at: expect.any(String),
+      data: expect.objectContaining({ cityId: lliria.cityId }),
+    });
     const timeline: any[] = await ok(b.api.get(`/projects/${project.id}/timeline`));
     expect(event.seq).toBe(timeline.at(-1).seq);
   });

@@ -126,7 +126,12 @@ describe('Notifications', () => {
   });
 
   it('answers 401 to anonymous callers and 400 to bad input', async () => {
-    for (const res of [await api.get('/notifications'), await api.get('/notifications/unread-count'), await api.post('/notifications/read-all'), await api.get('/notifications/preferences')]) {
+    for (const res of [
+      await api.get('/notifications'),
+      await api.get('/notifications/unread-count'),
+      await api.post('/notifications/read-all'),
+      await api.get('/notifications/preferences'),
+    ]) {
       expect(res.status).toBe(401);
     }
     for (const query of ['?unread=yes', '?limit=0', '?limit=101', '?page=0', '?page=x', '?sort=new']) {
@@ -134,7 +139,13 @@ describe('Notifications', () => {
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.any(String) })]));
     }
-    for (const body of [{ email: 'hourly', mutedTypes: [] }, { email: 'off', mutedTypes: ['NoSuchType'] }, { email: 'off' }, { email: 'off', mutedTypes: 'PartnerInvited' }, { email: 'off', mutedTypes: [], extra: 1 }]) {
+    for (const body of [
+      { email: 'hourly', mutedTypes: [] },
+      { email: 'off', mutedTypes: ['NoSuchType'] },
+      { email: 'off' },
+      { email: 'off', mutedTypes: 'PartnerInvited' },
+      { email: 'off', mutedTypes: [], extra: 1 },
+    ]) {
       const res = await lliria.api.put('/notifications/preferences', body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }

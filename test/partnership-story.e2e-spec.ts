@@ -218,9 +218,16 @@ describe('Partnership story (HTTP + Socket.IO)', () => {
     expect(await types(sevilla)).toEqual(['JoinRequested', 'InvitationAccepted']);
     // Pushed live exactly as written: one push per inbox item.
     for (const u of [sevilla, lliria, valencia]) {
-      const pushed = live(u).received.filter(ofProject).map((n) => n.id);
+      const pushed = live(u)
+        .received.filter(ofProject)
+        .map((n) => n.id);
       expect(new Set(pushed).size).toBe(pushed.length);
-      expect(pushed.sort()).toEqual((await inboxOf(u)).filter(ofProject).map((n) => n.id).sort());
+      expect(pushed.sort()).toEqual(
+        (await inboxOf(u))
+          .filter(ofProject)
+          .map((n) => n.id)
+          .sort(),
+      );
     }
   });
 });

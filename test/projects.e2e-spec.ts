@@ -22,7 +22,9 @@ describe('Projects (HTTP)', () => {
     api = running.api;
     const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
     admin = api.as(adminToken);
-    [sevilla, lliria, valencia, bilbao] = await Promise.all(['sevilla', 'lliria', 'valencia', 'bilbao'].map((q) => createCityUser(api, adminToken, q)));
+    [sevilla, lliria, valencia, bilbao] = await Promise.all(
+      ['sevilla', 'lliria', 'valencia', 'bilbao'].map((q) => createCityUser(api, adminToken, q)),
+    );
   });
 
   afterAll(async () => {
@@ -466,7 +468,9 @@ describe('Projects (HTTP)', () => {
 
       const invited = await sevilla.api.post(`${p}/invitations`, { cityId: lliria.cityId, message: 'Play with us' });
       expect(invited.status).toBe(201);
-      expect(invited.body.partners).toEqual([{ cityId: lliria.cityId, status: 'invited', message: 'Play with us', since: expect.stringMatching(ISO) }]);
+      expect(invited.body.partners).toEqual([
+        { cityId: lliria.cityId, status: 'invited', message: 'Play with us', since: expect.stringMatching(ISO) },
+      ]);
       expect((await lliria.api.post(`${p}/invitations/${lliria.cityId}/decline`)).status).toBe(200);
       expect(await statusOf(lliria.cityId)).toBe('declined');
       await sevilla.api.post(`${p}/invitations`, { cityId: lliria.cityId }); // a closed relation may reopen
@@ -495,7 +499,11 @@ describe('Projects (HTTP)', () => {
     it('lists posted updates newest first, paginated', async () => {
       const project = await withLliria();
       const p = `/projects/${project.id}`;
-      for (const [user, text] of [[sevilla, 'One'], [lliria, 'Two'], [sevilla, 'Three']] as const) {
+      for (const [user, text] of [
+        [sevilla, 'One'],
+        [lliria, 'Two'],
+        [sevilla, 'Three'],
+      ] as const) {
         expect((await user.api.post(`${p}/updates`, { text, kind: 'news' })).status).toBe(201);
       }
       const first = await api.get(`${p}/updates?limit=2`);

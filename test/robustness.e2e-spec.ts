@@ -194,12 +194,21 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
     if (a.status >= 400 && a.status < 500 && c.method !== 'HEAD') {
       if (!PROBLEM.test(a.contentType)) wrong.push(`4xx with content-type "${a.contentType}"`);
       const p = a.json;
-      if (!p || typeof p !== 'object' || typeof p.type !== 'string' || typeof p.title !== 'string' || p.status !== a.status || typeof p.detail !== 'string' || !p.detail) {
+      if (
+        !p ||
+        typeof p !== 'object' ||
+        typeof p.type !== 'string' ||
+        typeof p.title !== 'string' ||
+        p.status !== a.status ||
+        typeof p.detail !== 'string' ||
+        !p.detail
+      ) {
         wrong.push('4xx body is not a problem with type, title, status, detail');
       }
       if (a.status === 400) {
         const errors = p?.errors;
-        const wellFormed = Array.isArray(errors) && errors.length > 0 && errors.every((e: any) => typeof e?.field === 'string' && typeof e?.message === 'string');
+        const wellFormed =
+          Array.isArray(errors) && errors.length > 0 && errors.every((e: any) => typeof e?.field === 'string' && typeof e?.message === 'string');
         if (!wellFormed) wrong.push('400 without a non-empty errors array of {field, message}');
         for (const field of c.expect?.errorFields ?? []) {
           if (wellFormed && !errors.some((e: any) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`))) {
@@ -298,92 +307,105 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
     expect(ops.filter((o) => o.bodySchema).length).toBeGreaterThanOrEqual(14);
   });
 
-  it('answers path parameters that are not ids with a 4xx problem', async () => {
-    const cases: Case[] = [];
-    for (const op of ops.filter((o) => o.pathParams.length)) {
-      for (const name of op.pathParams) {
-        for (const hostile of HOSTILE_IDS) {
+  it(
+    'answers path parameters that are not ids with a 4xx problem',
+    async () => {
+      const cases: Case[] = [];
+      for (const op of ops.filter((o) => o.pathParams.length)) {
+        for (const name of op.pathParams) {
+          for (const hostile of HOSTILE_IDS) {
+            for (const actor of actors) {
+              cases.push({
+                category: 'path',
+                actor,
+                method: op.method,
+                url: urlOf(op, { [name]: hostile.value }),
+                ...neutralBody(op),
+                expect: hostile.normalizes ? {} : { no2xx: true },
+              });
+            }
+          }
+        }
+      }
+      expect(await run(cases)).toEqual([]);
+    },
+    HEAVY,
+  );
+
+  it(
+    'answers query strings with wrong types, arrays, brackets, operators and regex specials',
+    async () => {
+      const rng = new Rng(SEED + 1);
+      const cases: Case[] = [];
+      for (const op of ops) {
+        const queries = hostileQueries(op.queryParams, rng);
+        // Writes aim at an id that does not exist: a route that ignores its query string must still change nothing.
+        const override = writes(op) ? Object.fromEntries(op.pathParams.map((p) => [p, rng.uuid()])) : {};
+        for (const { query, kind, params = [] } of queries) {
+          const attacked = params.filter((p) => op.queryParams.includes(p));
+          const expectation: Expect =
+            kind === 'reserved'
+              ? { statuses: [400], errorFields: params }
+              : kind === 'oversized'
+                ? { statuses: [431] }
+                : kind === 'invalid' && attacked.length
+                  ? { statuses: [400], errorFields: attacked }
+                  : kind === 'literal' && attacked.length
+                    ? { statuses: [200] }
+                    : {};
           for (const actor of actors) {
-            cases.push({
-              category: 'path',
-              actor,
-              method: op.method,
-              url: urlOf(op, { [name]: hostile.value }),
-              ...neutralBody(op),
-              expect: hostile.normalizes ? {} : { no2xx: true },
-            });
+            cases.push({ category: 'query', actor, method: op.method, url: urlOf(op, override, query), ...neutralBody(op), expect: expectation });
+          }
+        }
+        for (const header of op.headerParams) {
+          for (const value of ['x'.repeat(10_000), '*;q=abc', 'es;q=1e309', ',,,;;;', 'es-ES;q=0.9,'.repeat(500), 'ñ', 'en;q=-1']) {
+            cases.push({ category: 'header', actor: admin, method: op.method, url: urlOf(op), headers: { [header]: value } });
           }
         }
       }
-    }
-    expect(await run(cases)).toEqual([]);
-  }, HEAVY);
+      expect(await run(cases)).toEqual([]);
+    },
+    HEAVY,
+  );
 
-  it('answers query strings with wrong types, arrays, brackets, operators and regex specials', async () => {
-    const rng = new Rng(SEED + 1);
-    const cases: Case[] = [];
-    for (const op of ops) {
-      const queries = hostileQueries(op.queryParams, rng);
-      // Writes aim at an id that does not exist: a route that ignores its query string must still change nothing.
-      const override = writes(op) ? Object.fromEntries(op.pathParams.map((p) => [p, rng.uuid()])) : {};
-      for (const { query, kind, params = [] } of queries) {
-        const attacked = params.filter((p) => op.queryParams.includes(p));
-        const expectation: Expect =
-          kind === 'reserved'
-            ? { statuses: [400], errorFields: params }
-            : kind === 'oversized'
-              ? { statuses: [431] }
-              : kind === 'invalid' && attacked.length
-                ? { statuses: [400], errorFields: attacked }
-                : kind === 'literal' && attacked.length
-                  ? { statuses: [200] }
-                  : {};
+  it(
+    'answers bodies of the wrong JSON type, malformed or empty JSON, and wrong field types with 400 naming the fields',
+    async () => {
+      const rng = new Rng(SEED + 2);
+      const cases: Case[] = [];
+      const refused = (extra: Expect = {}): Expect => ({ statuses: [400], no2xx: true, ...extra });
+      for (const op of ops.filter((o) => o.bodySchema)) {
+        const schema = op.bodySchema!;
+        const props = Object.entries(schema.properties ?? {});
+        const baseline = baselineObject(doc, schema);
+        const url = urlOf(op);
+        const json = (actor: Actor, body: string, expect: Expect, category = 'body') =>
+          cases.push({ category, actor, method: op.method, url, contentType: JSON_CT, body, expect });
         for (const actor of actors) {
-          cases.push({ category: 'query', actor, method: op.method, url: urlOf(op, override, query), ...neutralBody(op), expect: expectation });
+          for (const body of WRONG_JSON_TYPES) json(actor, body, refused(), 'body-type');
+          for (const body of MALFORMED_JSON) json(actor, body, refused(), 'body-malformed');
+          json(actor, '', refused(), 'body-empty');
+          json(actor, '   ', refused(), 'body-empty');
+          json(actor, JSON.stringify({ ...baseline, unknownField: 1 }), refused({ errorFields: ['unknownField'] }), 'body-unknown');
+          // Every documented field wrong at once, a few seeded times: each one is named.
+          for (let i = 0; i < (props.length ? 4 : 0); i++) {
+            const body = Object.fromEntries(props.map(([name, prop]) => [name, rng.pick(invalidValues(doc, prop, rng))]));
+            json(actor, JSON.stringify(body), refused({ errorFields: props.map(([name]) => name) }), 'body-all-wrong');
+          }
         }
-      }
-      for (const header of op.headerParams) {
-        for (const value of ['x'.repeat(10_000), '*;q=abc', 'es;q=1e309', ',,,;;;', 'es-ES;q=0.9,'.repeat(500), 'ñ', 'en;q=-1']) {
-          cases.push({ category: 'header', actor: admin, method: op.method, url: urlOf(op), headers: { [header]: value } });
-        }
-      }
-    }
-    expect(await run(cases)).toEqual([]);
-  }, HEAVY);
-
-  it('answers bodies of the wrong JSON type, malformed or empty JSON, and wrong field types with 400 naming the fields', async () => {
-    const rng = new Rng(SEED + 2);
-    const cases: Case[] = [];
-    const refused = (extra: Expect = {}): Expect => ({ statuses: [400], no2xx: true, ...extra });
-    for (const op of ops.filter((o) => o.bodySchema)) {
-      const schema = op.bodySchema!;
-      const props = Object.entries(schema.properties ?? {});
-      const baseline = baselineObject(doc, schema);
-      const url = urlOf(op);
-      const json = (actor: Actor, body: string, expect: Expect, category = 'body') => cases.push({ category, actor, method: op.method, url, contentType: JSON_CT, body, expect });
-      for (const actor of actors) {
-        for (const body of WRONG_JSON_TYPES) json(actor, body, refused(), 'body-type');
-        for (const body of MALFORMED_JSON) json(actor, body, refused(), 'body-malformed');
-        json(actor, '', refused(), 'body-empty');
-        json(actor, '   ', refused(), 'body-empty');
-        json(actor, JSON.stringify({ ...baseline, unknownField: 1 }), refused({ errorFields: ['unknownField'] }), 'body-unknown');
-        // Every documented field wrong at once, a few seeded times: each one is named.
-        for (let i = 0; i < (props.length ? 4 : 0); i++) {
-          const body = Object.fromEntries(props.map(([name, prop]) => [name, rng.pick(invalidValues(doc, prop, rng))]));
-          json(actor, JSON.stringify(body), refused({ errorFields: props.map(([name]) => name) }), 'body-all-wrong');
-        }
-      }
-      // One field wrong, the others plausible (signed-in actors only: anonymous writes stop at the guard).
-      for (const actor of signedIn()) {
-        for (const [name, prop] of props) {
-          for (const value of rng.sample(invalidValues(doc, prop, rng), 4)) {
-            json(actor, JSON.stringify({ ...baseline, [name]: value }), refused({ errorFields: [name] }), 'body-one-wrong');
+        // One field wrong, the others plausible (signed-in actors only: anonymous writes stop at the guard).
+        for (const actor of signedIn()) {
+          for (const [name, prop] of props) {
+            for (const value of rng.sample(invalidValues(doc, prop, rng), 4)) {
+              json(actor, JSON.stringify({ ...baseline, [name]: value }), refused({ errorFields: [name] }), 'body-one-wrong');
+            }
           }
         }
       }
-    }
-    expect(await run(cases)).toEqual([]);
-  }, HEAVY);
+      expect(await run(cases)).toEqual([]);
+    },
+    HEAVY,
+  );
 
   it('refuses $-keys and prototype-pollution keys in bodies, polluting nothing', async () => {
     const cases: Case[] = [];
@@ -392,10 +414,26 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
       const fields = Object.keys(op.bodySchema!.properties ?? {});
       for (const actor of actors) {
         for (const body of operatorKeyBodies(baseline, fields)) {
-          cases.push({ category: 'body-$', actor, method: op.method, url: urlOf(op), contentType: JSON_CT, body: JSON.stringify(body), expect: { statuses: [400], no2xx: true } });
+          cases.push({
+            category: 'body-$',
+            actor,
+            method: op.method,
+            url: urlOf(op),
+            contentType: JSON_CT,
+            body: JSON.stringify(body),
+            expect: { statuses: [400], no2xx: true },
+          });
         }
         for (const body of prototypePollutionBodies(fields[0])) {
-          cases.push({ category: 'body-proto', actor, method: op.method, url: urlOf(op), contentType: JSON_CT, body, expect: { statuses: [400], no2xx: true } });
+          cases.push({
+            category: 'body-proto',
+            actor,
+            method: op.method,
+            url: urlOf(op),
+            contentType: JSON_CT,
+            body,
+            expect: { statuses: [400], no2xx: true },
+          });
         }
       }
     }
@@ -411,12 +449,36 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
       for (const actor of actors) {
         for (const { contentType, body } of foreignContentTypes(baselineJson)) {
           if (contentType.split(';')[0] === op.otherBody) continue;
-          cases.push({ category: 'content-type', actor, method: op.method, url: urlOf(op), contentType, body, expect: { statuses: [400, 415], no2xx: true } });
+          cases.push({
+            category: 'content-type',
+            actor,
+            method: op.method,
+            url: urlOf(op),
+            contentType,
+            body,
+            expect: { statuses: [400, 415], no2xx: true },
+          });
         }
         // A body with no content type at all (fetch would add text/plain; an empty header is "none").
-        cases.push({ category: 'content-type', actor, method: op.method, url: urlOf(op), contentType: '', body: baselineJson, expect: { statuses: [400, 415], no2xx: true } });
+        cases.push({
+          category: 'content-type',
+          actor,
+          method: op.method,
+          url: urlOf(op),
+          contentType: '',
+          body: baselineJson,
+          expect: { statuses: [400, 415], no2xx: true },
+        });
         if (op.otherBody) {
-          cases.push({ category: 'content-type', actor, method: op.method, url: urlOf(op), contentType: JSON_CT, body: baselineJson, expect: { statuses: [400, 415], no2xx: true } });
+          cases.push({
+            category: 'content-type',
+            actor,
+            method: op.method,
+            url: urlOf(op),
+            contentType: JSON_CT,
+            body: baselineJson,
+            expect: { statuses: [400, 415], no2xx: true },
+          });
         }
       }
       if (op.otherBody === 'text/csv') {
@@ -436,8 +498,23 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
           `name;country\nX;ES`,
         ];
         for (const body of csvs) {
-          cases.push({ category: 'csv', actor: admin, method: op.method, url: urlOf(op), contentType: 'text/csv', body, expect: { statuses: [400], no2xx: true } });
-          cases.push({ category: 'csv', actor: admin, method: op.method, url: urlOf(op, {}, 'partial=true'), contentType: 'text/csv; charset=utf-8', body });
+          cases.push({
+            category: 'csv',
+            actor: admin,
+            method: op.method,
+            url: urlOf(op),
+            contentType: 'text/csv',
+            body,
+            expect: { statuses: [400], no2xx: true },
+          });
+          cases.push({
+            category: 'csv',
+            actor: admin,
+            method: op.method,
+            url: urlOf(op, {}, 'partial=true'),
+            contentType: 'text/csv; charset=utf-8',
+            body,
+          });
         }
       }
     }
@@ -465,18 +542,42 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
   });
 
   it('answers hostile Authorization headers and undocumented methods with a 4xx problem', async () => {
-    const tokens = ['Bearer ' + 'x'.repeat(10_000), 'Bearer a.b.c', `Bearer ${admin.token}x`, 'Basic YWRtaW46YWRtaW4=', 'Bearer', 'Bearer  ', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.'];
+    const tokens = [
+      'Bearer ' + 'x'.repeat(10_000),
+      'Bearer a.b.c',
+      `Bearer ${admin.token}x`,
+      'Basic YWRtaW46YWRtaW4=',
+      'Bearer',
+      'Bearer  ',
+      'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.',
+    ];
     const cases: Case[] = [];
     for (const op of ops) {
       for (const authorization of tokens) {
         // Operations endpoints (/health) ignore credentials; every API route checks a token when one is sent.
         const expectation: Expect = op.path.startsWith('/api/') ? { statuses: [400, 401], no2xx: true } : {};
-        cases.push({ category: 'authorization', actor: { name: 'anonymous' }, method: op.method, url: urlOf(op), ...neutralBody(op), headers: { authorization }, expect: expectation });
+        cases.push({
+          category: 'authorization',
+          actor: { name: 'anonymous' },
+          method: op.method,
+          url: urlOf(op),
+          ...neutralBody(op),
+          headers: { authorization },
+          expect: expectation,
+        });
       }
     }
     for (const path of Object.keys(doc.paths)) {
       for (const method of ['DELETE', 'PUT', 'PATCH', 'POST'].filter((m) => !doc.paths[path][m.toLowerCase()])) {
-        cases.push({ category: 'method', actor: admin, method, url: urlOf({ path } as Op), contentType: JSON_CT, body: '{}', expect: { statuses: [404, 405] } });
+        cases.push({
+          category: 'method',
+          actor: admin,
+          method,
+          url: urlOf({ path } as Op),
+          contentType: JSON_CT,
+          body: '{}',
+          expect: { statuses: [404, 405] },
+        });
       }
     }
     expect(await run(cases)).toEqual([]);
@@ -488,27 +589,92 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
 
   it('changes nothing on a rejected write (totals, the project, the city, the event log)', async () => {
     const rejected: [string, () => Promise<{ status: number }>][] = [
-      ['POST /cities with a numeric name', () => running.api.as(admin.token).post('/cities', { name: 42, country: 'ES', region: 'europe-north-america', field: 'music', designationYear: 2019 })],
-      ['POST /projects with a $-key', () => sevilla.api.post('/projects', { title: 'X', summary: 'Y', fields: ['music'], actionAreas: ['research'], sectors: ['public'], sdgs: [11], description: { $gt: '' } })],
-      ['PATCH /projects/:id with version "1"', () => sevilla.api.patch(`/projects/${projectId}`, { title: 'Hijacked', version: String(before.project.version) })],
+      [
+        'POST /cities with a numeric name',
+        () =>
+          running.api
+            .as(admin.token)
+            .post('/cities', { name: 42, country: 'ES', region: 'europe-north-america', field: 'music', designationYear: 2019 }),
+      ],
+      [
+        'POST /projects with a $-key',
+        () =>
+          sevilla.api.post('/projects', {
+            title: 'X',
+            summary: 'Y',
+            fields: ['music'],
+            actionAreas: ['research'],
+            sectors: ['public'],
+            sdgs: [11],
+            description: { $gt: '' },
+          }),
+      ],
+      [
+        'PATCH /projects/:id with version "1"',
+        () => sevilla.api.patch(`/projects/${projectId}`, { title: 'Hijacked', version: String(before.project.version) }),
+      ],
       ['PATCH /cities/:id with an array website', () => sevilla.api.patch(`/cities/${sevilla.cityId}`, { website: ['https://evil.example'] })],
-      ['POST invitations with __proto__', () => sevilla.api.request('POST', `/projects/${projectId}/invitations`, `{"cityId":"${lliria.cityId}","__proto__":{"x":1}}`)],
-      ['POST accept as text/plain', () => lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '{}', { 'content-type': 'text/plain' })],
+      [
+        'POST invitations with __proto__',
+        () => sevilla.api.request('POST', `/projects/${projectId}/invitations`, `{"cityId":"${lliria.cityId}","__proto__":{"x":1}}`),
+      ],
+      [
+        'POST accept as text/plain',
+        () => lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '{}', { 'content-type': 'text/plain' }),
+      ],
       ['POST accept with a null body', () => lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, 'null')],
       ['POST decline with an array body', () => lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/decline`, '[]')],
-      ['POST accept as admin with an array body', () => running.api.as(admin.token).request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '[]')],
-      ['POST accept with an empty form body', () => lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '', { 'content-type': 'application/x-www-form-urlencoded' })],
-      ['POST accept with a constructor key', () => lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '{"constructor":{"name":"x"}}')],
+      [
+        'POST accept as admin with an array body',
+        () => running.api.as(admin.token).request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '[]'),
+      ],
+      [
+        'POST accept with an empty form body',
+        () =>
+          lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '', {
+            'content-type': 'application/x-www-form-urlencoded',
+          }),
+      ],
+      [
+        'POST accept with a constructor key',
+        () => lliria.api.request('POST', `/projects/${projectId}/invitations/${lliria.cityId}/accept`, '{"constructor":{"name":"x"}}'),
+      ],
       ['POST start with a prototype key', () => sevilla.api.request('POST', `/projects/${projectId}/start`, '{"prototype":{"polluted":true}}')],
       ['POST start as text/csv', () => sevilla.api.request('POST', `/projects/${projectId}/start`, 'a,b\n1,2\n', { 'content-type': 'text/csv' })],
       ['PATCH /cities/:id with a null body', () => sevilla.api.request('PATCH', `/cities/${sevilla.cityId}`, 'null')],
-      ['POST /cities/import with a NUL byte in a name', () =>
-        running.api.as(admin.token).request('POST', '/cities/import', 'name,country,region,field,designationYear,lat,lng\nNul\u0000City,PT,europe-north-america,music,2019,,\n', { 'content-type': 'text/csv' })],
+      [
+        'POST /cities/import with a NUL byte in a name',
+        () =>
+          running.api
+            .as(admin.token)
+            .request(
+              'POST',
+              '/cities/import',
+              'name,country,region,field,designationYear,lat,lng\nNul\u0000City,PT,europe-north-america,music,2019,,\n',
+              { 'content-type': 'text/csv' },
+            ),
+      ],
       ['POST cancel with a reason object', () => sevilla.api.post(`/projects/${projectId}/cancel`, { reason: { text: 'x' } })],
-      ['PUT preferences with mutedTypes a string', () => sevilla.api.put('/notifications/preferences', { email: 'daily', mutedTypes: 'PartnerInvited' })],
-      ['POST /cities/import with one bad row', () =>
-        running.api.as(admin.token).request('POST', '/cities/import', 'name,country,region,field,designationYear,lat,lng\nNova,PT,europe-north-america,music,2019,,\nBad,XX,nowhere,music,1900,,\n', { 'content-type': 'text/csv' })],
-      ['POST /users with role ["admin"]', () => running.api.as(admin.token).post('/users', { email: 'array.role@test.local', password: 'long-enough-1', name: 'A', role: ['admin'] })],
+      [
+        'PUT preferences with mutedTypes a string',
+        () => sevilla.api.put('/notifications/preferences', { email: 'daily', mutedTypes: 'PartnerInvited' }),
+      ],
+      [
+        'POST /cities/import with one bad row',
+        () =>
+          running.api
+            .as(admin.token)
+            .request(
+              'POST',
+              '/cities/import',
+              'name,country,region,field,designationYear,lat,lng\nNova,PT,europe-north-america,music,2019,,\nBad,XX,nowhere,music,1900,,\n',
+              { 'content-type': 'text/csv' },
+            ),
+      ],
+      [
+        'POST /users with role ["admin"]',
+        () => running.api.as(admin.token).post('/users', { email: 'array.role@test.local', password: 'long-enough-1', name: 'A', role: ['admin'] }),
+      ],
     ];
     const failures: string[] = [];
     let previous = await snapshot();
@@ -523,31 +689,54 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
     expect((await running.api.post('/auth/login', { email: 'array.role@test.local', password: 'long-enough-1' })).status).toBe(401);
   });
 
-  it('never fails on edge values (huge numbers, odd dates, unicode, nulls) in any field', async () => {
-    // May be valid or not (so these may change state: this runs after the no-change checks).
-    const rng = new Rng(SEED + 3);
-    const cases: Case[] = [];
-    for (const op of ops.filter((o) => o.bodySchema?.properties)) {
-      const baseline = baselineObject(doc, op.bodySchema!);
-      for (const [name, prop] of Object.entries(op.bodySchema!.properties!)) {
-        for (const value of rng.sample(edgeValues(doc, prop, rng), 6)) {
-          for (const actor of signedIn()) {
-            cases.push({ category: 'edge', actor, method: op.method, url: urlOf(op), contentType: JSON_CT, body: JSON.stringify({ ...baseline, [name]: value }) });
+  it(
+    'never fails on edge values (huge numbers, odd dates, unicode, nulls) in any field',
+    async () => {
+      // May be valid or not (so these may change state: this runs after the no-change checks).
+      const rng = new Rng(SEED + 3);
+      const cases: Case[] = [];
+      for (const op of ops.filter((o) => o.bodySchema?.properties)) {
+        const baseline = baselineObject(doc, op.bodySchema!);
+        for (const [name, prop] of Object.entries(op.bodySchema!.properties!)) {
+          for (const value of rng.sample(edgeValues(doc, prop, rng), 6)) {
+            for (const actor of signedIn()) {
+              cases.push({
+                category: 'edge',
+                actor,
+                method: op.method,
+                url: urlOf(op),
+                contentType: JSON_CT,
+                body: JSON.stringify({ ...baseline, [name]: value }),
+              });
+            }
           }
         }
       }
-    }
-    // Spreadsheet-formula names are plain text to this API (no CSV export): imported or refused, never a failure.
-    const csvImport = ops.find((o) => o.otherBody === 'text/csv');
-    for (const name of ["=cmd|'/C calc'!A0", '+1+1', '@SUM(1)', '-2']) {
-      cases.push({ category: 'edge', actor: admin, method: 'POST', url: urlOf(csvImport!), contentType: 'text/csv', body: `name,country,region,field,designationYear,lat,lng\n${name},ES,europe-north-america,music,2019,,` });
-    }
-    expect(await run(cases)).toEqual([]);
-  }, HEAVY);
+      // Spreadsheet-formula names are plain text to this API (no CSV export): imported or refused, never a failure.
+      const csvImport = ops.find((o) => o.otherBody === 'text/csv');
+      for (const name of ["=cmd|'/C calc'!A0", '+1+1', '@SUM(1)', '-2']) {
+        cases.push({
+          category: 'edge',
+          actor: admin,
+          method: 'POST',
+          url: urlOf(csvImport!),
+          contentType: 'text/csv',
+          body: `name,country,region,field,designationYear,lat,lng\n${name},ES,europe-north-america,music,2019,,`,
+        });
+      }
+      expect(await run(cases)).toEqual([]);
+    },
+    HEAVY,
+  );
 
   describe('Socket.IO /live', () => {
     function connect(auth: unknown): Promise<Socket> {
-      const socket = io(`${running.origin}/live`, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${running.origin}/live`, {
+        auth: auth as Record<string, unknown>,
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       return new Promise((resolve, reject) => {
         socket.once('connect', () => resolve(socket));
         socket.once('connect_error', (error) => {
@@ -606,7 +795,15 @@ describe('Robustness: hostile input on every route (SPEC §3)', () => {
     ];
 
     it('refuses hostile handshakes with connect_error "unauthorized"', async () => {
-      for (const auth of [{}, { token: 123 }, { token: { $gt: '' } }, { token: 'x'.repeat(100_000) }, { token: ['a'] }, { token: null }, { token: 'Bearer a.b.c' }]) {
+      for (const auth of [
+        {},
+        { token: 123 },
+        { token: { $gt: '' } },
+        { token: 'x'.repeat(100_000) },
+        { token: ['a'] },
+        { token: null },
+        { token: 'Bearer a.b.c' },
+      ]) {
         stats.socketMessages++;
         await expect(connect(auth)).rejects.toMatchObject({ message: 'unauthorized' });
       }

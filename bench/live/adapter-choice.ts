@@ -23,12 +23,17 @@ async function run(url: string, kind: Kind) {
   };
   const servers = [0, 1].map(() => {
     const http = createServer();
-    const adapter = kind === 'classic' ? createAdapter(redis(), redis(), { key: `bench-${kind}` }) : createShardedAdapter(redis(), redis(), { channelPrefix: `bench-${kind}` });
+    const adapter =
+      kind === 'classic'
+        ? createAdapter(redis(), redis(), { key: `bench-${kind}` })
+        : createShardedAdapter(redis(), redis(), { channelPrefix: `bench-${kind}` });
     const server = new Server(http, { adapter });
     server.on('connection', (s) => s.on('join', (room: string, ack: () => void) => void Promise.resolve(s.join(room)).then(ack)));
     return { http, server };
   });
-  const ports = await Promise.all(servers.map(({ http }) => new Promise<number>((r) => http.listen(0, '127.0.0.1', () => r((http.address() as { port: number }).port)))));
+  const ports = await Promise.all(
+    servers.map(({ http }) => new Promise<number>((r) => http.listen(0, '127.0.0.1', () => r((http.address() as { port: number }).port)))),
+  );
   const sockets: Socket[] = [];
   const latencies: number[] = [];
   for (let i = 0; i < 50; i++) {
@@ -50,7 +55,12 @@ async function run(url: string, kind: Kind) {
   sockets.forEach((s) => s.close());
   await Promise.all(servers.map(({ server }) => new Promise((r) => server.close(r))));
   clients.forEach((c) => c.disconnect());
-  return { adapter: kind, received: `${latencies.length}/${expected}`, p50_ms: round(percentile(latencies, 50)), p99_ms: round(percentile(latencies, 99)) };
+  return {
+    adapter: kind,
+    received: `${latencies.length}/${expected}`,
+    p50_ms: round(percentile(latencies, 50)),
+    p99_ms: round(percentile(latencies, 99)),
+  };
 }
 
 async function main() {

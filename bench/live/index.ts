@@ -93,7 +93,11 @@ async function platform(services: TestServices): Promise<Result & { failed: numb
       const s = await connectLive(running.origin, token);
       const ack = await s.timeout(5000).emitWithAck('project:watch', { projectId: projects[i % ROOMS].id });
       if (!ack.ok) throw new Error(`watch refused: ${JSON.stringify(ack)}`);
-      s.on('project.event', (e: { at: string; data: { updateId?: string } }) => e.data.updateId && receipts.push({ updateId: e.data.updateId, at: now(), eventAt: Date.parse(e.at) }));
+      s.on(
+        'project.event',
+        (e: { at: string; data: { updateId?: string } }) =>
+          e.data.updateId && receipts.push({ updateId: e.data.updateId, at: now(), eventAt: Date.parse(e.at) }),
+      );
       sockets.push(s);
     }
     const total = RATE * SECONDS;
@@ -106,7 +110,8 @@ async function platform(services: TestServices): Promise<Result & { failed: numb
       let res = await lead.api.post(url, { text: `Update ${i}`, kind: 'news' });
       // A post racing another on the same project may still lose on its version (409
       // project.stale-version); the client retries, as a browser would.
-      for (let attempt = 0; res.status === 409 && attempt < 20; attempt++, retries++) res = await lead.api.post(url, { text: `Update ${i}`, kind: 'news' });
+      for (let attempt = 0; res.status === 409 && attempt < 20; attempt++, retries++)
+        res = await lead.api.post(url, { text: `Update ${i}`, kind: 'news' });
       if (res.status === 201) {
         respondedAt.set(res.body.id, now());
         requestedAt.set(res.body.id, sentAt);
@@ -165,7 +170,9 @@ async function main() {
     // written; the commit → receipt ratio is the honest cost of our pipeline over raw Socket.IO.
     const eventP50Ratio = rows[3].p50_ms / Math.max(rows[0].p50_ms, 0.01);
     const eventP99Ratio = rows[3].p99_ms / Math.max(rows[0].p99_ms, 0.01);
-    process.stdout.write(`ratio (ours / raw): p50 ${round(p50Ratio)}, p99 ${round(p99Ratio)}; commands failed: ${ours.failed}, 409 retries: ${ours.retries}\n`);
+    process.stdout.write(
+      `ratio (ours / raw): p50 ${round(p50Ratio)}, p99 ${round(p99Ratio)}; commands failed: ${ours.failed}, 409 retries: ${ours.retries}\n`,
+    );
     process.stdout.write(`ratio (event recorded → receipt / raw): p50 ${round(eventP50Ratio)}, p99 ${round(eventP99Ratio)}\n`);
     process.stdout.write(
       `${JSON.stringify({

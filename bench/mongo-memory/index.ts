@@ -104,11 +104,28 @@ async function main(): Promise<void> {
     console.log('\nmongo-memory (driver over TCP, in-process server)\n');
     console.log(['docs'.padStart(8), 'operation'.padEnd(26), 'ops/s'.padStart(10), 'µs/op'.padStart(9), 'x ping'.padStart(8)].join('  '));
     for (const r of rows) {
-      console.log([String(r.size || '-').padStart(8), r.op.padEnd(26), String(r.opsPerSec).padStart(10), r.usPerOp.toFixed(1).padStart(9), r.vsPing.toFixed(2).padStart(8)].join('  '));
+      console.log(
+        [
+          String(r.size || '-').padStart(8),
+          r.op.padEnd(26),
+          String(r.opsPerSec).padStart(10),
+          r.usPerOp.toFixed(1).padStart(9),
+          r.vsPing.toFixed(2).padStart(8),
+        ].join('  '),
+      );
     }
     const pass = ratio <= MAX_RATIO;
     console.log(`\nfind by unique key, cost at 100k / cost at 10k: ${ratio} (limit ${MAX_RATIO}) ${pass ? 'OK' : 'FAIL'}`);
-    console.log(JSON.stringify({ bench: 'mongo-memory', rows, findByUniqueKeyRatio100kVs10k: ratio, limit: MAX_RATIO, pass, seconds: (Date.now() - started) / 1000 }));
+    console.log(
+      JSON.stringify({
+        bench: 'mongo-memory',
+        rows,
+        findByUniqueKeyRatio100kVs10k: ratio,
+        limit: MAX_RATIO,
+        pass,
+        seconds: (Date.now() - started) / 1000,
+      }),
+    );
     if (!pass) process.exitCode = 1;
   } finally {
     await client.close();

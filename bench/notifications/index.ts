@@ -35,7 +35,13 @@ async function rawBullmq(services: TestServices, round: number): Promise<{ secon
   const worker = new Worker('raw', async () => undefined, { connection: connection(), prefix, concurrency: CONCURRENCY });
   worker.on('completed', () => ++done === EVENTS && finish());
   for (let i = 0; i < EVENTS; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, EVENTS - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { jobId: `raw-${i + k}`, removeOnComplete: { age: 3600, count: 20_000 } } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, EVENTS - i) }, (_, k) => ({
+        name: 'noop',
+        data: { i: i + k },
+        opts: { jobId: `raw-${i + k}`, removeOnComplete: { age: 3600, count: 20_000 } },
+      })),
+    );
   }
   await finished;
   const seconds = (performance.now() - started) / 1000;
@@ -53,7 +59,9 @@ async function pipeline(services: TestServices, rawRun: (round: number) => Promi
     const [lead, ...recipients] = cities;
     const jwt = new JwtService({ secret: services.env().JWT_SECRET });
     const sockets = await Promise.all(
-      recipients.map((city) => connectLive(running.origin, jwt.sign({ sub: randomUUID(), email: 'b@bench', name: 'Bench', role: 'city', cityId: city.id }))),
+      recipients.map((city) =>
+        connectLive(running.origin, jwt.sign({ sub: randomUUID(), email: 'b@bench', name: 'Bench', role: 'city', cityId: city.id })),
+      ),
     );
     let received = 0;
     let target = 0;
@@ -79,7 +87,14 @@ async function pipeline(services: TestServices, rawRun: (round: number) => Promi
           correlationId: 'bench',
           causationId: null,
           at: new Date(),
-          data: { projectId, title: 'Music for all', leadCityId: lead.id, acceptedPartnerIds: [], cityId: recipients[i % recipients.length].id, message: null },
+          data: {
+            projectId,
+            title: 'Music for all',
+            leadCityId: lead.id,
+            acceptedPartnerIds: [],
+            cityId: recipients[i % recipients.length].id,
+            message: null,
+          },
         }),
       );
       target = received + EVENTS;
@@ -101,11 +116,17 @@ async function main() {
   const services = await TestServices.start();
   try {
     const { raw, ours, written, received } = await pipeline(services, (round) => rawBullmq(services, round));
-    if (written !== EVENTS * ROUNDS || received !== EVENTS * ROUNDS) throw new Error(`inbox ${written}, received ${received}; expected ${EVENTS * ROUNDS} each`);
+    if (written !== EVENTS * ROUNDS || received !== EVENTS * ROUNDS)
+      throw new Error(`inbox ${written}, received ${received}; expected ${EVENTS * ROUNDS} each`);
     const ratio = median(ours) / median(raw);
     printTable([
       ...raw.map((r, i) => ({ round: i + 1, pipeline: `raw BullMQ, no-op processor ×${CONCURRENCY}`, jobs: EVENTS, per_second: Math.round(r) })),
-      ...ours.map((r, i) => ({ round: i + 1, pipeline: `event → job → inbox + live push → socket ×${CONCURRENCY}`, jobs: EVENTS, per_second: Math.round(r) })),
+      ...ours.map((r, i) => ({
+        round: i + 1,
+        pipeline: `event → job → inbox + live push → socket ×${CONCURRENCY}`,
+        jobs: EVENTS,
+        per_second: Math.round(r),
+      })),
     ]);
     process.stdout.write(`median: ours ${Math.round(median(ours))}/s, raw ${Math.round(median(raw))}/s, ratio ${round(ratio, 3)}\n`);
     process.stdout.write(

@@ -40,7 +40,10 @@ export function parseJsonBody(text: string): unknown {
     // JSON.parse itself is safe: "__proto__" becomes an own key, refused just below.
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new InputValidationException([{ field: 'body', message: `is not valid JSON: ${(error as Error).message}` }], 'The request body is not valid JSON.');
+    throw new InputValidationException(
+      [{ field: 'body', message: `is not valid JSON: ${(error as Error).message}` }],
+      'The request body is not valid JSON.',
+    );
   }
   const forbidden = findForbiddenKeys(value);
   if (forbidden.length) throw new InputValidationException(forbidden);

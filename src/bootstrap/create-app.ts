@@ -47,7 +47,10 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   const live = new LiveSocketAdapter(app);
   app.useWebSocketAdapter(live);
   adapter.beforeDrain = () => live.disconnectLocalClients();
-  app.enableCors({ origin: config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(','), exposedHeaders: ['Retry-After', 'X-Request-Id'] });
+  app.enableCors({
+    origin: config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(','),
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+  });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -64,7 +64,12 @@ export class CitiesController {
       '(same name and country) are left as they are, so importing a file twice changes nothing.',
   })
   @ApiConsumes(CSV_CONTENT_TYPE)
-  @ApiBody({ schema: { type: 'string', example: 'name,country,region,field,designationYear,lat,lng\nLlíria,ES,europe-north-america,music,2019,39.6255,-0.5965' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'name,country,region,field,designationYear,lat,lng\nLlíria,ES,europe-north-america,music,2019,39.6255,-0.5965',
+    },
+  })
   @ApiOkResponse({ type: ImportReport })
   @ApiProblems(400, 401, 403, 409, 413)
   async import(@Body() body: unknown, @Query() { partial }: ImportCitiesQueryDto, @Ctx() ctx: CommandContext): Promise<ImportReport> {

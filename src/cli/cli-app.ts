@@ -12,7 +12,11 @@ export class UsageError extends Error {}
  * application context (no HTTP) with the app's validated config, runs `work`, closes everything
  * and exits with `work`'s code: 0 done, 1 refused or failed, 2 wrong usage or configuration.
  */
-export async function runCli(name: string, usage: string, work: (app: INestApplicationContext, out: (line: string) => void) => Promise<number>): Promise<void> {
+export async function runCli(
+  name: string,
+  usage: string,
+  work: (app: INestApplicationContext, out: (line: string) => void) => Promise<number>,
+): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const fail = (line: string) => process.stderr.write(`${name}: ${line}\n`);
   let app: INestApplicationContext | undefined;

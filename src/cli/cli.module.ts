@@ -16,13 +16,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [
-        AppConfigModule.forRoot(config),
-        MongoModule,
-        CqrsModule.forRoot(),
-        DeferredEventsModule.forRoot(),
-        CitiesModule,
-      ],
+      imports: [AppConfigModule.forRoot(config), MongoModule, CqrsModule.forRoot(), DeferredEventsModule.forRoot(), CitiesModule],
     };
   }
 }

@@ -8,7 +8,9 @@ import { runCli } from './cli-app';
 void runCli('rebuild:read-models', 'npm run rebuild:read-models', async (app, out) => {
   for (const rebuilder of [app.get(CollaborationsRebuilder)]) {
     const r = await rebuilder.rebuild();
-    out(`${r.readModel}: ${r.projects} project(s) from ${r.eventsUsed} of ${r.eventsRead} event(s) in the log; ${r.removed} stale entr${r.removed === 1 ? 'y' : 'ies'} removed.`);
+    out(
+      `${r.readModel}: ${r.projects} project(s) from ${r.eventsUsed} of ${r.eventsRead} event(s) in the log; ${r.removed} stale entr${r.removed === 1 ? 'y' : 'ies'} removed.`,
+    );
   }
   return 0;
 });

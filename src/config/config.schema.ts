@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
  * Every setting of the platform, read from the environment. Unset MONGODB_URI / REDIS_URL select
@@ -23,9 +21,17 @@ export const configSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
-    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]+$/).default('cce'),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]+$/)
+      .default('cce'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(3600),
     ADMIN_EMAIL: z.email().default('admin@creative-cities.local'),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     PASSWORD_HASH_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),

@@ -12,7 +12,8 @@ import { projectEventSchemas as s } from './domain/schemas';
 export type * from './domain/events';
 export { PROJECT_AGGREGATE, PROJECT_EVENT_TYPES } from './domain/events';
 
-const project = <K extends keyof ProjectEventMap>(type: K) => defineEvent<ProjectEventMap[K]>(type, PROJECT_AGGREGATE, s[type] as unknown as z.ZodType<ProjectEventMap[K]>);
+const project = <K extends keyof ProjectEventMap>(type: K) =>
+  defineEvent<ProjectEventMap[K]>(type, PROJECT_AGGREGATE, s[type] as unknown as z.ZodType<ProjectEventMap[K]>);
 
 export const ProjectProposed = project('ProjectProposed');
 export const ProjectUpdated = project('ProjectUpdated');

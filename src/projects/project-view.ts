@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTION_AREA_IDS, CREATIVE_FIELD_IDS, SECTOR_IDS, type ActionArea, type CreativeField, type Sdg, type Sector } from '../shared/reference-data';
+import {
+  ACTION_AREA_IDS,
+  CREATIVE_FIELD_IDS,
+  SECTOR_IDS,
+  type ActionArea,
+  type CreativeField,
+  type Sdg,
+  type Sector,
+} from '../shared/reference-data';
 import type { Project } from './domain/project';
 import { PARTNER_STATUSES, PROJECT_STATUSES, type PartnerStatus, type ProjectSnapshot, type ProjectStatus } from './domain/project-state';
 

@@ -36,14 +36,7 @@ describe('reference data', () => {
 
   it('has the ids of SPEC §1 for regions, action areas, sectors and SDGs 1–17', () => {
     expect(REGION_IDS).toEqual(['africa', 'arab-states', 'asia-pacific', 'europe-north-america', 'latin-america-caribbean']);
-    expect(ACTION_AREA_IDS).toEqual([
-      'experience-exchange',
-      'pilot-projects',
-      'professional-exchange',
-      'research',
-      'urban-policy',
-      'communication',
-    ]);
+    expect(ACTION_AREA_IDS).toEqual(['experience-exchange', 'pilot-projects', 'professional-exchange', 'research', 'urban-policy', 'communication']);
     expect(SECTOR_IDS).toEqual(['public', 'private', 'civil-society']);
     expect(SDG_IDS).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
   });

@@ -127,7 +127,11 @@ export const SDGS = [
   },
   {
     id: 9,
-    label: { en: 'Industry, Innovation and Infrastructure', es: 'Industria, innovación e infraestructura', fr: 'Industrie, innovation et infrastructure' },
+    label: {
+      en: 'Industry, Innovation and Infrastructure',
+      es: 'Industria, innovación e infraestructura',
+      fr: 'Industrie, innovation et infrastructure',
+    },
   },
   { id: 10, label: { en: 'Reduced Inequalities', es: 'Reducción de las desigualdades', fr: 'Inégalités réduites' } },
   { id: 11, label: { en: 'Sustainable Cities and Communities', es: 'Ciudades y comunidades sostenibles', fr: 'Villes et communautés durables' } },
@@ -143,7 +147,11 @@ export const SDGS = [
   { id: 15, label: { en: 'Life on Land', es: 'Vida de ecosistemas terrestres', fr: 'Vie terrestre' } },
   {
     id: 16,
-    label: { en: 'Peace, Justice and Strong Institutions', es: 'Paz, justicia e instituciones sólidas', fr: 'Paix, justice et institutions efficaces' },
+    label: {
+      en: 'Peace, Justice and Strong Institutions',
+      es: 'Paz, justicia e instituciones sólidas',
+      fr: 'Paix, justice et institutions efficaces',
+    },
   },
   {
     id: 17,
@@ -160,7 +168,10 @@ export const SECTOR_IDS: readonly Sector[] = SECTORS.map((s) => s.id);
 export const SDG_IDS: readonly Sdg[] = SDGS.map((s) => s.id);
 
 // Type guards: accept `unknown` so they can check raw input (query strings, CSV rows) directly.
-const has = <T>(ids: readonly T[]) => (value: unknown): value is T => (ids as readonly unknown[]).includes(value);
+const has =
+  <T>(ids: readonly T[]) =>
+  (value: unknown): value is T =>
+    (ids as readonly unknown[]).includes(value);
 export const isLang: (value: unknown) => value is Lang = has(LANGS);
 export const isCreativeField: (value: unknown) => value is CreativeField = has(CREATIVE_FIELD_IDS);
 export const isRegion: (value: unknown) => value is Region = has(REGION_IDS);
@@ -169,8 +180,7 @@ export const isSector: (value: unknown) => value is Sector = has(SECTOR_IDS);
 export const isSdg: (value: unknown) => value is Sdg = has(SDG_IDS);
 
 type Entry<Id> = { readonly id: Id; readonly label: Labels };
-const labelOf = <Id>(entries: readonly Entry<Id>[], id: Id, lang: Lang): string =>
-  entries.find((e) => e.id === id)?.label[lang] ?? String(id);
+const labelOf = <Id>(entries: readonly Entry<Id>[], id: Id, lang: Lang): string => entries.find((e) => e.id === id)?.label[lang] ?? String(id);
 
 /** Label of one id in one language, e.g. `fieldLabel('music', 'es')` → "Música". */
 export const fieldLabel = (id: CreativeField, lang: Lang = DEFAULT_LANG) => labelOf(CREATIVE_FIELDS, id, lang);

@@ -131,7 +131,10 @@ export function invalidValues(doc: OpenApiDoc, raw: Schema, rng: Rng): unknown[]
     case 'string': {
       const wrongType: unknown[] = [12345, true, {}, { a: 'b' }, ['a'], [['nested']], HUGE, { toString: 'x' }];
       const tooLong = schema.maxLength !== undefined ? [rng.text(schema.maxLength + 1 + rng.int(50))] : [];
-      const dates = schema.format === 'date' ? ['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '31/12/2024', 'yesterday', '2024-02-29T25:61:00Z', ''] : [];
+      const dates =
+        schema.format === 'date'
+          ? ['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '31/12/2024', 'yesterday', '2024-02-29T25:61:00Z', '']
+          : [];
       return [...wrongType, ...tooLong, ...dates];
     }
     case 'number':
@@ -175,7 +178,21 @@ export function invalidValues(doc: OpenApiDoc, raw: Schema, rng: Rng): unknown[]
 /** Values that may be valid or not, but that must never make the server fail. */
 export function edgeValues(doc: OpenApiDoc, raw: Schema, rng: Rng): unknown[] {
   const schema = resolveSchema(doc, raw);
-  const common = [null, '', ' ', '\u0000', '2024-02-30', 'NaN', '-0', rng.text(12), 'ñandú 東京 🎉 \u202eevil', '%00', '../../etc/passwd', '$where', 'constructor'];
+  const common = [
+    null,
+    '',
+    ' ',
+    '\u0000',
+    '2024-02-30',
+    'NaN',
+    '-0',
+    rng.text(12),
+    'ñandú 東京 🎉 \u202eevil',
+    '%00',
+    '../../etc/passwd',
+    '$where',
+    'constructor',
+  ];
   switch (schema.type) {
     case 'number':
     case 'integer':
@@ -342,4 +359,17 @@ export function foreignContentTypes(baselineJson: string): { contentType: string
 }
 
 /** Idempotency-Key values outside `[\w.:-]{1,128}`. */
-export const INVALID_IDEMPOTENCY_KEYS = ['', ' ', 'a'.repeat(129), 'k'.repeat(8000), 'key with spaces', 'ñandú', '../../etc', '$where', '{"$gt":""}', 'a,b', 'tab\tkey', '*'];
+export const INVALID_IDEMPOTENCY_KEYS = [
+  '',
+  ' ',
+  'a'.repeat(129),
+  'k'.repeat(8000),
+  'key with spaces',
+  'ñandú',
+  '../../etc',
+  '$where',
+  '{"$gt":""}',
+  'a,b',
+  'tab\tkey',
+  '*',
+];

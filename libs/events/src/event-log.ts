@@ -30,7 +30,11 @@ export class EventLog {
 
   /** The highest seq stored so far (0 when the log is empty). */
   async lastSeq(): Promise<number> {
-    const last = await this.store.events.find({}, { projection: { seq: 1 } }).sort({ seq: -1 }).limit(1).next();
+    const last = await this.store.events
+      .find({}, { projection: { seq: 1 } })
+      .sort({ seq: -1 })
+      .limit(1)
+      .next();
     return last?.seq ?? 0;
   }
 

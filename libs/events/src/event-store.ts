@@ -3,13 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import type { ClientSession, Connection, mongo } from 'mongoose';
 import type { EventEnvelope } from './event-envelope';
-import {
-  COUNTERS_COLLECTION,
-  EVENT_SEQ_COUNTER,
-  EVENTS_COLLECTION,
-  type CounterDocument,
-  type EventDocument,
-} from './event-document';
+import { COUNTERS_COLLECTION, EVENT_SEQ_COUNTER, EVENTS_COLLECTION, type CounterDocument, type EventDocument } from './event-document';
 import { isDuplicateKeyError } from './mongo-errors';
 
 /** An event ready to be appended: everything but its `seq`, which the append hands out. */
@@ -114,7 +108,11 @@ export class EventStore implements OnModuleInit {
 
   /** The counter must never be behind the log (e.g. a restored `events` without `counters`). */
   private async alignCounter(): Promise<void> {
-    const last = await this.events.find({}, { projection: { seq: 1 } }).sort({ seq: -1 }).limit(1).next();
+    const last = await this.events
+      .find({}, { projection: { seq: 1 } })
+      .sort({ seq: -1 })
+      .limit(1)
+      .next();
     const lastSeq = last?.seq ?? 0;
     for (let attempt = 0; ; attempt++) {
       try {

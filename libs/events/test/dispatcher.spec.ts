@@ -9,7 +9,9 @@ function setUp(bus?: { publish: jest.Mock }) {
 }
 
 async function storeOne(b: ReturnType<typeof setUp>) {
-  const { events } = await b.unitOfWork.run(context(), async (tx) => tx.record('project', 'p1', [{ type: 'PartnerInvited', data: { cityId: 'c2' } }]));
+  const { events } = await b.unitOfWork.run(context(), async (tx) =>
+    tx.record('project', 'p1', [{ type: 'PartnerInvited', data: { cityId: 'c2' } }]),
+  );
   return events[0]!;
 }
 
@@ -41,7 +43,11 @@ describe('EventDispatcher', () => {
   });
 
   it('leaves an event whose publish throws to the relay, with a growing backoff', async () => {
-    const b = setUp({ publish: jest.fn(() => { throw new Error('bus down'); }) });
+    const b = setUp({
+      publish: jest.fn(() => {
+        throw new Error('bus down');
+      }),
+    });
     const event = await storeOne(b); // does not throw: the write is committed
     expect(b.store.released.map((r) => r.id)).toEqual([event.id]);
 

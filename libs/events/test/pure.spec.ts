@@ -12,7 +12,10 @@ describe('resolveEventsOptions', () => {
   it('fills the defaults and keeps what was given', () => {
     expect(resolveEventsOptions().relay).toEqual(RELAY_DEFAULTS);
     expect(resolveEventsOptions({ relay: { intervalMs: 50, delayMs: 0, enabled: false } }).relay).toMatchObject({
-      intervalMs: 50, delayMs: 0, enabled: false, leaseMs: RELAY_DEFAULTS.leaseMs,
+      intervalMs: 50,
+      delayMs: 0,
+      enabled: false,
+      leaseMs: RELAY_DEFAULTS.leaseMs,
     });
   });
 
@@ -26,7 +29,8 @@ describe('resolveEventsOptions', () => {
 describe('duplicate-key errors', () => {
   it('recognises code 11000 and names the key from keyPattern', () => {
     const error = Object.assign(new Error('E11000 duplicate key error collection: db.cities index: name_1_country_1 dup key'), {
-      code: 11000, keyPattern: { name: 1, country: 1 },
+      code: 11000,
+      keyPattern: { name: 1, country: 1 },
     });
     expect(isDuplicateKeyError(error)).toBe(true);
     expect(duplicateKeyInfo(error)).toEqual({ fields: ['name', 'country'], index: 'name_1_country_1' });
@@ -44,7 +48,10 @@ describe('duplicate-key errors', () => {
 describe('contextCausedBy', () => {
   it('keeps the correlation id and makes the event the cause', () => {
     expect(contextCausedBy({ id: 'ev-1', actor: { userId: 'u', cityId: 'c' }, correlationId: 'corr' })).toEqual({
-      actor: { userId: 'u', cityId: 'c' }, role: 'system', correlationId: 'corr', causationId: 'ev-1',
+      actor: { userId: 'u', cityId: 'c' },
+      role: 'system',
+      correlationId: 'corr',
+      causationId: 'ev-1',
     });
   });
 });

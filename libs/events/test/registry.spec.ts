@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DomainEvent, defineEvent, EventRegistrationError, EventRegistry, InvalidEventPayloadError, UnknownEventTypeError, type DomainEventClass } from '../src';
+import {
+  DomainEvent,
+  defineEvent,
+  EventRegistrationError,
+  EventRegistry,
+  InvalidEventPayloadError,
+  UnknownEventTypeError,
+  type DomainEventClass,
+} from '../src';
 import { CityRegistered, PartnerInvited, ProjectProposed } from './fixtures';
 
 describe('EventRegistry', () => {
@@ -8,8 +16,16 @@ describe('EventRegistry', () => {
     registry.register([ProjectProposed, PartnerInvited]);
     expect(registry.types().sort()).toEqual(['PartnerInvited', 'ProjectProposed']);
     const event = registry.instantiate({
-      id: 'e1', seq: 7, type: 'PartnerInvited', aggregateType: 'project', aggregateId: 'p1',
-      actor: { userId: null, cityId: null }, correlationId: 'c', causationId: null, at: new Date(0), data: { cityId: 'x' },
+      id: 'e1',
+      seq: 7,
+      type: 'PartnerInvited',
+      aggregateType: 'project',
+      aggregateId: 'p1',
+      actor: { userId: null, cityId: null },
+      correlationId: 'c',
+      causationId: null,
+      at: new Date(0),
+      data: { cityId: 'x' },
     });
     expect(event).toBeInstanceOf(PartnerInvited);
     expect(event).toBeInstanceOf(DomainEvent);

@@ -5,9 +5,20 @@ import { waitFor } from './wait-for';
 
 function doc(seq: number, type = 'PartnerInvited', attempts = 0): EventDocument {
   return {
-    _id: `e${seq}`, seq, type, aggregateType: 'project', aggregateId: 'p1', actor: { userId: null, cityId: null },
-    correlationId: 'c', causationId: null, at: new Date(0), data: type === 'PartnerInvited' ? { cityId: 'x' } : { title: 't' },
-    dispatchedAt: null, claimId: null, attempts, nextAttemptAt: null,
+    _id: `e${seq}`,
+    seq,
+    type,
+    aggregateType: 'project',
+    aggregateId: 'p1',
+    actor: { userId: null, cityId: null },
+    correlationId: 'c',
+    causationId: null,
+    at: new Date(0),
+    data: type === 'PartnerInvited' ? { cityId: 'x' } : { title: 't' },
+    dispatchedAt: null,
+    claimId: null,
+    attempts,
+    nextAttemptAt: null,
   };
 }
 
@@ -32,7 +43,10 @@ describe('EventRelay', () => {
     const { relay, store, bus } = setUp(async () => [doc(3), doc(4, 'ProjectProposed', 2)]);
     expect(await relay.runOnce()).toBe(2);
     expect(store.findDue).toHaveBeenCalledWith(expect.arrayContaining(['PartnerInvited', 'ProjectProposed']), 50, 10, expect.any(Date));
-    expect(bus.publish.mock.calls.map(([e]) => [e.constructor, e.seq])).toEqual([[PartnerInvited, 3], [ProjectProposed, 4]]);
+    expect(bus.publish.mock.calls.map(([e]) => [e.constructor, e.seq])).toEqual([
+      [PartnerInvited, 3],
+      [ProjectProposed, 4],
+    ]);
   });
 
   it('does nothing without the lease', async () => {

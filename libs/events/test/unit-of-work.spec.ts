@@ -112,7 +112,10 @@ describe('UnitOfWork.run', () => {
       return 'done';
     });
     expect(result).toBe('done');
-    expect(events.map((e) => [e.seq, e.aggregateId])).toEqual([[1, 'p1'], [2, 'c2']]);
+    expect(events.map((e) => [e.seq, e.aggregateId])).toEqual([
+      [1, 'p1'],
+      [2, 'c2'],
+    ]);
     expect(bus.publish).toHaveBeenCalledTimes(2);
   });
 });

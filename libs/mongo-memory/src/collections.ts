@@ -112,12 +112,18 @@ export class Collection {
     const existing = this.indexes.get(spec.name as string);
     if (existing) {
       if (sameSpec(existing.spec, spec)) return false;
-      throw new CommandError(Code.IndexKeySpecsConflict, `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing.spec)}`);
+      throw new CommandError(
+        Code.IndexKeySpecsConflict,
+        `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing.spec)}`,
+      );
     }
     for (const other of this.indexes.values()) {
       if (sameSpec({ ...other.spec, name: '' }, { ...spec, name: '' })) return false;
       if (JSON.stringify(other.spec.key) === JSON.stringify(spec.key)) {
-        throw new CommandError(Code.IndexOptionsConflict, `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(other.spec)}`);
+        throw new CommandError(
+          Code.IndexOptionsConflict,
+          `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(other.spec)}`,
+        );
       }
     }
     const index = new Index(spec);

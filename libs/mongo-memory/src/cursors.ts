@@ -25,7 +25,7 @@ interface Cursor {
 }
 
 /** Random positive int64 ids, like a server's: never reused, never guessable from another cursor. */
-const newCursorId = (): bigint => (randomBytes(8).readBigUInt64LE() >> 1n) || 1n;
+const newCursorId = (): bigint => randomBytes(8).readBigUInt64LE() >> 1n || 1n;
 
 /** Takes up to `n` documents (and at most 16 MiB) from `docs` starting at `pos`. */
 function takeBatch(docs: Document[], pos: number, n: number): Document[] {
@@ -77,7 +77,10 @@ export class Cursors {
     const cursor = this.open.get(id);
     if (!cursor) throw new CommandError(Code.CursorNotFound, `cursor id ${id} not found`);
     if (cursor.ns !== `${db}.${collection}` && !cursor.ns.startsWith(`${db}.$cmd`)) {
-      throw new CommandError(Code.Unauthorized, `Requested getMore on namespace '${db}.${collection}', but cursor belongs to a different namespace ${cursor.ns}`);
+      throw new CommandError(
+        Code.Unauthorized,
+        `Requested getMore on namespace '${db}.${collection}', but cursor belongs to a different namespace ${cursor.ns}`,
+      );
     }
     cursor.lastUse = Date.now();
     const n = batchLimit(batchSize, false);
@@ -101,7 +104,11 @@ export class Cursors {
   private drain(cursor: Cursor, n: number): Document[] {
     const stream = cursor.stream!;
     const events = stream.log.since(stream.seq);
-    if (!events) throw new CommandError(Code.ChangeStreamHistoryLost, 'Resume of change stream was not possible, as the resume point may no longer be in the oplog.');
+    if (!events)
+      throw new CommandError(
+        Code.ChangeStreamHistoryLost,
+        'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
+      );
     const out: Document[] = [];
     for (const event of events) {
       if (out.length >= n) break;
@@ -128,4 +135,3 @@ export class Cursors {
     this.open.clear();
   }
 }
-

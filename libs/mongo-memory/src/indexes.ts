@@ -47,10 +47,12 @@ export class Index {
 
   /** The `keyValue` of a duplicate-key error: the indexed fields and the document's values. */
   keyValue(doc: Document): Document {
-    return Object.fromEntries(this.fields.map((f) => {
-      const vs = pathValues(doc, f.path);
-      return [f.path, vs.length ? vs[0] : null];
-    }));
+    return Object.fromEntries(
+      this.fields.map((f) => {
+        const vs = pathValues(doc, f.path);
+        return [f.path, vs.length ? vs[0] : null];
+      }),
+    );
   }
 
   add(id: string, doc: Document): void {
@@ -83,16 +85,31 @@ export class Index {
 }
 
 const INDEX_OPTIONS = new Set([
-  'key', 'name', 'v', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'background',
-  'weights', 'default_language', 'language_override', 'textIndexVersion', 'ns', 'collation',
+  'key',
+  'name',
+  'v',
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'background',
+  'weights',
+  'default_language',
+  'language_override',
+  'textIndexVersion',
+  'ns',
+  'collation',
 ]);
 
 export const defaultIndexName = (key: Document): string =>
-  Object.entries(key).map(([k, v]) => `${k}_${v}`).join('_');
+  Object.entries(key)
+    .map(([k, v]) => `${k}_${v}`)
+    .join('_');
 
 /** Validates a createIndexes entry and returns the spec as listIndexes shows it. */
 export function normalizeSpec(raw: Document): Document {
-  if (!isPlainObject(raw.key) || Object.keys(raw.key).length === 0) throw new CommandError(Code.BadValue, 'index key pattern must be a non-empty object');
+  if (!isPlainObject(raw.key) || Object.keys(raw.key).length === 0)
+    throw new CommandError(Code.BadValue, 'index key pattern must be a non-empty object');
   for (const option of Object.keys(raw)) {
     if (!INDEX_OPTIONS.has(option)) throw new CommandError(Code.InvalidOptions, `The field '${option}' is not valid for an index specification`);
   }
@@ -117,7 +134,8 @@ export function normalizeSpec(raw: Document): Document {
 
 /** Two specs describe the same index (createIndexes with an existing one is a no-op). */
 export function sameSpec(a: Document, b: Document): boolean {
-  const norm = (s: Document) => JSON.stringify([s.key, !!s.unique, !!s.sparse, s.partialFilterExpression ?? null, s.expireAfterSeconds ?? null, s.weights ?? null]);
+  const norm = (s: Document) =>
+    JSON.stringify([s.key, !!s.unique, !!s.sparse, s.partialFilterExpression ?? null, s.expireAfterSeconds ?? null, s.weights ?? null]);
   return norm(a) === norm(b);
 }
 
@@ -153,9 +171,8 @@ export function candidateIds(indexes: Iterable<Index>, filter: Document): Set<st
   for (const index of indexes) {
     if (!index.servesEquality || !index.fields.every((f) => eq.has(f.path))) continue;
     const keyLists = index.fields.map((f) => eq.get(f.path)!.map(keyString));
-    const keys = keyLists.length === 1
-      ? keyLists[0]
-      : keyLists.reduce<string[]>((acc, ks) => acc.flatMap((a) => ks.map((k) => `${a}${k.length}:${k}`)), ['']);
+    const keys =
+      keyLists.length === 1 ? keyLists[0] : keyLists.reduce<string[]>((acc, ks) => acc.flatMap((a) => ks.map((k) => `${a}${k.length}:${k}`)), ['']);
     const ids = new Set<string>();
     for (const k of keys) for (const id of index.lookup(k) ?? []) ids.add(id);
     if (!best || ids.size < best.size) best = ids;

@@ -35,9 +35,7 @@ function eq(lhs: unknown, rhs: unknown, depth: number): boolean {
 function inList(lhs: unknown, list: unknown, depth: number): boolean {
   if (!Array.isArray(list)) throw new CommandError(Code.BadValue, '$in needs an array');
   const values = Array.isArray(lhs) ? [lhs, ...flat(lhs, Math.max(depth, 1))] : [lhs];
-  return list.some((x) =>
-    x instanceof RegExp ? values.some((v) => typeof v === 'string' && x.test(v)) : values.some((v) => eq(v, x, 0)),
-  );
+  return list.some((x) => (x instanceof RegExp ? values.some((v) => typeof v === 'string' && x.test(v)) : values.some((v) => eq(v, x, 0))));
 }
 
 /** Range operators only match values of the same type bracket, as on a server. */
@@ -70,7 +68,24 @@ const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
   maxKey: (v) => bsonType(v) === 'MaxKey',
   number: isNumeric,
 };
-const TYPE_NUMBERS: Record<number, string> = { 1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 7: 'objectId', 8: 'bool', 9: 'date', 10: 'null', 11: 'regex', 16: 'int', 17: 'timestamp', 18: 'long', 19: 'decimal', [-1]: 'minKey', 127: 'maxKey' };
+const TYPE_NUMBERS: Record<number, string> = {
+  1: 'double',
+  2: 'string',
+  3: 'object',
+  4: 'array',
+  5: 'binData',
+  7: 'objectId',
+  8: 'bool',
+  9: 'date',
+  10: 'null',
+  11: 'regex',
+  16: 'int',
+  17: 'timestamp',
+  18: 'long',
+  19: 'decimal',
+  [-1]: 'minKey',
+  127: 'maxKey',
+};
 
 function typeMatch(selector: string, spec: unknown): Predicate {
   const tests = (Array.isArray(spec) ? spec : [spec]).map((t) => {
@@ -96,12 +111,12 @@ function fieldOp(test: (lhs: unknown, rhs: unknown, depth: number) => boolean) {
 /** Aggregation comparisons: full BSON order, where (unlike in queries) a missing field sorts below null. */
 function expressionOrder(obj: AnyObject, expr: unknown, options: Options): number {
   const [a, b] = evalExpr(obj, expr, options) as unknown[];
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? (b === null ? -1 : compareValues(a, b)) : b === null ? 1 : compareValues(a, b);
+  if (a === undefined || b === undefined)
+    return a === b ? 0 : a === undefined ? (b === null ? -1 : compareValues(a, b)) : b === null ? 1 : compareValues(a, b);
   return compareValues(a, b);
 }
 
-const exprCompare = (test: (c: number) => boolean) => (obj: AnyObject, expr: unknown, options: Options) =>
-  test(expressionOrder(obj, expr, options));
+const exprCompare = (test: (c: number) => boolean) => (obj: AnyObject, expr: unknown, options: Options) => test(expressionOrder(obj, expr, options));
 
 /** $add/$multiply/$subtract: exact for int64 and Decimal128, mingo's own for plain numbers and dates. */
 function exprArithmetic(name: '$add' | '$multiply' | '$subtract') {
@@ -109,7 +124,11 @@ function exprArithmetic(name: '$add' | '$multiply' | '$subtract') {
   return (obj: AnyObject, expr: unknown, options: Options) => {
     const args = evalExpr(obj, expr, options) as unknown[];
     if (!args.some((v) => typeof v === 'bigint' || (isNumeric(v) && typeof v !== 'number'))) {
-      return original(obj, args.map((v) => ({ $literal: v })), options);
+      return original(
+        obj,
+        args.map((v) => ({ $literal: v })),
+        options,
+      );
     }
     if (args.some((v) => v === null || v === undefined)) return null;
     if (!args.every(isNumeric)) throw new CommandError(Code.TypeMismatch, `${name} only supports numeric types`);

@@ -38,7 +38,8 @@ export class Storage {
   ensureCollection(db: string, name: string): Collection {
     const existing = this.collection(db, name);
     if (existing) return existing;
-    if (!name || name.includes('$') || name.startsWith('system.')) throw new CommandError(Code.InvalidNamespace, `Invalid collection name: ${db}.${name}`);
+    if (!name || name.includes('$') || name.startsWith('system.'))
+      throw new CommandError(Code.InvalidNamespace, `Invalid collection name: ${db}.${name}`);
     const coll = new Collection(db, name);
     if (!this.dbs.has(db)) this.dbs.set(db, new Map());
     this.dbs.get(db)!.set(name, coll);

@@ -9,7 +9,9 @@ import { isPlainObject, pathValues } from './values';
  */
 
 const STOP_WORDS = new Set(
-  'a an and are as at be but by for from has have if in into is it its no not of on or such that the their then there these they this to was were will with'.split(' '),
+  'a an and are as at be but by for from has have if in into is it its no not of on or such that the their then there these they this to was were will with'.split(
+    ' ',
+  ),
 );
 
 export function stem(word: string): string {

@@ -160,7 +160,10 @@ export function transactionFor(cmd: Document, sessions: Sessions, storage: Stora
   const current = session.txn;
   if (cmd.startTransaction === true) {
     if (current && current.txnNumber > txnNumber) {
-      throw new CommandError(Code.TransactionTooOld, `Cannot start transaction ${txnNumber} on session because a newer transaction ${current.txnNumber} has already started`);
+      throw new CommandError(
+        Code.TransactionTooOld,
+        `Cannot start transaction ${txnNumber} on session because a newer transaction ${current.txnNumber} has already started`,
+      );
     }
     if (current && current.txnNumber === txnNumber) {
       throw new CommandError(Code.ConflictingOperationInProgress, `Transaction with { txnNumber: ${txnNumber} } has already been started`);
@@ -170,7 +173,12 @@ export function transactionFor(cmd: Document, sessions: Sessions, storage: Stora
     return session.txn;
   }
   if (!current || current.txnNumber !== txnNumber) {
-    throw new CommandError(Code.NoSuchTransaction, `Given transaction number ${txnNumber} does not match any in-progress transactions.`, {}, TRANSIENT);
+    throw new CommandError(
+      Code.NoSuchTransaction,
+      `Given transaction number ${txnNumber} does not match any in-progress transactions.`,
+      {},
+      TRANSIENT,
+    );
   }
   if (current.state === 'aborted') throw noSuchTransaction(txnNumber);
   if (current.state === 'committed' && cmd.commitTransaction === undefined) {
@@ -187,7 +195,8 @@ export function commitTransaction(txn: Transaction | undefined): void {
 
 export function abortTransaction(txn: Transaction | undefined): void {
   if (!txn) throw new CommandError(Code.NoSuchTransaction, 'abortTransaction requires a transaction', {}, TRANSIENT);
-  if (txn.state === 'committed') throw new CommandError(Code.TransactionCommitted, `Transaction with { txnNumber: ${txn.txnNumber} } has been committed.`);
+  if (txn.state === 'committed')
+    throw new CommandError(Code.TransactionCommitted, `Transaction with { txnNumber: ${txn.txnNumber} } has been committed.`);
   if (txn.state === 'aborted') throw noSuchTransaction(txn.txnNumber);
   txn.abort();
 }

@@ -11,8 +11,21 @@ import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, values
  */
 
 const OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll',
-  '$addToSet', '$pop', '$bit', '$currentDate', '$setOnInsert',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$pop',
+  '$bit',
+  '$currentDate',
+  '$setOnInsert',
 ]);
 const PIPELINE_STAGES = new Set(['$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
 const POSITIONAL = /\.\$(\.|$)/;
@@ -25,7 +38,10 @@ export function updateKind(u: unknown): UpdateKind {
   const keys = Object.keys(u);
   const ops = keys.filter((k) => k.startsWith('$'));
   if (ops.length && ops.length !== keys.length) {
-    throw new CommandError(Code.FailedToParse, `Unknown modifier: ${keys.find((k) => !k.startsWith('$'))}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    throw new CommandError(
+      Code.FailedToParse,
+      `Unknown modifier: ${keys.find((k) => !k.startsWith('$'))}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
   }
   return ops.length ? 'update' : 'replace';
 }
@@ -63,7 +79,10 @@ function applyOperators(doc: Document, u: Document, options: UpdateOptions): Doc
   const modifier: Document = {};
   for (const [op, fields] of Object.entries(u)) {
     if (!OPERATORS.has(op)) {
-      throw new CommandError(Code.FailedToParse, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+      throw new CommandError(
+        Code.FailedToParse,
+        `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
     }
     if (!isPlainObject(fields)) throw new CommandError(Code.FailedToParse, `Modifiers operate on fields but we found type ${typeof fields} instead`);
     if (op === '$setOnInsert') {
@@ -115,7 +134,10 @@ function numericOperators(doc: Document, modifier: Document): void {
     if (!fields) continue;
     for (const [path, operand] of Object.entries(fields)) {
       if ((op === '$inc' || op === '$mul') && !isNumeric(operand)) {
-        throw new CommandError(Code.TypeMismatch, `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${String(operand)}}`);
+        throw new CommandError(
+          Code.TypeMismatch,
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${String(operand)}}`,
+        );
       }
       if (POSITIONAL.test(path) || path.includes('$[')) {
         if (typeof operand !== 'number' && isNumeric(operand)) {
@@ -135,7 +157,10 @@ function numericOperators(doc: Document, modifier: Document): void {
       } else if (current === undefined) {
         next = op === '$inc' ? operand : arithmetic('mul', operand as number, 0);
       } else if (!isNumeric(current)) {
-        throw new CommandError(Code.TypeMismatch, `Cannot apply ${op} to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${path}' of non-numeric type ${typeof current}`);
+        throw new CommandError(
+          Code.TypeMismatch,
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${path}' of non-numeric type ${typeof current}`,
+        );
       } else {
         next = arithmetic(op === '$inc' ? 'add' : 'mul', current, operand as number);
       }

@@ -21,7 +21,16 @@ export const isNumeric = (v: unknown): v is number | bigint | Decimal128 =>
   typeof v === 'number' || typeof v === 'bigint' || bsonType(v) === 'Decimal128';
 
 /** Ranks of bson's value classes in MongoDB's cross-type order (see typeRank). */
-const CLASS_RANK: Record<string, number> = { MinKey: 1, Decimal128: 3, BSONSymbol: 4, Binary: 7, ObjectId: 8, Timestamp: 11, BSONRegExp: 12, MaxKey: 14 };
+const CLASS_RANK: Record<string, number> = {
+  MinKey: 1,
+  Decimal128: 3,
+  BSONSymbol: 4,
+  Binary: 7,
+  ObjectId: 8,
+  Timestamp: 11,
+  BSONRegExp: 12,
+  MaxKey: 14,
+};
 
 /**
  * MongoDB's cross-type order: MinKey, null, numbers, strings, objects, arrays, binData, ObjectId,
@@ -140,8 +149,7 @@ export function arithmetic(op: 'add' | 'mul', a: Num, b: Num): Num {
     return decToDecimal128({ neg: sum < 0n, coef: sum < 0n ? -sum : sum, exp: e });
   }
   // int64 with an integral operand stays int64; with a fractional double it becomes a double.
-  const big = (v: Num): bigint | undefined =>
-    typeof v === 'bigint' ? v : typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : undefined;
+  const big = (v: Num): bigint | undefined => (typeof v === 'bigint' ? v : typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : undefined);
   const x = big(a);
   const y = big(b);
   if (x !== undefined && y !== undefined) return checkInt64(op === 'add' ? x + y : x * y);
@@ -244,7 +252,13 @@ export function keyString(v: unknown): string {
     case 'MaxKey':
       return bsonType(v) + String(v);
   }
-  return '{' + Object.keys(v as Document).map((k) => JSON.stringify(k) + ':' + keyString((v as Document)[k])).join(',') + '}';
+  return (
+    '{' +
+    Object.keys(v as Document)
+      .map((k) => JSON.stringify(k) + ':' + keyString((v as Document)[k]))
+      .join(',') +
+    '}'
+  );
 }
 
 function numberKey(v: bigint): string {
@@ -313,4 +327,6 @@ function formatValue(v: unknown): string {
 }
 
 export const formatKey = (doc: Document): string =>
-  `{ ${Object.entries(doc).map(([k, x]) => `${k}: ${formatValue(x)}`).join(', ')} }`;
+  `{ ${Object.entries(doc)
+    .map(([k, x]) => `${k}: ${formatValue(x)}`)
+    .join(', ')} }`;

@@ -85,7 +85,7 @@ function parseOpMsg(buf: Buffer, requestId: number): Request {
       const stop = offset + size;
       const [id, start] = readCString(buf, offset + 4);
       const docs: Document[] = [];
-      for (let p = start; p < stop; ) {
+      for (let p = start; p < stop;) {
         const len = buf.readInt32LE(p);
         docs.push(deserialize(buf.subarray(p, p + len), DESERIALIZE));
         p += len;

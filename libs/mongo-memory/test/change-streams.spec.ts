@@ -12,12 +12,19 @@ afterEach(async () => {
 afterAll(() => t.close());
 
 const fresh = async (name: string): Promise<Collection> => {
-  await t.db.collection(name).drop().catch(() => undefined);
+  await t.db
+    .collection(name)
+    .drop()
+    .catch(() => undefined);
   await t.db.createCollection(name);
   return t.db.collection(name);
 };
 
-function watch<T extends Document>(target: { watch: (p?: Document[], o?: Document) => ChangeStream<T> }, pipeline: Document[] = [], options: Document = {}) {
+function watch<T extends Document>(
+  target: { watch: (p?: Document[], o?: Document) => ChangeStream<T> },
+  pipeline: Document[] = [],
+  options: Document = {},
+) {
   const stream = target.watch(pipeline, { maxAwaitTimeMS: 100, ...options });
   streams.push(stream as unknown as ChangeStream);
   return stream;
@@ -44,7 +51,12 @@ describe('change streams', () => {
     await c.replaceOne({ _id: 1 as never }, { z: 1 });
     await c.deleteOne({ _id: 1 as never });
     const [ins, upd, rep, del] = (await take(stream as unknown as ChangeStream, 4)) as any[];
-    expect(ins).toMatchObject({ operationType: 'insert', ns: { db: t.dbName, coll: 'events' }, documentKey: { _id: 1 }, fullDocument: { _id: 1, a: 1, sub: { x: 1, y: 1 } } });
+    expect(ins).toMatchObject({
+      operationType: 'insert',
+      ns: { db: t.dbName, coll: 'events' },
+      documentKey: { _id: 1 },
+      fullDocument: { _id: 1, a: 1, sub: { x: 1, y: 1 } },
+    });
     expect(upd.operationType).toBe('update');
     expect(upd.updateDescription.updatedFields).toEqual({ 'sub.x': 2, b: 1 });
     expect(upd.updateDescription.removedFields).toEqual(['a']);
@@ -83,7 +95,10 @@ describe('change streams', () => {
     await a.deleteOne({ _id: 'a' as never });
     await b.insertOne({ _id: 'b' as never });
     const events = (await take(stream as unknown as ChangeStream, 2)) as any[];
-    expect(events.map((e) => [e.ns.coll, e.operationType])).toEqual([['db_a', 'insert'], ['db_b', 'insert']]);
+    expect(events.map((e) => [e.ns.coll, e.operationType])).toEqual([
+      ['db_a', 'insert'],
+      ['db_b', 'insert'],
+    ]);
   });
 
   it('shows transaction writes only once committed', async () => {
@@ -106,11 +121,16 @@ describe('change streams', () => {
     const session = t.client.startSession();
     session.startTransaction();
     await c.insertOne({}, { session });
-    const inTxn = await c.aggregate([{ $changeStream: {} }], { session }).toArray().catch((e) => e);
+    const inTxn = await c
+      .aggregate([{ $changeStream: {} }], { session })
+      .toArray()
+      .catch((e) => e);
     expect(inTxn.code).toBe(263);
     await session.abortTransaction().catch(() => undefined);
     await session.endSession();
-    const bad = await watch(c, [], { resumeAfter: { _data: 'not-a-token' } }).tryNext().catch((e) => e);
+    const bad = await watch(c, [], { resumeAfter: { _data: 'not-a-token' } })
+      .tryNext()
+      .catch((e) => e);
     expect(bad).toBeInstanceOf(Error);
   });
 

@@ -7,7 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
- 
 const fresh = async (name: string): Promise<Collection<any>> => {
   const c = t.db.collection(name);
   await c.deleteMany({});
@@ -18,7 +17,10 @@ describe('insert and find', () => {
   it('inserts documents, generates ids and stores _id first', async () => {
     const c = await fresh('people');
     const one = await c.insertOne({ name: 'Ada', age: 36 });
-    const many = await c.insertMany([{ name: 'Bob', age: 20 }, { age: 50, name: 'Cy', _id: 'cy' as unknown as ObjectId }]);
+    const many = await c.insertMany([
+      { name: 'Bob', age: 20 },
+      { age: 50, name: 'Cy', _id: 'cy' as unknown as ObjectId },
+    ]);
     expect(one.insertedId).toBeInstanceOf(ObjectId);
     expect(many.insertedCount).toBe(2);
     const cy = await c.findOne({ _id: 'cy' as unknown as ObjectId });
@@ -32,7 +34,15 @@ describe('insert and find', () => {
     await c.insertMany([
       { _id: 1 as never, n: 5, tags: ['a', 'b'], sub: { x: 1 }, s: 'Lisbon' },
       { _id: 2 as never, n: 10, tags: ['c'], sub: { x: 2 }, s: 'Lyon' },
-      { _id: 3 as never, n: null, items: [{ k: 'p', q: 1 }, { k: 'q', q: 5 }], s: 'Bilbao' },
+      {
+        _id: 3 as never,
+        n: null,
+        items: [
+          { k: 'p', q: 1 },
+          { k: 'q', q: 5 },
+        ],
+        s: 'Bilbao',
+      },
       { _id: 4 as never, s: 'Turin' },
     ]);
     const ids = async (filter: object) => (await c.find(filter).toArray()).map((d) => d._id);
@@ -97,13 +107,25 @@ describe('reads never hand out stored documents', () => {
     await c.insertOne({ _id: 1, meta: { a: 1, b: 2 }, list: [1, 2] });
     await c.findOne({ _id: 1 }, { projection: { 'meta.b': 0 } });
     await c.aggregate([{ $addFields: { 'meta.c': 3 } }, { $unset: 'list' }]).toArray();
-    await c.aggregate([{ $lookup: { from: 'copies', localField: '_id', foreignField: '_id', as: 'self' } }, { $unwind: '$self' }, { $set: { 'self.meta.a': 9 } }]).toArray();
+    await c
+      .aggregate([
+        { $lookup: { from: 'copies', localField: '_id', foreignField: '_id', as: 'self' } },
+        { $unwind: '$self' },
+        { $set: { 'self.meta.a': 9 } },
+      ])
+      .toArray();
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, meta: { a: 1, b: 2 }, list: [1, 2] });
   });
 
   it('matches $type by BSON type and sorts in natural order', async () => {
     const c = await fresh('types');
-    await c.insertMany([{ _id: 1, v: 'x' }, { _id: 2, v: new ObjectId() }, { _id: 3, v: 1.5 }, { _id: 4, v: [new Date()] }, { _id: 5, v: null }]);
+    await c.insertMany([
+      { _id: 1, v: 'x' },
+      { _id: 2, v: new ObjectId() },
+      { _id: 3, v: 1.5 },
+      { _id: 4, v: [new Date()] },
+      { _id: 5, v: null },
+    ]);
     const ids = async (type: unknown) => (await c.find({ v: { $type: type } }).toArray()).map((d) => d._id);
     expect(await ids('objectId')).toEqual([2]);
     expect(await ids('string')).toEqual([1]);
@@ -118,8 +140,17 @@ describe('reads never hand out stored documents', () => {
 describe('update', () => {
   it('applies update operators and reports matched and modified counts', async () => {
     const c = await fresh('upd');
-    await c.insertMany([{ _id: 1 as never, n: 1, tags: ['a'], old: true, name: 'x' }, { _id: 2 as never, n: 2, tags: [] }]);
-    const r = await c.updateOne({ _id: 1 as never }, { $inc: { n: 5 }, $push: { tags: 'b' }, $unset: { old: '' }, $rename: { name: 'label' }, $set: { 'deep.er': 1 } } as never);
+    await c.insertMany([
+      { _id: 1 as never, n: 1, tags: ['a'], old: true, name: 'x' },
+      { _id: 2 as never, n: 2, tags: [] },
+    ]);
+    const r = await c.updateOne({ _id: 1 as never }, {
+      $inc: { n: 5 },
+      $push: { tags: 'b' },
+      $unset: { old: '' },
+      $rename: { name: 'label' },
+      $set: { 'deep.er': 1 },
+    } as never);
     expect([r.matchedCount, r.modifiedCount]).toEqual([1, 1]);
     expect(await c.findOne({ _id: 1 as never })).toEqual({ _id: 1, n: 6, tags: ['a', 'b'], deep: { er: 1 }, label: 'x' });
     const many = await c.updateMany({}, { $addToSet: { tags: 'a' } });
@@ -127,7 +158,13 @@ describe('update', () => {
     const same = await c.updateOne({ _id: 2 as never }, { $set: { n: 2 } });
     expect([same.matchedCount, same.modifiedCount]).toEqual([1, 0]);
     await c.updateOne({ _id: 1 as never }, { $pull: { tags: 'a' }, $mul: { n: 2 }, $min: { low: 3 }, $max: { top: 100 } } as never);
-    expect(await c.findOne({ _id: 1 as never }, { projection: { tags: 1, n: 1, low: 1, top: 1 } })).toEqual({ _id: 1, tags: ['b'], n: 12, low: 3, top: 100 });
+    expect(await c.findOne({ _id: 1 as never }, { projection: { tags: 1, n: 1, low: 1, top: 1 } })).toEqual({
+      _id: 1,
+      tags: ['b'],
+      n: 12,
+      low: 3,
+      top: 100,
+    });
   });
 
   it('upserts from the equality fields of the filter, with $setOnInsert only on insert', async () => {
@@ -149,10 +186,24 @@ describe('update', () => {
 
   it('updates array elements with arrayFilters and the positional operator', async () => {
     const c = await fresh('arr');
-    await c.insertOne({ _id: 1 as never, grades: [{ g: 80, n: 1 }, { g: 95, n: 1 }], xs: [1, 2, 3] });
+    await c.insertOne({
+      _id: 1 as never,
+      grades: [
+        { g: 80, n: 1 },
+        { g: 95, n: 1 },
+      ],
+      xs: [1, 2, 3],
+    });
     await c.updateOne({ _id: 1 as never }, { $set: { 'grades.$[hi].n': 9 } }, { arrayFilters: [{ 'hi.g': { $gte: 90 } }] });
     await c.updateOne({ _id: 1 as never, xs: 2 }, { $set: { 'xs.$': 20 } });
-    expect(await c.findOne({ _id: 1 as never })).toEqual({ _id: 1, grades: [{ g: 80, n: 1 }, { g: 95, n: 9 }], xs: [1, 20, 3] });
+    expect(await c.findOne({ _id: 1 as never })).toEqual({
+      _id: 1,
+      grades: [
+        { g: 80, n: 1 },
+        { g: 95, n: 9 },
+      ],
+      xs: [1, 20, 3],
+    });
   });
 
   it('replaces documents, supports pipeline updates and refuses to change _id', async () => {
@@ -166,7 +217,9 @@ describe('update', () => {
     expect(err.code).toBe(66);
     const op = await rejection(c.updateOne({ _id: 1 as never }, { $frobnicate: { a: 1 } } as never));
     expect(op.code).toBe(9);
-    const nonNumeric = await rejection(c.updateOne({ _id: 1 as never }, { $set: { s: 'x' } }).then(() => c.updateOne({ _id: 1 as never }, { $inc: { s: 1 } })));
+    const nonNumeric = await rejection(
+      c.updateOne({ _id: 1 as never }, { $set: { s: 'x' } }).then(() => c.updateOne({ _id: 1 as never }, { $inc: { s: 1 } })),
+    );
     expect(nonNumeric.code).toBe(14);
   });
 });
@@ -182,7 +235,10 @@ describe('delete, findAndModify, count and distinct', () => {
 
   it('finds and modifies with sort, projection, upsert and before/after images', async () => {
     const c = await fresh('fam');
-    await c.insertMany([{ _id: 1 as never, q: 'x', v: 1 }, { _id: 2 as never, q: 'x', v: 2 }]);
+    await c.insertMany([
+      { _id: 1 as never, q: 'x', v: 1 },
+      { _id: 2 as never, q: 'x', v: 2 },
+    ]);
     const before = await c.findOneAndUpdate({ q: 'x' }, { $inc: { v: 10 } }, { sort: { v: -1 }, returnDocument: 'before' });
     expect(before).toEqual({ _id: 2, q: 'x', v: 2 });
     const after = await c.findOneAndUpdate({ _id: 2 as never }, { $inc: { v: 1 } }, { returnDocument: 'after', projection: { v: 1, _id: 0 } });
@@ -210,7 +266,10 @@ describe('aggregate', () => {
   it('runs match, group, sort, project, lookup, unwind and count stages', async () => {
     const cities = await fresh('agg_cities');
     const projects = await fresh('agg_projects');
-    await cities.insertMany([{ _id: 'bil' as never, name: 'Bilbao' }, { _id: 'lyo' as never, name: 'Lyon' }]);
+    await cities.insertMany([
+      { _id: 'bil' as never, name: 'Bilbao' },
+      { _id: 'lyo' as never, name: 'Lyon' },
+    ]);
     await projects.insertMany([
       { city: 'bil', budget: 10, tags: ['x', 'y'] },
       { city: 'bil', budget: 5, tags: ['x'] },
@@ -225,7 +284,10 @@ describe('aggregate', () => {
         { $project: { _id: 0, name: { $first: '$city.name' }, total: 1, n: 1 } },
       ])
       .toArray();
-    expect(totals).toEqual([{ total: 15, n: 2, name: 'Bilbao' }, { total: 7, n: 1, name: 'Lyon' }]);
+    expect(totals).toEqual([
+      { total: 15, n: 2, name: 'Bilbao' },
+      { total: 7, n: 1, name: 'Lyon' },
+    ]);
     const tagCount = await projects.aggregate([{ $unwind: '$tags' }, { $count: 'tags' }]).toArray();
     expect(tagCount).toEqual([{ tags: 3 }]);
     const many = await fresh('agg_many');

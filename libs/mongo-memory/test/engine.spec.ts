@@ -23,7 +23,14 @@ describe('engine background work', () => {
   it('expires TTL documents on the next tick', async () => {
     await run({ createIndexes: 'ttl', indexes: [{ key: { at: 1 }, name: 'at_1', expireAfterSeconds: 60 }] });
     const now = Date.now();
-    await run({ insert: 'ttl', documents: [{ _id: 'old', at: new Date(now - 61_000) }, { _id: 'young', at: new Date(now - 59_000) }, { _id: 'array', at: [new Date(now), new Date(now - 120_000)] }] });
+    await run({
+      insert: 'ttl',
+      documents: [
+        { _id: 'old', at: new Date(now - 61_000) },
+        { _id: 'young', at: new Date(now - 59_000) },
+        { _id: 'array', at: [new Date(now), new Date(now - 120_000)] },
+      ],
+    });
     engine.tick(now);
     const found = await run({ find: 'ttl', filter: {} });
     expect(found.cursor.firstBatch.map((d: { _id: string }) => d._id)).toEqual(['young']);

@@ -41,7 +41,10 @@ export async function startTarget(name: string): Promise<Target> {
     inProcess: !!server,
     connect,
     close: async () => {
-      await client.db(dbName).dropDatabase().catch(() => undefined);
+      await client
+        .db(dbName)
+        .dropDatabase()
+        .catch(() => undefined);
       for (const c of clients) await c.close();
       await server?.stop();
     },

@@ -8,9 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
- 
 const fresh = async (name: string): Promise<Collection<any>> => {
-  await t.db.collection(name).drop().catch(() => undefined);
+  await t.db
+    .collection(name)
+    .drop()
+    .catch(() => undefined);
   return t.db.collection(name);
 };
 
@@ -69,7 +71,10 @@ describe('unique indexes', () => {
   it('checks compound, sparse, partial and missing-field keys as a server does', async () => {
     const c = await fresh('kinds');
     await c.createIndex({ a: 1, b: 1 }, { unique: true });
-    await c.insertMany([{ a: 1, b: 'x' }, { a: 1, b: 'y' }]);
+    await c.insertMany([
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+    ]);
     const dup = await rejection(c.insertOne({ a: 1, b: 'x' }));
     expect(dup.message).toContain('dup key: { a: 1, b: "x" }');
     expect(dup.keyPattern).toEqual({ a: 1, b: 1 });
@@ -81,7 +86,11 @@ describe('unique indexes', () => {
 
     const p = await fresh('partial');
     await p.createIndex({ slug: 1 }, { unique: true, partialFilterExpression: { active: true } });
-    await p.insertMany([{ slug: 's', active: false }, { slug: 's', active: false }, { slug: 's', active: true }]);
+    await p.insertMany([
+      { slug: 's', active: false },
+      { slug: 's', active: false },
+      { slug: 's', active: true },
+    ]);
     expect((await rejection(p.insertOne({ slug: 's', active: true }))).code).toBe(11000);
 
     const m = await fresh('missing');
@@ -141,14 +150,18 @@ describe('TTL indexes', () => {
   ttl('delete documents within seconds of their expiry', async () => {
     const c = await fresh('ttl');
     await c.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
-    await c.insertMany([{ k: 'old', expiresAt: new Date(Date.now() - 1000) }, { k: 'new', expiresAt: new Date(Date.now() + 3_600_000) }, { k: 'none' }]);
+    await c.insertMany([
+      { k: 'old', expiresAt: new Date(Date.now() - 1000) },
+      { k: 'new', expiresAt: new Date(Date.now() + 3_600_000) },
+      { k: 'none' },
+    ]);
     for (let i = 0; i < 40 && (await c.countDocuments({ k: 'old' })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect((await c.find({}, { sort: { k: 1 } }).toArray()).map((d) => d.k)).toEqual(['new', 'none']);
   });
 });
 
 describe('text search', () => {
-  let c: Collection<any>;  
+  let c: Collection<any>;
   beforeAll(async () => {
     c = await fresh('articles');
     await c.createIndex({ title: 'text', body: 'text' }, { weights: { title: 5 } });
@@ -159,8 +172,7 @@ describe('text search', () => {
       { _id: 4 as never, title: 'Cities of literature', body: 'Libraries and readings' },
     ]);
   });
-  const ids = async (search: string) =>
-    (await c.find({ $text: { $search: search } }).toArray()).map((d) => d._id as unknown as number).sort();
+  const ids = async (search: string) => (await c.find({ $text: { $search: search } }).toArray()).map((d) => d._id as unknown as number).sort();
 
   it('finds words case-insensitively, any of several words, and plurals', async () => {
     expect(await ids('MUSIC')).toEqual([1, 2]);
@@ -193,7 +205,12 @@ describe('text search', () => {
 
   it('combines $text with other conditions and needs a text index', async () => {
     expect((await c.find({ $text: { $search: 'music' }, _id: { $gt: 1 } }).toArray()).map((d) => d._id)).toEqual([2]);
-    const err = await rejection(t.db.collection('uniq').find({ $text: { $search: 'x' } }).toArray());
+    const err = await rejection(
+      t.db
+        .collection('uniq')
+        .find({ $text: { $search: 'x' } })
+        .toArray(),
+    );
     expect(err.code).toBe(27);
   });
 });

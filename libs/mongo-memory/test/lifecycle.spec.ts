@@ -53,7 +53,9 @@ describe('MongoMemoryServer', () => {
 
   it('runs from the command line until SIGTERM', async () => {
     const root = join(__dirname, '../../..');
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/mongo-memory/src/cli.ts', '--port', '0', '--replSet', 'rs1'], { cwd: root });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/mongo-memory/src/cli.ts', '--port', '0', '--replSet', 'rs1'], {
+      cwd: root,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     while (!/mongodb:\/\/\S+/.test(out)) await once(child.stdout, 'data');

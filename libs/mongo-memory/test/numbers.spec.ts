@@ -48,7 +48,13 @@ describe('int64', () => {
     const [max] = await c.aggregate([{ $group: { _id: null, top: { $max: '$n' }, low: { $min: '$n' } } }]).toArray();
     expect([max.top, max.low]).toEqual([100n, -1n]);
     const flags = await c.aggregate([{ $sort: { _id: 1 } }, { $project: { big: { $gt: ['$n', 9] }, ten: { $in: [10, ['$n']] } } }]).toArray();
-    expect(flags.map((d) => [d.big, d.ten])).toEqual([[true, true], [false, false], [true, false], [true, false], [false, false]]);
+    expect(flags.map((d) => [d.big, d.ten])).toEqual([
+      [true, true],
+      [false, false],
+      [true, false],
+      [true, false],
+      [false, false],
+    ]);
   });
 });
 

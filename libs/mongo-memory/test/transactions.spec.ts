@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const fresh = async (name: string): Promise<Collection> => {
-  await t.db.collection(name).drop().catch(() => undefined);
+  await t.db
+    .collection(name)
+    .drop()
+    .catch(() => undefined);
   await t.db.createCollection(name);
   return t.db.collection(name);
 };
@@ -46,7 +49,10 @@ describe('transactions (driver)', () => {
 
   it('reads from the snapshot taken at its first operation', async () => {
     const c = await fresh('snap');
-    await c.insertMany([{ _id: 1 as never, v: 1 }, { _id: 2 as never, v: 1 }]);
+    await c.insertMany([
+      { _id: 1 as never, v: 1 },
+      { _id: 2 as never, v: 1 },
+    ]);
     const session = t.client.startSession();
     session.startTransaction();
     expect((await c.findOne({ _id: 1 as never }, { session }))!.v).toBe(1);

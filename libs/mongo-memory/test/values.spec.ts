@@ -6,8 +6,19 @@ describe('BSON values', () => {
   it('orders types as a server does', () => {
     const values = [true, new Date(0), new ObjectId(), 'b', 3n, null, { a: 1 }, [1], 2.5];
     const sorted = [...values].sort(compareValues);
-    expect(sorted.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : v instanceof Date ? 'date' : typeof v === 'object' ? (v as object).constructor.name : typeof v)))
-      .toEqual(['null', 'number', 'bigint', 'string', 'Object', 'array', 'ObjectId', 'boolean', 'date']);
+    expect(
+      sorted.map((v) =>
+        v === null
+          ? 'null'
+          : Array.isArray(v)
+            ? 'array'
+            : v instanceof Date
+              ? 'date'
+              : typeof v === 'object'
+                ? (v as object).constructor.name
+                : typeof v,
+      ),
+    ).toEqual(['null', 'number', 'bigint', 'string', 'Object', 'array', 'ObjectId', 'boolean', 'date']);
   });
 
   it('gives equal numbers of any type the same hash key', () => {

@@ -119,10 +119,24 @@ describe('wire protocol', () => {
   });
 
   it('reads kind-1 document sequences', async () => {
-    const reply = await command({ insert: 'seq' }, { sequence: ['documents', [{ _id: 1, a: 1 }, { _id: 2, a: 2 }]] });
+    const reply = await command(
+      { insert: 'seq' },
+      {
+        sequence: [
+          'documents',
+          [
+            { _id: 1, a: 1 },
+            { _id: 2, a: 2 },
+          ],
+        ],
+      },
+    );
     expect(reply).toMatchObject({ ok: 1, n: 2 });
     const found = await command({ find: 'seq', filter: {} });
-    expect(found.cursor.firstBatch).toEqual([{ _id: 1, a: 1 }, { _id: 2, a: 2 }]);
+    expect(found.cursor.firstBatch).toEqual([
+      { _id: 1, a: 1 },
+      { _id: 2, a: 2 },
+    ]);
   });
 
   it('accepts messages carrying a CRC-32C checksum', async () => {

@@ -34,7 +34,7 @@ export class CollaborationsRebuilder {
     const latest = new Map<string, ProjectMembership>();
     let eventsRead = 0;
     let eventsUsed = 0;
-    for (let afterSeq = 0; ; ) {
+    for (let afterSeq = 0; ;) {
       const events = await this.log.listAll({ afterSeq, limit: PAGE });
       if (events.length === 0) break;
       eventsRead += events.length;

@@ -17,7 +17,13 @@ describe('the collaborations read model', () => {
       project('p3', 'Not ours', ['gra', 'lli']),
     ];
     expect(collaborationsOf('sev', memberships, CITIES)).toEqual([
-      { city: card('bil', 'Bilbao'), projects: [{ id: 'p2', title: 'Archive' }, { id: 'p1', title: 'Sound maps' }] },
+      {
+        city: card('bil', 'Bilbao'),
+        projects: [
+          { id: 'p2', title: 'Archive' },
+          { id: 'p1', title: 'Sound maps' },
+        ],
+      },
       { city: card('gra', 'Granada'), projects: [{ id: 'p1', title: 'Sound maps' }] },
     ]);
     expect(collaborationsOf('lli', memberships, CITIES)).toEqual([{ city: card('gra', 'Granada'), projects: [{ id: 'p3', title: 'Not ours' }] }]);

@@ -61,7 +61,11 @@ export type CitiesTestModule = Awaited<ReturnType<typeof createCitiesTestModule>
 
 /** The context of a request: an admin, a user of `cityId`, or the system. */
 export function contextOf(role: CommandContext['role'], cityId: string | null = null): CommandContext {
-  return { actor: { userId: role === 'system' ? null : `user-${cityId ?? role}`, cityId }, role, correlationId: `test-${randomBytes(4).toString('hex')}` };
+  return {
+    actor: { userId: role === 'system' ? null : `user-${cityId ?? role}`, cityId },
+    role,
+    correlationId: `test-${randomBytes(4).toString('hex')}`,
+  };
 }
 
 export const ADMIN = contextOf('admin');

@@ -40,13 +40,18 @@ const bodyError = (detail: string, message: string): Problem => problem(400, det
  */
 function fastifyProblem(error: Error & { code?: string; statusCode: number }): Problem {
   if (/forbidden (prototype|constructor) property/.test(error.message)) {
-    return bodyError('The request body contains a key that is not allowed (__proto__ or constructor.prototype).', 'must not contain the keys __proto__ or constructor.prototype');
+    return bodyError(
+      'The request body contains a key that is not allowed (__proto__ or constructor.prototype).',
+      'must not contain the keys __proto__ or constructor.prototype',
+    );
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problem(413, 'The request body is larger than the 1 MB limit.');
     case 'FST_ERR_BAD_URL':
-      return problem(400, 'The URL is not valid: it has a malformed percent-encoding.', { errors: [{ field: 'path', message: 'is not a valid URL component' }] });
+      return problem(400, 'The URL is not valid: it has a malformed percent-encoding.', {
+        errors: [{ field: 'path', message: 'is not a valid URL component' }],
+      });
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return problem(414, `A path segment is longer than ${MAX_PARAM_LENGTH} characters; no id is that long.`);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -88,7 +93,7 @@ function toProblem(thrown: unknown): Problem {
       typeof body === 'string'
         ? body
         : Array.isArray((body as { message?: unknown }).message)
-          ? ((body as { message: string[] }).message).join('; ')
+          ? (body as { message: string[] }).message.join('; ')
           : String((body as { message?: unknown }).message ?? error.message);
     // Structured bodies (e.g. terminus health results) are kept as a `checks` extension member.
     const details = typeof body === 'object' && body && 'details' in body ? { checks: (body as { details: unknown }).details } : {};

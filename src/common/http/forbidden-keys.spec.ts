@@ -3,7 +3,11 @@ import { findForbiddenKeys } from './forbidden-keys';
 describe('findForbiddenKeys', () => {
   it('names $-keys and prototype keys at any depth, and nothing else', () => {
     const body = JSON.parse('{"a":{"$gt":""},"b":[{"__proto__":{"x":1}}],"constructor":{"prototype":1},"c":{"prototype":2},"ok":"$value"}');
-    expect(findForbiddenKeys(body).map((e) => e.field).sort()).toEqual(['a.$gt', 'b.0.__proto__', 'c.prototype', 'constructor']);
+    expect(
+      findForbiddenKeys(body)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['a.$gt', 'b.0.__proto__', 'c.prototype', 'constructor']);
     expect(findForbiddenKeys({ title: 'x', tags: ['$where', '__proto__'], n: null })).toEqual([]);
     expect(findForbiddenKeys('a string')).toEqual([]);
   });

@@ -33,8 +33,16 @@ function kindOf(value: unknown): string {
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && value !== undefined && this.toValidate(metadata) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new InputValidationException([{ field: 'body', message: `must be a JSON object, not ${kindOf(value)}` }], 'The request body must be a JSON object.');
+    if (
+      metadata.type === 'body' &&
+      value !== undefined &&
+      this.toValidate(metadata) &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
+      throw new InputValidationException(
+        [{ field: 'body', message: `must be a JSON object, not ${kindOf(value)}` }],
+        'The request body must be a JSON object.',
+      );
     }
     return super.transform(value, metadata);
   }

@@ -31,7 +31,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       return throwError(
-        () => new InputValidationException([{ field: 'Idempotency-Key', message: 'must be 1–128 characters of letters, digits, ".", ":", "_" or "-"' }]),
+        () =>
+          new InputValidationException([{ field: 'Idempotency-Key', message: 'must be 1–128 characters of letters, digits, ".", ":", "_" or "-"' }]),
       );
     }
 

@@ -4,9 +4,7 @@ import type { Model } from 'mongoose';
 import { IdempotencyRecord } from './idempotency-record.schema';
 
 export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; status: number; body: unknown; fingerprint: string }
-  | { kind: 'in-progress'; fingerprint: string };
+  { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown; fingerprint: string } | { kind: 'in-progress'; fingerprint: string };
 
 @Injectable()
 export class IdempotencyStore {

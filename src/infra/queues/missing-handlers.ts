@@ -1,7 +1,10 @@
 import type { AnyQueueDefinition as QueueDefinition } from './queue-definition';
 
 /** The job names of `queues` that no processor handles (pure, for the start-up check). */
-export function missingHandlers(queues: readonly QueueDefinition[], processors: readonly { queue: QueueDefinition; handlers: object }[]): { queue: string; job: string }[] {
+export function missingHandlers(
+  queues: readonly QueueDefinition[],
+  processors: readonly { queue: QueueDefinition; handlers: object }[],
+): { queue: string; job: string }[] {
   const handled = new Set(
     processors.flatMap((p) =>
       Object.entries(p.handlers as Record<string, unknown>)

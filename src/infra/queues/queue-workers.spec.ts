@@ -21,7 +21,9 @@ function workersWith(...instances: object[]) {
 
 describe('QueueWorkers start-up check', () => {
   it('fails start-up naming each job that has no processor where workers run', () => {
-    expect(() => workersWith(new SendOnly()).onModuleInit()).toThrow(/"mail\.digest" \(queue "mail"\) .*no processor|no processor: "mail\.digest" \(queue "mail"\)/);
+    expect(() => workersWith(new SendOnly()).onModuleInit()).toThrow(
+      /"mail\.digest" \(queue "mail"\) .*no processor|no processor: "mail\.digest" \(queue "mail"\)/,
+    );
     expect(() => workersWith().onModuleInit()).toThrow(/"mail\.send".*"mail\.digest"/);
   });
 

@@ -48,7 +48,15 @@ export class DeliverNotificationProcessor extends JobProcessor<NotificationJobPa
     const isMuted = ({ data }: Delivery) => muted.get(data.cityId)?.has(data.type) ?? false;
     const toWrite = batch.filter((j) => !isMuted(j));
     const written = await this.inbox.insertManyOnce(
-      toWrite.map(({ data: { eventId, cityId, type, title, body, link, createdAt } }) => ({ eventId, cityId, type, title, body, link, createdAt: new Date(createdAt) })),
+      toWrite.map(({ data: { eventId, cityId, type, title, body, link, createdAt } }) => ({
+        eventId,
+        cityId,
+        type,
+        title,
+        body,
+        link,
+        createdAt: new Date(createdAt),
+      })),
     );
     const outcomes = new Map<Delivery, Promise<DeliveryOutcome | Error>>();
     toWrite.forEach((job, i) => outcomes.set(job, this.push(job, written[i])));

@@ -3,7 +3,8 @@ import { namedCities, renderNotification } from './notification-text';
 const names: Record<string, string> = { sevilla: 'Sevilla', liria: 'Llíria', valencia: 'Valencia' };
 const nameOf = (id: string) => names[id] ?? 'A partner city';
 const base = { projectId: 'p1', title: 'Music for all', leadCityId: 'sevilla', acceptedPartnerIds: ['liria'] };
-const render = (type: string, data: object, recipient: string) => renderNotification({ type, data: { ...base, ...data }, actor: { cityId: null } }, recipient, nameOf);
+const render = (type: string, data: object, recipient: string) =>
+  renderNotification({ type, data: { ...base, ...data }, actor: { cityId: null } }, recipient, nameOf);
 
 describe('notification texts', () => {
   it('names the inviting city and the project', () => {
@@ -30,7 +31,9 @@ describe('notification texts', () => {
     });
     expect(render('ProjectStarted', {}, 'liria').title).toBe('“Music for all” has started');
     expect(render('ProjectCompleted', { outcome: 'Great' }, 'liria').body).toBe('Outcome: Great');
-    expect(render('ProjectCancelled', { reason: 'No funds', previousStatus: 'active' }, 'liria').body).toBe('Sevilla cancelled “Music for all”: No funds');
+    expect(render('ProjectCancelled', { reason: 'No funds', previousStatus: 'active' }, 'liria').body).toBe(
+      'Sevilla cancelled “Music for all”: No funds',
+    );
   });
 
   it('clips long bodies', () => {
@@ -40,6 +43,9 @@ describe('notification texts', () => {
   });
 
   it('lists the cities whose names it needs', () => {
-    expect(namedCities({ type: 'ProjectUpdatePosted', data: { ...base, authorCityId: 'liria' }, actor: { cityId: 'liria' } })).toEqual(['sevilla', 'liria']);
+    expect(namedCities({ type: 'ProjectUpdatePosted', data: { ...base, authorCityId: 'liria' }, actor: { cityId: 'liria' } })).toEqual([
+      'sevilla',
+      'liria',
+    ]);
   });
 });

@@ -42,7 +42,12 @@ export function renderNotification(event: NotifiableEvent, recipientCityId: stri
 
   switch (event.type) {
     case 'PartnerInvited':
-      return say(`${lead} invited you to ${project}`, p.message ? `${lead} writes: “${p.message}”` : `${lead} invites you to join ${project} as a partner city. Accept or decline the invitation on the project page.`);
+      return say(
+        `${lead} invited you to ${project}`,
+        p.message
+          ? `${lead} writes: “${p.message}”`
+          : `${lead} invites you to join ${project} as a partner city. Accept or decline the invitation on the project page.`,
+      );
     case 'InvitationAccepted':
       return recipientCityId === p.leadCityId
         ? say(`${city} accepted your invitation to ${project}`, `${city} is now a partner of ${project}.`)
@@ -50,7 +55,10 @@ export function renderNotification(event: NotifiableEvent, recipientCityId: stri
     case 'InvitationDeclined':
       return say(`${city} declined your invitation to ${project}`, `${city} will not take part in ${project}. You can invite another city.`);
     case 'JoinRequested':
-      return say(`${city} asked to join ${project}`, p.message ? `${city} writes: “${p.message}”` : `Approve or reject the request of ${city} on the project page.`);
+      return say(
+        `${city} asked to join ${project}`,
+        p.message ? `${city} writes: “${p.message}”` : `Approve or reject the request of ${city} on the project page.`,
+      );
     case 'JoinRequestApproved':
       return say(`${lead} approved your request to join ${project}`, `${names(recipientCityId)} is now a partner of ${project}.`);
     case 'JoinRequestRejected':

@@ -2,7 +2,11 @@ import { recipientsOf, RECIPIENT_RULES } from './recipients';
 import { PROJECT_NOTIFIED_TYPES } from './notification-types';
 
 const base = { projectId: 'p1', title: 'Music for all', leadCityId: 'sevilla', acceptedPartnerIds: ['liria', 'valencia'] };
-const event = (type: string, data: object, actorCityId: string | null = null) => ({ type, data: { ...base, ...data }, actor: { cityId: actorCityId } });
+const event = (type: string, data: object, actorCityId: string | null = null) => ({
+  type,
+  data: { ...base, ...data },
+  actor: { cityId: actorCityId },
+});
 const cityIds = (type: string, data: object = {}) => {
   const r = recipientsOf(event(type, data));
   if (r.kind !== 'cities') throw new Error('expected explicit cities');

@@ -65,7 +65,11 @@ export class InboxRepository implements OnModuleInit {
   /** Marks one item read (once: reading it again changes nothing); null when the city has no such item. */
   async markRead(cityId: string, id: string, now = new Date()): Promise<NotificationDocument | null> {
     const updated = await this.model
-      .findOneAndUpdate({ _id: id, cityId, readAt: null }, { $set: { readAt: now, updatedAt: now }, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: id, cityId, readAt: null },
+        { $set: { readAt: now, updatedAt: now }, $inc: { version: 1 } },
+        { returnDocument: 'after' },
+      )
       .lean<NotificationDocument>()
       .exec();
     return updated ?? this.model.findOne({ _id: id, cityId }).lean<NotificationDocument>().exec();

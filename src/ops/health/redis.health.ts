@@ -23,7 +23,11 @@ export class RedisHealthIndicator implements OnModuleInit, OnModuleDestroy {
       .check(key)
       .attempt(async () => {
         // Still connecting (start-up, or reconnecting after an outage): give it a moment.
-        if (client.status !== 'ready') await new Promise((resolve) => { client.once('ready', resolve); setTimeout(resolve, 500).unref(); });
+        if (client.status !== 'ready')
+          await new Promise((resolve) => {
+            client.once('ready', resolve);
+            setTimeout(resolve, 500).unref();
+          });
         if ((await client.ping()) !== 'PONG') throw new Error('unexpected PING reply');
       })
       .withTimeout(1000);

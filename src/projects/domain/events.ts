@@ -121,4 +121,3 @@ export const PROJECT_EVENT_TYPES = [
   'ProjectCompleted',
   'ProjectCancelled',
 ] as const satisfies readonly ProjectEventType[];
-

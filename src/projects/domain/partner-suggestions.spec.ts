@@ -1,16 +1,14 @@
 import { SEED_CITIES } from '../../shared/seed-cities';
-import {
-  SUGGESTION_WEIGHTS as W,
-  suggestPartners,
-  type CandidateCity,
-  type SuggestionContext,
-  type SuggestionProject,
-} from './partner-suggestions';
+import { SUGGESTION_WEIGHTS as W, suggestPartners, type CandidateCity, type SuggestionContext, type SuggestionProject } from './partner-suggestions';
 import { Project } from './project';
 import { lead, proposal, TestClock } from './testing/project-fixtures';
 
 /** The seed cities as candidates, their id being the name without accents in lower case. */
-const slug = (name: string) => name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const slug = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 const seeds: CandidateCity[] = SEED_CITIES.map((c) => ({ ...c, id: slug(c.name) }));
 const city = (name: string) => seeds.find((c) => c.name === name)!;
 
@@ -24,7 +22,14 @@ const musicBySevilla = (overrides: Partial<SuggestionProject> = {}): SuggestionP
 });
 
 const dakar: CandidateCity = { id: 'dakar', name: 'Dakar', country: 'SN', region: 'africa', field: 'media-arts', languages: ['fr', 'wo'] };
-const salvador: CandidateCity = { id: 'salvador', name: 'Salvador', country: 'BR', region: 'latin-america-caribbean', field: 'music', languages: ['pt'] };
+const salvador: CandidateCity = {
+  id: 'salvador',
+  name: 'Salvador',
+  country: 'BR',
+  region: 'latin-america-caribbean',
+  field: 'music',
+  languages: ['pt'],
+};
 
 describe('suggestPartners', () => {
   it('ranks Llíria in the top three for a music project led by Sevilla, among the seed cities', () => {
@@ -78,7 +83,11 @@ describe('suggestPartners', () => {
   it('says "1 project" and "languages" in the right number', () => {
     const context: SuggestionContext = { lead: { ...sevilla, languages: ['es', 'ca'] }, collaborationsWithLead: { lliria: 1 } };
     const [suggestion] = suggestPartners(musicBySevilla(), [city('Llíria')], context);
-    expect(suggestion.reasons).toEqual(['Same creative field: Music', 'Worked with Sevilla before on 1 project', 'Common languages: Spanish, Catalan']);
+    expect(suggestion.reasons).toEqual([
+      'Same creative field: Music',
+      'Worked with Sevilla before on 1 project',
+      'Common languages: Spanish, Catalan',
+    ]);
   });
 
   it('caps shared SDGs and past collaborations, so the field stays the strongest factor', () => {
@@ -105,15 +114,26 @@ describe('suggestPartners', () => {
   });
 
   it('matches languages by their primary subtag, whatever the case', () => {
-    const quebec: CandidateCity = { id: 'qc', name: 'Québec', country: 'CA', region: 'europe-north-america', field: 'literature', languages: ['FR-CA'] };
+    const quebec: CandidateCity = {
+      id: 'qc',
+      name: 'Québec',
+      country: 'CA',
+      region: 'europe-north-america',
+      field: 'literature',
+      languages: ['FR-CA'],
+    };
     const [suggestion] = suggestPartners(musicBySevilla(), [quebec], { lead: { ...sevilla, languages: ['fr'] } });
     expect(suggestion.reasons).toEqual(['Common language: French']);
   });
 
   it('leaves out cities without any reason', () => {
     const tokyo: CandidateCity = { id: 'tokyo', name: 'Tokyo', country: 'JP', region: 'asia-pacific', field: 'design', languages: ['ja'] };
-    expect(suggestPartners(musicBySevilla({ leadCityId: 'kobe' }), [tokyo], { lead: { name: 'Kobe', region: 'asia-pacific', languages: ['ja'] } })).toHaveLength(1);
-    expect(suggestPartners(musicBySevilla({ leadCityId: 'kobe' }), [tokyo], { lead: { name: 'Kobe', region: 'asia-pacific', languages: ['ko'] } })).toEqual([]);
+    expect(
+      suggestPartners(musicBySevilla({ leadCityId: 'kobe' }), [tokyo], { lead: { name: 'Kobe', region: 'asia-pacific', languages: ['ja'] } }),
+    ).toHaveLength(1);
+    expect(
+      suggestPartners(musicBySevilla({ leadCityId: 'kobe' }), [tokyo], { lead: { name: 'Kobe', region: 'asia-pacific', languages: ['ko'] } }),
+    ).toEqual([]);
   });
 
   it('orders best first, ties by name, and honours the limit', () => {

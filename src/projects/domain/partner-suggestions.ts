@@ -104,12 +104,7 @@ export function suggestPartners(
   return suggestions.slice(0, Math.max(0, Math.floor(limit)));
 }
 
-function score(
-  project: SuggestionProject,
-  city: CandidateCity,
-  context: SuggestionContext,
-  coveredRegions: ReadonlySet<Region>,
-): PartnerSuggestion {
+function score(project: SuggestionProject, city: CandidateCity, context: SuggestionContext, coveredRegions: ReadonlySet<Region>): PartnerSuggestion {
   const w = SUGGESTION_WEIGHTS;
   let total = 0;
   const reasons: string[] = [];

@@ -125,11 +125,7 @@ describe('Project.propose', () => {
   });
 
   it('keeps the calendar date of a full ISO date-time, and allows a one-day project', () => {
-    const project = Project.propose(
-      proposal({ startDate: '2025-06-21T20:00:00+02:00', endDate: '2025-06-21' }),
-      lead,
-      clock.now,
-    );
+    const project = Project.propose(proposal({ startDate: '2025-06-21T20:00:00+02:00', endDate: '2025-06-21' }), lead, clock.now);
     expect(project.toSnapshot()).toMatchObject({ startDate: '2025-06-21', endDate: '2025-06-21' });
   });
 
@@ -143,7 +139,10 @@ describe('Project.propose', () => {
     ['a city user without a city', { cityId: null, role: 'city' }, undefined, ProjectRight.LeadCityRequired],
     ['a city user naming another lead city', lliria, SEVILLA, ProjectRight.NotYourCity],
   ])('refuses %s (403)', (_, actor, leadCityId, code) => {
-    expectForbidden(thrown(() => Project.propose(proposal({ leadCityId }), actor, clock.now)), code);
+    expectForbidden(
+      thrown(() => Project.propose(proposal({ leadCityId }), actor, clock.now)),
+      code,
+    );
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -170,7 +169,10 @@ describe('Project.propose', () => {
     ['endDate', { endDate: '2025-06-01T25:99' }],
     ['endDate', { startDate: '2025-03-01', endDate: '2025-02-28' }],
   ])('refuses an invalid %s (400): %j', (field, overrides) => {
-    expectInvalid(thrown(() => Project.propose(proposal(overrides as never), lead, clock.now)), field);
+    expectInvalid(
+      thrown(() => Project.propose(proposal(overrides as never), lead, clock.now)),
+      field,
+    );
   });
 });
 
@@ -306,7 +308,10 @@ describe('update', () => {
 
   it('refuses anyone but the lead (403)', () => {
     const project = projectWithPartners(clock, [LLIRIA]);
-    expectForbidden(refused(project, (p) => p.update({ title: 'Mine now' }, p.version, lliria)), ProjectRight.LeadOnly);
+    expectForbidden(
+      refused(project, (p) => p.update({ title: 'Mine now' }, p.version, lliria)),
+      ProjectRight.LeadOnly,
+    );
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -317,7 +322,10 @@ describe('update', () => {
     ['endDate', { startDate: '2026-01-01' }],
   ])('refuses an invalid %s (400): %j', (field, changes) => {
     const project = proposedProject(clock);
-    expectInvalid(refused(project, (p) => p.update(changes as never, 1, lead)), field);
+    expectInvalid(
+      refused(project, (p) => p.update(changes as never, 1, lead)),
+      field,
+    );
   });
 });
 
@@ -345,16 +353,28 @@ describe('invite', () => {
   });
 
   it('refuses to invite the lead (409 project.cannot-invite-lead)', () => {
-    expectRule(refused(proposedProject(clock), (p) => p.invite(SEVILLA, null, lead)), ProjectRule.CannotInviteLead);
+    expectRule(
+      refused(proposedProject(clock), (p) => p.invite(SEVILLA, null, lead)),
+      ProjectRule.CannotInviteLead,
+    );
   });
 
   it('refuses to invite a city already invited, requesting or accepted (409)', () => {
     const project = projectWithPartners(clock, [LLIRIA]);
     project.invite(VALENCIA, null, lead);
     project.requestToJoin(BILBAO, null, bilbao);
-    expectRule(refused(project, (p) => p.invite(VALENCIA, 'again', lead)), ProjectRule.AlreadyInvited);
-    expectRule(refused(project, (p) => p.invite(BILBAO, null, lead)), ProjectRule.AlreadyRequested);
-    expectRule(refused(project, (p) => p.invite(LLIRIA, null, lead)), ProjectRule.AlreadyPartner);
+    expectRule(
+      refused(project, (p) => p.invite(VALENCIA, 'again', lead)),
+      ProjectRule.AlreadyInvited,
+    );
+    expectRule(
+      refused(project, (p) => p.invite(BILBAO, null, lead)),
+      ProjectRule.AlreadyRequested,
+    );
+    expectRule(
+      refused(project, (p) => p.invite(LLIRIA, null, lead)),
+      ProjectRule.AlreadyPartner,
+    );
   });
 
   it.each([
@@ -376,14 +396,26 @@ describe('invite', () => {
 
   it('refuses a partner or another city inviting (403)', () => {
     const project = projectWithPartners(clock, [LLIRIA]);
-    expectForbidden(refused(project, (p) => p.invite(VALENCIA, null, lliria)), ProjectRight.LeadOnly);
-    expectForbidden(refused(project, (p) => p.invite(VALENCIA, null, bilbao)), ProjectRight.LeadOnly);
+    expectForbidden(
+      refused(project, (p) => p.invite(VALENCIA, null, lliria)),
+      ProjectRight.LeadOnly,
+    );
+    expectForbidden(
+      refused(project, (p) => p.invite(VALENCIA, null, bilbao)),
+      ProjectRight.LeadOnly,
+    );
   });
 
   it('refuses a blank city id or a too long message (400)', () => {
     const project = proposedProject(clock);
-    expectInvalid(refused(project, (p) => p.invite(' ', null, lead)), 'cityId');
-    expectInvalid(refused(project, (p) => p.invite(LLIRIA, 'x'.repeat(2001), lead)), 'message');
+    expectInvalid(
+      refused(project, (p) => p.invite(' ', null, lead)),
+      'cityId',
+    );
+    expectInvalid(
+      refused(project, (p) => p.invite(LLIRIA, 'x'.repeat(2001), lead)),
+      'message',
+    );
   });
 });
 
@@ -428,16 +460,34 @@ describe('acceptInvitation / declineInvitation', () => {
     project.requestToJoin(VALENCIA, null, valencia);
     project.invite('granada', null, lead);
     project.declineInvitation('granada', cityUser('granada'));
-    expectRule(refused(project, (p) => p[method](BILBAO, bilbao)), ProjectRule.NoInvitation); // never invited
-    expectRule(refused(project, (p) => p[method](VALENCIA, valencia)), ProjectRule.NoInvitation); // asked, not invited
-    expectRule(refused(project, (p) => p[method](LLIRIA, lliria)), ProjectRule.NoInvitation); // already accepted
-    expectRule(refused(project, (p) => p[method]('granada', cityUser('granada'))), ProjectRule.NoInvitation); // already declined
+    expectRule(
+      refused(project, (p) => p[method](BILBAO, bilbao)),
+      ProjectRule.NoInvitation,
+    ); // never invited
+    expectRule(
+      refused(project, (p) => p[method](VALENCIA, valencia)),
+      ProjectRule.NoInvitation,
+    ); // asked, not invited
+    expectRule(
+      refused(project, (p) => p[method](LLIRIA, lliria)),
+      ProjectRule.NoInvitation,
+    ); // already accepted
+    expectRule(
+      refused(project, (p) => p[method]('granada', cityUser('granada'))),
+      ProjectRule.NoInvitation,
+    ); // already declined
   });
 
   it.each(['acceptInvitation', 'declineInvitation'] as const)('%s refuses anyone but the invited city (403), the lead included', (method) => {
     const project = invited();
-    expectForbidden(refused(project, (p) => p[method](LLIRIA, valencia)), ProjectRight.NotYourCity);
-    expectForbidden(refused(project, (p) => p[method](LLIRIA, lead)), ProjectRight.NotYourCity);
+    expectForbidden(
+      refused(project, (p) => p[method](LLIRIA, valencia)),
+      ProjectRight.NotYourCity,
+    );
+    expectForbidden(
+      refused(project, (p) => p[method](LLIRIA, lead)),
+      ProjectRight.NotYourCity,
+    );
   });
 });
 
@@ -454,16 +504,28 @@ describe('requestToJoin', () => {
   });
 
   it('refuses the lead asking to join its own project (409 project.lead-cannot-join)', () => {
-    expectRule(refused(proposedProject(clock), (p) => p.requestToJoin(SEVILLA, null, lead)), ProjectRule.LeadCannotJoin);
+    expectRule(
+      refused(proposedProject(clock), (p) => p.requestToJoin(SEVILLA, null, lead)),
+      ProjectRule.LeadCannotJoin,
+    );
   });
 
   it('refuses a city already invited, requesting or accepted (409)', () => {
     const project = projectWithPartners(clock, [LLIRIA]);
     project.invite(VALENCIA, null, lead);
     project.requestToJoin(BILBAO, null, bilbao);
-    expectRule(refused(project, (p) => p.requestToJoin(VALENCIA, null, valencia)), ProjectRule.AlreadyInvited);
-    expectRule(refused(project, (p) => p.requestToJoin(BILBAO, 'again', bilbao)), ProjectRule.AlreadyRequested);
-    expectRule(refused(project, (p) => p.requestToJoin(LLIRIA, null, lliria)), ProjectRule.AlreadyPartner);
+    expectRule(
+      refused(project, (p) => p.requestToJoin(VALENCIA, null, valencia)),
+      ProjectRule.AlreadyInvited,
+    );
+    expectRule(
+      refused(project, (p) => p.requestToJoin(BILBAO, 'again', bilbao)),
+      ProjectRule.AlreadyRequested,
+    );
+    expectRule(
+      refused(project, (p) => p.requestToJoin(LLIRIA, null, lliria)),
+      ProjectRule.AlreadyPartner,
+    );
   });
 
   it('may ask again after a rejection', () => {
@@ -476,7 +538,10 @@ describe('requestToJoin', () => {
 
   it('refuses a user asking for another city (403); an admin may', () => {
     const project = proposedProject(clock);
-    expectForbidden(refused(project, (p) => p.requestToJoin(VALENCIA, null, bilbao)), ProjectRight.NotYourCity);
+    expectForbidden(
+      refused(project, (p) => p.requestToJoin(VALENCIA, null, bilbao)),
+      ProjectRight.NotYourCity,
+    );
     project.requestToJoin(VALENCIA, null, admin);
     expect(project.partnerStatusOf(VALENCIA)).toBe('requested');
   });
@@ -504,18 +569,36 @@ describe('approveJoinRequest / rejectJoinRequest', () => {
     expect(onlyEvent(project)).toEqual({ type: 'JoinRequestRejected', data: { ...base([LLIRIA]), cityId: VALENCIA } });
   });
 
-  it.each(['approveJoinRequest', 'rejectJoinRequest'] as const)('%s refuses a request that does not exist (409 project.no-join-request)', (method) => {
-    const project = requested();
-    project.invite(BILBAO, null, lead);
-    expectRule(refused(project, (p) => p[method]('burgos', lead)), ProjectRule.NoJoinRequest);
-    expectRule(refused(project, (p) => p[method](BILBAO, lead)), ProjectRule.NoJoinRequest); // invited, did not ask
-    expectRule(refused(project, (p) => p[method](LLIRIA, lead)), ProjectRule.NoJoinRequest); // already a partner
-  });
+  it.each(['approveJoinRequest', 'rejectJoinRequest'] as const)(
+    '%s refuses a request that does not exist (409 project.no-join-request)',
+    (method) => {
+      const project = requested();
+      project.invite(BILBAO, null, lead);
+      expectRule(
+        refused(project, (p) => p[method]('burgos', lead)),
+        ProjectRule.NoJoinRequest,
+      );
+      expectRule(
+        refused(project, (p) => p[method](BILBAO, lead)),
+        ProjectRule.NoJoinRequest,
+      ); // invited, did not ask
+      expectRule(
+        refused(project, (p) => p[method](LLIRIA, lead)),
+        ProjectRule.NoJoinRequest,
+      ); // already a partner
+    },
+  );
 
   it.each(['approveJoinRequest', 'rejectJoinRequest'] as const)('%s is for the lead only (403)', (method) => {
     const project = requested();
-    expectForbidden(refused(project, (p) => p[method](VALENCIA, valencia)), ProjectRight.LeadOnly);
-    expectForbidden(refused(project, (p) => p[method](VALENCIA, lliria)), ProjectRight.LeadOnly);
+    expectForbidden(
+      refused(project, (p) => p[method](VALENCIA, valencia)),
+      ProjectRight.LeadOnly,
+    );
+    expectForbidden(
+      refused(project, (p) => p[method](VALENCIA, lliria)),
+      ProjectRight.LeadOnly,
+    );
   });
 });
 
@@ -536,20 +619,35 @@ describe('withdraw', () => {
   });
 
   it('refuses the lead (409 project.lead-cannot-withdraw)', () => {
-    expectRule(refused(projectWithPartners(clock, [LLIRIA]), (p) => p.withdraw(SEVILLA, lead)), ProjectRule.LeadCannotWithdraw);
+    expectRule(
+      refused(projectWithPartners(clock, [LLIRIA]), (p) => p.withdraw(SEVILLA, lead)),
+      ProjectRule.LeadCannotWithdraw,
+    );
   });
 
   it('refuses a city that is not an accepted partner (409 project.not-a-partner)', () => {
     const project = projectWithPartners(clock, [LLIRIA]);
     project.invite(VALENCIA, null, lead);
-    expectRule(refused(project, (p) => p.withdraw(VALENCIA, valencia)), ProjectRule.NotAPartner);
-    expectRule(refused(project, (p) => p.withdraw(BILBAO, bilbao)), ProjectRule.NotAPartner);
+    expectRule(
+      refused(project, (p) => p.withdraw(VALENCIA, valencia)),
+      ProjectRule.NotAPartner,
+    );
+    expectRule(
+      refused(project, (p) => p.withdraw(BILBAO, bilbao)),
+      ProjectRule.NotAPartner,
+    );
   });
 
   it('refuses a user withdrawing another city (403), the lead included', () => {
     const project = projectWithPartners(clock, [LLIRIA]);
-    expectForbidden(refused(project, (p) => p.withdraw(LLIRIA, lead)), ProjectRight.NotYourCity);
-    expectForbidden(refused(project, (p) => p.withdraw(LLIRIA, valencia)), ProjectRight.NotYourCity);
+    expectForbidden(
+      refused(project, (p) => p.withdraw(LLIRIA, lead)),
+      ProjectRight.NotYourCity,
+    );
+    expectForbidden(
+      refused(project, (p) => p.withdraw(LLIRIA, valencia)),
+      ProjectRight.NotYourCity,
+    );
   });
 });
 
@@ -583,7 +681,10 @@ describe('postUpdate', () => {
     project.invite(VALENCIA, null, lead);
     project.requestToJoin(BILBAO, null, bilbao);
     for (const city of [VALENCIA, BILBAO, 'granada', 'burgos']) {
-      expectForbidden(refused(project, (p) => p.postUpdate({ updateId: 'u', text: 'Hi', kind: 'news' }, cityUser(city))), ProjectRight.MembersOnly);
+      expectForbidden(
+        refused(project, (p) => p.postUpdate({ updateId: 'u', text: 'Hi', kind: 'news' }, cityUser(city))),
+        ProjectRight.MembersOnly,
+      );
     }
   });
 
@@ -594,7 +695,10 @@ describe('postUpdate', () => {
     ['updateId', { updateId: '' }],
   ])('refuses an invalid %s (400)', (field, overrides) => {
     const project = projectWithPartners(clock, [LLIRIA]);
-    expectInvalid(refused(project, (p) => p.postUpdate({ updateId: 'u-1', text: 'Hi', kind: 'news', ...overrides } as never, lead)), field);
+    expectInvalid(
+      refused(project, (p) => p.postUpdate({ updateId: 'u-1', text: 'Hi', kind: 'news', ...overrides } as never, lead)),
+      field,
+    );
   });
 });
 
@@ -612,15 +716,24 @@ describe('start', () => {
     const project = proposedProject(clock);
     project.invite(LLIRIA, null, lead);
     project.requestToJoin(VALENCIA, null, valencia);
-    expectRule(refused(project, (p) => p.start(lead)), ProjectRule.NoAcceptedPartner);
+    expectRule(
+      refused(project, (p) => p.start(lead)),
+      ProjectRule.NoAcceptedPartner,
+    );
   });
 
   it('refuses a project that is not proposed (409 project.not-proposed)', () => {
-    expectRule(refused(activeProject(clock), (p) => p.start(lead)), ProjectRule.NotProposed);
+    expectRule(
+      refused(activeProject(clock), (p) => p.start(lead)),
+      ProjectRule.NotProposed,
+    );
   });
 
   it('is for the lead only (403)', () => {
-    expectForbidden(refused(projectWithPartners(clock, [LLIRIA]), (p) => p.start(lliria)), ProjectRight.LeadOnly);
+    expectForbidden(
+      refused(projectWithPartners(clock, [LLIRIA]), (p) => p.start(lliria)),
+      ProjectRight.LeadOnly,
+    );
   });
 });
 
@@ -634,13 +747,22 @@ describe('complete', () => {
   });
 
   it('refuses a project that is not active (409 project.not-active)', () => {
-    expectRule(refused(projectWithPartners(clock, [LLIRIA]), (p) => p.complete('Done', lead)), ProjectRule.NotActive);
+    expectRule(
+      refused(projectWithPartners(clock, [LLIRIA]), (p) => p.complete('Done', lead)),
+      ProjectRule.NotActive,
+    );
   });
 
   it('refuses a missing outcome (400) and anyone but the lead (403)', () => {
     const project = activeProject(clock);
-    expectInvalid(refused(project, (p) => p.complete(' ', lead)), 'outcome');
-    expectForbidden(refused(project, (p) => p.complete('Done', lliria)), ProjectRight.LeadOnly);
+    expectInvalid(
+      refused(project, (p) => p.complete(' ', lead)),
+      'outcome',
+    );
+    expectForbidden(
+      refused(project, (p) => p.complete('Done', lliria)),
+      ProjectRight.LeadOnly,
+    );
   });
 });
 
@@ -660,8 +782,14 @@ describe('cancel', () => {
 
   it('refuses a missing reason (400) and anyone but the lead (403)', () => {
     const project = projectWithPartners(clock, [LLIRIA]);
-    expectInvalid(refused(project, (p) => p.cancel('', lead)), 'reason');
-    expectForbidden(refused(project, (p) => p.cancel('No', lliria)), ProjectRight.LeadOnly);
+    expectInvalid(
+      refused(project, (p) => p.cancel('', lead)),
+      'reason',
+    );
+    expectForbidden(
+      refused(project, (p) => p.cancel('No', lliria)),
+      ProjectRight.LeadOnly,
+    );
   });
 });
 
@@ -698,8 +826,14 @@ describe('a finished project accepts no change (409 project.finished)', () => {
 
   it('still answers 403 before 409, and 400 before 409', () => {
     const project = finished('completed');
-    expectForbidden(refused(project, (p) => p.invite('granada', null, lliria)), ProjectRight.LeadOnly);
-    expectInvalid(refused(project, (p) => p.complete('', lead)), 'outcome');
+    expectForbidden(
+      refused(project, (p) => p.invite('granada', null, lliria)),
+      ProjectRight.LeadOnly,
+    );
+    expectInvalid(
+      refused(project, (p) => p.complete('', lead)),
+      'outcome',
+    );
   });
 });
 

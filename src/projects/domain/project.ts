@@ -24,15 +24,7 @@ import {
   type ProjectUpdate,
   type UpdateKind,
 } from './project-state';
-import {
-  assertDateRange,
-  calendarDate,
-  optionalText,
-  PROJECT_LIMITS,
-  referenceList,
-  requiredId,
-  requiredText,
-} from './project-values';
+import { assertDateRange, calendarDate, optionalText, PROJECT_LIMITS, referenceList, requiredId, requiredText } from './project-values';
 
 /** The body of `POST /projects`, plus the id the handler generated. */
 export interface ProposeProjectInput {
@@ -91,10 +83,7 @@ export class Project extends AggregateRoot<ProjectEventMap> {
     const values = validateContent(input);
     assertDateRange(values.startDate, values.endDate);
     const now = clock();
-    const project = new Project(
-      { id, ...values, status: 'proposed', leadCityId, partners: [], version: 0, createdAt: now, updatedAt: now },
-      clock,
-    );
+    const project = new Project({ id, ...values, status: 'proposed', leadCityId, partners: [], version: 0, createdAt: now, updatedAt: now }, clock);
     const s = project.state;
     project.record('ProjectProposed', {
       ...project.eventBase(),
@@ -206,7 +195,8 @@ export class Project extends AggregateRoot<ProjectEventMap> {
 
     const next: Record<string, unknown> = { ...this.state, updatedAt: this.clock() };
     for (const [key, value] of Object.entries(applied)) {
-      if (value === null) delete next[key]; // null clears an optional field
+      if (value === null)
+        delete next[key]; // null clears an optional field
       else next[key] = value;
     }
     this.state = next as unknown as ProjectSnapshot;
@@ -441,9 +431,7 @@ export class Project extends AggregateRoot<ProjectEventMap> {
     const existing = this.partner(cityId);
     const kept = opening ? message : existing?.message;
     const updated: Partner = { cityId, status, ...(kept === undefined ? {} : { message: kept }), since: now };
-    const partners = existing
-      ? this.state.partners.map((p) => (p.cityId === cityId ? updated : p))
-      : [...this.state.partners, updated];
+    const partners = existing ? this.state.partners.map((p) => (p.cityId === cityId ? updated : p)) : [...this.state.partners, updated];
     this.state = { ...this.state, partners, updatedAt: now };
   }
 

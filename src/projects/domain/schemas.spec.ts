@@ -22,9 +22,7 @@ describe('project event schemas', () => {
       cityId: 'valencia',
       message: null,
     });
-    expect(() =>
-      projectEventSchemas.ProjectUpdated.parse({ ...base, changes: { sdgs: [11], startDate: null, description: null } }),
-    ).not.toThrow();
+    expect(() => projectEventSchemas.ProjectUpdated.parse({ ...base, changes: { sdgs: [11], startDate: null, description: null } })).not.toThrow();
   });
 
   it.each<[string, keyof typeof projectEventSchemas, object]>([

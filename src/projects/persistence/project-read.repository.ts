@@ -45,13 +45,7 @@ export class ProjectReadRepository {
   async list(filter: ProjectListFilter, page: PageRequest): Promise<Slice<ProjectSnapshot>> {
     const query = listQuery(filter);
     const [docs, total] = await Promise.all([
-      this.projects
-        .find(query)
-        .sort({ createdAt: -1, _id: -1 })
-        .skip(skipOf(page))
-        .limit(page.limit)
-        .lean<ProjectDocument[]>()
-        .exec(),
+      this.projects.find(query).sort({ createdAt: -1, _id: -1 }).skip(skipOf(page)).limit(page.limit).lean<ProjectDocument[]>().exec(),
       this.projects.countDocuments(query).exec(),
     ]);
     return { items: docs.map(toSnapshot), total };
@@ -60,13 +54,7 @@ export class ProjectReadRepository {
   /** A project's posted updates, newest first. */
   async listUpdates(projectId: string, page: PageRequest): Promise<Slice<ProjectUpdateDocument>> {
     const [items, total] = await Promise.all([
-      this.updates
-        .find({ projectId })
-        .sort({ createdAt: -1, _id: -1 })
-        .skip(skipOf(page))
-        .limit(page.limit)
-        .lean<ProjectUpdateDocument[]>()
-        .exec(),
+      this.updates.find({ projectId }).sort({ createdAt: -1, _id: -1 }).skip(skipOf(page)).limit(page.limit).lean<ProjectUpdateDocument[]>().exec(),
       this.updates.countDocuments({ projectId }).exec(),
     ]);
     return { items, total };
@@ -102,14 +90,14 @@ function listQuery(filter: ProjectListFilter): QueryFilter<ProjectDocument> {
   if (filter.sdg !== undefined) and.push({ sdgs: filter.sdg });
   if (filter.cityId) {
     and.push({
-      $or: [
-        { leadCityId: filter.cityId },
-        { partners: { $elemMatch: { cityId: filter.cityId, status: { $in: [...CURRENT_PARTNER_STATUSES] } } } },
-      ],
+      $or: [{ leadCityId: filter.cityId }, { partners: { $elemMatch: { cityId: filter.cityId, status: { $in: [...CURRENT_PARTNER_STATUSES] } } } }],
     });
   }
   // Every word of `q`, in any order, accent- and case-insensitively (see shared/search-text.ts).
-  const words = foldForSearch(filter.q ?? '').split(' ').filter(Boolean).slice(0, 10);
+  const words = foldForSearch(filter.q ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 10);
   for (const word of words) and.push({ searchText: { $regex: escapeRegex(word) } });
   return and.length === 0 ? {} : { $and: and };
 }

@@ -26,8 +26,7 @@ export function collectionName(cmd: Document, name: string): string {
 
 export const write = (ctx: Ctx, w: Write): void => (ctx.txn ? ctx.txn.stage(w) : ctx.engine.storage.writeNow(w));
 
-export const readDoc = (ctx: Ctx, coll: Collection, id: string): Document | undefined =>
-  ctx.txn ? ctx.txn.read(coll, id) : coll.docs.get(id)?.doc;
+export const readDoc = (ctx: Ctx, coll: Collection, id: string): Document | undefined => (ctx.txn ? ctx.txn.read(coll, id) : coll.docs.get(id)?.doc);
 
 export function rejectOptions(cmd: Document, names: string[]): void {
   for (const name of names) {

@@ -6,7 +6,17 @@ import { isPlainObject } from '../values';
 import { collectionName, rejectOptions, type Handler } from './context';
 
 /** Options a server would enforce and we cannot: refusing them beats silently ignoring them. */
-const UNSUPPORTED_CREATE = ['capped', 'validator', 'timeseries', 'viewOn', 'pipeline', 'collation', 'clusteredIndex', 'changeStreamPreAndPostImages', 'expireAfterSeconds'];
+const UNSUPPORTED_CREATE = [
+  'capped',
+  'validator',
+  'timeseries',
+  'viewOn',
+  'pipeline',
+  'collation',
+  'clusteredIndex',
+  'changeStreamPreAndPostImages',
+  'expireAfterSeconds',
+];
 
 const create: Handler = (cmd, ctx) => {
   rejectOptions(cmd, UNSUPPORTED_CREATE);

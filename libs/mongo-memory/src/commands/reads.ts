@@ -82,7 +82,11 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
   if (token !== undefined) {
     const at = tokenSeq(token);
     if (at === undefined || at > log.lastSeq) throw new CommandError(Code.BadValue, 'invalid resume token');
-    if (!log.since(at)) throw new CommandError(Code.ChangeStreamHistoryLost, 'Resume of change stream was not possible, as the resume point may no longer be in the oplog.');
+    if (!log.since(at))
+      throw new CommandError(
+        Code.ChangeStreamHistoryLost,
+        'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
+      );
     seq = at;
   }
   const rest = pipeline.slice(1);
@@ -93,25 +97,29 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
   const { db } = ctx;
   const storage = ctx.engine.storage;
   const ns = collName ? `${db}.${collName}` : `${db}.$cmd.aggregate`;
-  return ctx.engine.cursors.stream(ns, {
-    log,
-    seq,
-    read: (event) => {
-      if (event.db !== db || (collName !== undefined && event.coll !== collName)) return undefined;
-      const lookup = fullDocument === 'updateLookup'
-        ? () => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc
-        : undefined;
-      const doc = changeDocument(event, lookup);
-      return rest.length ? runPipeline([doc], rest, () => [])[0] : doc;
+  return ctx.engine.cursors.stream(
+    ns,
+    {
+      log,
+      seq,
+      read: (event) => {
+        if (event.db !== db || (collName !== undefined && event.coll !== collName)) return undefined;
+        const lookup =
+          fullDocument === 'updateLookup' ? () => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc : undefined;
+        const doc = changeDocument(event, lookup);
+        return rest.length ? runPipeline([doc], rest, () => [])[0] : doc;
+      },
     },
-  }, (cmd.cursor as Document | undefined)?.batchSize);
+    (cmd.cursor as Document | undefined)?.batchSize,
+  );
 }
 
 const aggregate: Handler = (cmd, ctx) => {
   rejectOptions(cmd, ['collation', 'explain', 'let']);
   const pipeline = cmd.pipeline;
   if (!Array.isArray(pipeline)) throw new CommandError(Code.TypeMismatch, "'pipeline' option must be specified as an array");
-  if (!isPlainObject(cmd.cursor)) throw new CommandError(Code.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
+  if (!isPlainObject(cmd.cursor))
+    throw new CommandError(Code.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
   const collName = cmd.aggregate === 1 ? undefined : collectionName(cmd, 'aggregate');
   const first = pipeline[0] as Document | undefined;
   if (first?.$changeStream !== undefined) return changeStream(cmd, ctx, collName, pipeline);

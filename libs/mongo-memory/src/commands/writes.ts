@@ -29,7 +29,8 @@ function statements<T>(cmd: Document, items: T[], run: (item: T, index: number) 
 const withErrors = (reply: Document, errors: Document[]): Document => (errors.length ? { ...reply, writeErrors: errors } : reply);
 
 function checkId(id: unknown): void {
-  if (Array.isArray(id) || id instanceof RegExp) throw new CommandError(Code.InvalidIdField, `The '_id' value cannot be of type ${Array.isArray(id) ? 'array' : 'regex'}`);
+  if (Array.isArray(id) || id instanceof RegExp)
+    throw new CommandError(Code.InvalidIdField, `The '_id' value cannot be of type ${Array.isArray(id) ? 'array' : 'regex'}`);
 }
 
 function insertOne(ctx: Ctx, coll: Collection, doc: Document): void {
@@ -134,8 +135,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (cmd.remove && cmd.upsert) throw new CommandError(Code.FailedToParse, 'Cannot specify both upsert=true and remove=true');
   const m = matching(ctx, coll, filter);
   const target = shape(m, { sort: cmd.sort as Document | undefined, limit: 1 })[0];
-  const project = (doc: Document | undefined | null) =>
-    doc ? shape({ docs: [doc] }, { projection: cmd.fields as Document | undefined })[0] : null;
+  const project = (doc: Document | undefined | null) => (doc ? shape({ docs: [doc] }, { projection: cmd.fields as Document | undefined })[0] : null);
   if (cmd.remove) {
     if (target) write(ctx, { coll, id: keyString(target._id), documentId: target._id, before: target, after: null, op: 'delete' });
     return { lastErrorObject: { n: target ? 1 : 0 }, value: project(target), ok: 1 };

@@ -6,14 +6,24 @@ const today = new Date('2025-06-01T00:00:00Z');
 
 describe('parseCityCsv', () => {
   it('reads rows with their line numbers: quotes, CRLF, BOM, blank lines, columns in any order and case', () => {
-    const csv = '\uFEFFCountry,NAME,region,field,designationyear,lng,lat\r\n' + 'ES,Llíria,europe-north-america,music,2019,-0.5965,39.6255\r\n\r\n' + 'FR,"Saint-Étienne, ""la""",europe-north-america,design,2010,,\r\n';
+    const csv =
+      '\uFEFFCountry,NAME,region,field,designationyear,lng,lat\r\n' +
+      'ES,Llíria,europe-north-america,music,2019,-0.5965,39.6255\r\n\r\n' +
+      'FR,"Saint-Étienne, ""la""",europe-north-america,design,2010,,\r\n';
     const { rows, problems, fatal } = parseCityCsv(csv);
     expect(fatal).toBe(false);
     expect(problems).toEqual([]);
     expect(rows).toEqual([
       {
         line: 2,
-        input: { name: 'Llíria', country: 'ES', region: 'europe-north-america', field: 'music', designationYear: 2019, location: { lat: 39.6255, lng: -0.5965 } },
+        input: {
+          name: 'Llíria',
+          country: 'ES',
+          region: 'europe-north-america',
+          field: 'music',
+          designationYear: 2019,
+          location: { lat: 39.6255, lng: -0.5965 },
+        },
       },
       {
         line: 4,
@@ -52,7 +62,9 @@ describe('parseCityCsv', () => {
   it('refuses an empty file, a file without rows and one with too many', () => {
     expect(parseCityCsv('').problems[0].reasons[0]).toMatch(/empty/);
     expect(parseCityCsv(`${HEADER}\n\n`).problems[0].reasons[0]).toMatch(/no rows/);
-    expect(parseCityCsv(`${HEADER}\n${'x\n'.repeat(MAX_IMPORT_ROWS + 1)}`).problems[0].reasons).toEqual([`at most ${MAX_IMPORT_ROWS} rows per file; this one has ${MAX_IMPORT_ROWS + 1}`]);
+    expect(parseCityCsv(`${HEADER}\n${'x\n'.repeat(MAX_IMPORT_ROWS + 1)}`).problems[0].reasons).toEqual([
+      `at most ${MAX_IMPORT_ROWS} rows per file; this one has ${MAX_IMPORT_ROWS + 1}`,
+    ]);
   });
 
   it('reports a row with the wrong number of values by line', () => {
@@ -105,7 +117,9 @@ describe('checkImportRows', () => {
 
   it('refuses a second row for the same city (name without accents or case, same country)', () => {
     const { accepted, rejected } = checkImportRows(
-      rowsOf('Llíria,ES,europe-north-america,music,2019,,\nLLIRIA,es,europe-north-america,music,2019,,\nLlíria,VE,latin-america-caribbean,music,2019,,'),
+      rowsOf(
+        'Llíria,ES,europe-north-america,music,2019,,\nLLIRIA,es,europe-north-america,music,2019,,\nLlíria,VE,latin-america-caribbean,music,2019,,',
+      ),
       today,
     );
     expect(accepted.map((a) => a.line)).toEqual([2, 4]);

@@ -22,7 +22,12 @@ describe('RegisterCity (handler against MongoDB)', () => {
     expect(city).toMatchObject({ name: 'Burgos', slug: 'burgos-es', country: 'ES', version: 1, languages: [], location: null });
     const events = await cities.log.listForAggregate('city', city.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'CityRegistered', aggregateId: city.id, actor: { userId: 'user-admin', cityId: null }, data: { name: 'Burgos' } });
+    expect(events[0]).toMatchObject({
+      type: 'CityRegistered',
+      aggregateId: city.id,
+      actor: { userId: 'user-admin', cityId: null },
+      data: { name: 'Burgos' },
+    });
   });
 
   it('answers 409 for the same name and country, ignoring accents and case, and records nothing', async () => {

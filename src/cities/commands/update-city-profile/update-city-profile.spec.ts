@@ -62,7 +62,9 @@ describe('UpdateCityProfile (handler against MongoDB)', () => {
   });
 
   it('answers 404 for an unknown city and 400 for a bad value', async () => {
-    await expect(cities.commands.execute(new UpdateCityProfileCommand('nope', { description: 'x' }, undefined, ADMIN))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(cities.commands.execute(new UpdateCityProfileCommand('nope', { description: 'x' }, undefined, ADMIN))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(update({ website: 'javascript:alert(1)' })).rejects.toBeInstanceOf(InvalidInputError);
   });
 });

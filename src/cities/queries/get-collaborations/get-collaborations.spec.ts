@@ -83,8 +83,16 @@ describe('Collaborations read model (fed by project events through the event bac
   });
 
   it('shows the new title of a renamed project', async () => {
-    const data = { projectId: 'p2', title: 'Shared archive', leadCityId: id.bilbao, acceptedPartnerIds: [id.sevilla], changes: { title: 'Shared archive' } };
-    const { events } = await cities.unitOfWork.run(contextOf('city', id.bilbao), async (tx) => tx.record('project', 'p2', [{ type: 'ProjectUpdated', data }]));
+    const data = {
+      projectId: 'p2',
+      title: 'Shared archive',
+      leadCityId: id.bilbao,
+      acceptedPartnerIds: [id.sevilla],
+      changes: { title: 'Shared archive' },
+    };
+    const { events } = await cities.unitOfWork.run(contextOf('city', id.bilbao), async (tx) =>
+      tx.record('project', 'p2', [{ type: 'ProjectUpdated', data }]),
+    );
     recorded.push(...events);
     await eventually('sevilla', ['Bilbao: Shared archive, Sound maps']);
     expect(summary(await collaborationsOf('bilbao'))).toEqual(['Sevilla: Shared archive, Sound maps']);

@@ -22,7 +22,17 @@ describe('ListCities (handler against MongoDB, over the seed cities)', () => {
     const page = await list({});
     expect(page.total).toBe(11);
     expect(page.items.map((c) => c.name)).toEqual([
-      'Barcelona', 'Bilbao', 'Burgos', 'Dénia', 'Granada', 'Llíria', 'Manises', 'Sevilla', 'Terrassa', 'Valencia', 'Valladolid',
+      'Barcelona',
+      'Bilbao',
+      'Burgos',
+      'Dénia',
+      'Granada',
+      'Llíria',
+      'Manises',
+      'Sevilla',
+      'Terrassa',
+      'Valencia',
+      'Valladolid',
     ]);
   });
 

@@ -55,8 +55,13 @@ export class QueueDashboard implements OnModuleInit {
     const user = found ? await this.queries.execute(new VerifyAccessTokenQuery(found.token)).catch(() => null) : null;
     if (!user || user.role !== 'admin') {
       const status = user ? 403 : 401;
-      const detail = user ? 'The queue dashboard is reserved to admins.' : 'Sign in as an admin: send the access token as a bearer header, ?token= or cookie.';
-      await reply.status(status).header('Content-Type', PROBLEM_CONTENT_TYPE).send({ ...problem(status, detail), instance: request.url.split('?')[0] });
+      const detail = user
+        ? 'The queue dashboard is reserved to admins.'
+        : 'Sign in as an admin: send the access token as a bearer header, ?token= or cookie.';
+      await reply
+        .status(status)
+        .header('Content-Type', PROBLEM_CONTENT_TYPE)
+        .send({ ...problem(status, detail), instance: request.url.split('?')[0] });
       return;
     }
     if (found?.fromQuery) reply.header('Set-Cookie', boardCookie(found.token, BOARD_PATH));

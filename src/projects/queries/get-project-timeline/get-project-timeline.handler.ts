@@ -17,7 +17,7 @@ export class GetProjectTimelineHandler implements IQueryHandler<GetProjectTimeli
     if (!(await this.projects.exists(projectId))) throw new NotFoundError('project', projectId);
     // The log answers in pages; a project's history is whole in its timeline.
     const events: EventEnvelope[] = [];
-    for (let afterSeq = 0; ; ) {
+    for (let afterSeq = 0; ;) {
       const page = await this.log.listForAggregate(PROJECT_AGGREGATE, projectId, { afterSeq, limit: MAX_LIST_LIMIT });
       events.push(...page);
       if (page.length < MAX_LIST_LIMIT) break;

@@ -30,9 +30,7 @@ export class SuggestPartnersHandler implements IQueryHandler<SuggestPartnersQuer
     if (!lead) return []; // nothing to compare with (a lead city removed from the network)
 
     // Past projects together, this one left out: a partner of this project is not a "past" one.
-    const collaborationsWithLead = Object.fromEntries(
-      collaborations.map((c) => [c.city.id, c.projects.filter((p) => p.id !== projectId).length]),
-    );
+    const collaborationsWithLead = Object.fromEntries(collaborations.map((c) => [c.city.id, c.projects.filter((p) => p.id !== projectId).length]));
     const ranked = suggestPartners(project, cities, { lead, pastSdgs, collaborationsWithLead }, limit);
     return ranked.map(({ city, score, reasons }) => ({ city: cityView(city as CitySummary), score, reasons }));
   }

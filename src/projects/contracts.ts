@@ -3,31 +3,27 @@
  * `src/projects`. Event classes (for `@EventsHandler`), their payload types and the queries other
  * modules (live gateway, notifications) may send through the QueryBus.
  */
-import { defineEvent } from '@app/events';
-import type { z } from 'zod';
+import { defineEvent, type EventUnion } from '@app/events';
 import { Query } from '@nestjs/cqrs';
-import { PROJECT_AGGREGATE, type ProjectEventMap } from './domain/events';
+import { PROJECT_AGGREGATE } from './domain/events';
 import { projectEventSchemas as s } from './domain/schemas';
 
 export type * from './domain/events';
 export { PROJECT_AGGREGATE, PROJECT_EVENT_TYPES } from './domain/events';
 
-const project = <K extends keyof ProjectEventMap>(type: K) =>
-  defineEvent<ProjectEventMap[K]>(type, PROJECT_AGGREGATE, s[type] as unknown as z.ZodType<ProjectEventMap[K]>);
-
-export const ProjectProposed = project('ProjectProposed');
-export const ProjectUpdated = project('ProjectUpdated');
-export const PartnerInvited = project('PartnerInvited');
-export const InvitationAccepted = project('InvitationAccepted');
-export const InvitationDeclined = project('InvitationDeclined');
-export const JoinRequested = project('JoinRequested');
-export const JoinRequestApproved = project('JoinRequestApproved');
-export const JoinRequestRejected = project('JoinRequestRejected');
-export const PartnerWithdrew = project('PartnerWithdrew');
-export const ProjectUpdatePosted = project('ProjectUpdatePosted');
-export const ProjectStarted = project('ProjectStarted');
-export const ProjectCompleted = project('ProjectCompleted');
-export const ProjectCancelled = project('ProjectCancelled');
+export const ProjectProposed = defineEvent('ProjectProposed', PROJECT_AGGREGATE, s.ProjectProposed);
+export const ProjectUpdated = defineEvent('ProjectUpdated', PROJECT_AGGREGATE, s.ProjectUpdated);
+export const PartnerInvited = defineEvent('PartnerInvited', PROJECT_AGGREGATE, s.PartnerInvited);
+export const InvitationAccepted = defineEvent('InvitationAccepted', PROJECT_AGGREGATE, s.InvitationAccepted);
+export const InvitationDeclined = defineEvent('InvitationDeclined', PROJECT_AGGREGATE, s.InvitationDeclined);
+export const JoinRequested = defineEvent('JoinRequested', PROJECT_AGGREGATE, s.JoinRequested);
+export const JoinRequestApproved = defineEvent('JoinRequestApproved', PROJECT_AGGREGATE, s.JoinRequestApproved);
+export const JoinRequestRejected = defineEvent('JoinRequestRejected', PROJECT_AGGREGATE, s.JoinRequestRejected);
+export const PartnerWithdrew = defineEvent('PartnerWithdrew', PROJECT_AGGREGATE, s.PartnerWithdrew);
+export const ProjectUpdatePosted = defineEvent('ProjectUpdatePosted', PROJECT_AGGREGATE, s.ProjectUpdatePosted);
+export const ProjectStarted = defineEvent('ProjectStarted', PROJECT_AGGREGATE, s.ProjectStarted);
+export const ProjectCompleted = defineEvent('ProjectCompleted', PROJECT_AGGREGATE, s.ProjectCompleted);
+export const ProjectCancelled = defineEvent('ProjectCancelled', PROJECT_AGGREGATE, s.ProjectCancelled);
 
 /** Every project event class, for `EventsModule.forFeature`. */
 export const PROJECT_EVENTS = [
@@ -44,7 +40,10 @@ export const PROJECT_EVENTS = [
   ProjectStarted,
   ProjectCompleted,
   ProjectCancelled,
-];
+] as const;
+
+/** The union of the project events, narrowed by `event.type`: what consumers of project events take. */
+export type ProjectEvent = EventUnion<typeof PROJECT_EVENTS>;
 
 /** The viewer of a query: who asks (null user = anonymous). */
 export interface Viewer {

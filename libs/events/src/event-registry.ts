@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvent, type DomainEventClass } from './define-event';
+import { DomainEvent, type DomainEventClass, type EventClasses } from './define-event';
 import type { EventEnvelope } from './event-envelope';
 import { EventRegistrationError, InvalidEventPayloadError, UnknownEventTypeError } from './event-errors';
 
@@ -11,7 +11,7 @@ import { EventRegistrationError, InvalidEventPayloadError, UnknownEventTypeError
 export class EventRegistry {
   private readonly byType = new Map<string, DomainEventClass<any>>();
 
-  register(classes: readonly DomainEventClass<any>[]): void {
+  register(classes: EventClasses): void {
     for (const cls of classes) {
       assertEventClass(cls);
       const existing = this.byType.get(cls.type);

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import type { DomainEventClass } from './define-event';
+import type { EventClasses } from './define-event';
 import { EventDispatcher } from './event-dispatcher';
 import { EventLog } from './event-log';
 import { EventRegistry } from './event-registry';
@@ -47,7 +47,7 @@ export class EventsModule {
   }
 
   /** Registers a module's event classes; start-up fails if a type is registered twice or has no schema. */
-  static forFeature(events: DomainEventClass<any>[]): DynamicModule {
+  static forFeature(events: EventClasses): DynamicModule {
     const registration: Provider = {
       provide: Symbol(`events:${events.map((e) => e?.type).join(',')}`),
       useFactory: (registry: EventRegistry) => {

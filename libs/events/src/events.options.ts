@@ -1,4 +1,4 @@
-import type { DomainEventClass } from './define-event';
+import type { EventClasses } from './define-event';
 
 /** Settings of the relay that republishes events the after-commit path did not deliver. */
 export interface RelayOptions {
@@ -21,7 +21,7 @@ export interface RelayOptions {
 
 export interface EventsModuleOptions {
   /** Event classes owned by the importing scope; modules may add theirs with `EventsModule.forFeature`. */
-  events?: DomainEventClass<any>[];
+  events?: EventClasses;
   relay?: RelayOptions;
   /**
    * Publish events on this process's EventBus right after commit (default true). Scripts (seed,

@@ -45,8 +45,8 @@ export type CityEventMap = {
   CityProfileUpdated: CityProfileUpdatedPayload;
 };
 
-export const CityRegistered = defineEvent<CityRegisteredPayload>('CityRegistered', CITY_AGGREGATE, cityRegistered);
-export const CityProfileUpdated = defineEvent<CityProfileUpdatedPayload>('CityProfileUpdated', CITY_AGGREGATE, cityProfileUpdated);
+export const CityRegistered = defineEvent('CityRegistered', CITY_AGGREGATE, cityRegistered);
+export const CityProfileUpdated = defineEvent('CityProfileUpdated', CITY_AGGREGATE, cityProfileUpdated);
 
 /** Every city event class, for `EventsModule.forFeature`. */
-export const CITY_EVENTS = [CityRegistered, CityProfileUpdated];
+export const CITY_EVENTS = [CityRegistered, CityProfileUpdated] as const;

@@ -3,12 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiProblems } from '../common/http/api-problems.decorator';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../shared/auth-user';
 import { CreateUserCommand } from './commands/create-user/create-user.command';
 import { CreateUserDto } from './commands/create-user/create-user.dto';
 import { LoginCommand } from './commands/login/login.command';
 import { LoginDto } from './commands/login/login.dto';
-import { Authenticated, CurrentUser, Public, Roles } from './decorators/auth.decorators';
+import { Authenticated, CurrentUser, Public, Roles } from '../common/http/auth.decorators';
 import { UserRepository } from './persistence/user.repository';
 import { UserView } from './user-view';
 

@@ -1,4 +1,6 @@
-/** What other modules may use of auth: decorators, the user type and the token query. */
-export type { AuthUser, Role } from './auth-user';
-export { Authenticated, Ctx, CurrentUser, Public, Roles } from './decorators/auth.decorators';
+/**
+ * What other modules may use of auth: its query and the types it answers with. The HTTP decorators
+ * (@Public, @Roles, @CurrentUser, @Ctx…) are in common/http/auth.decorators.ts.
+ */
+export type { AuthUser, Role } from '../shared/auth-user';
 export { VerifyAccessTokenQuery } from './queries/verify-token/verify-access-token.query';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { AuthUser, Role } from './auth-user';
+import type { AuthUser, Role } from '../shared/auth-user';
 
 interface AccessTokenClaims {
   sub: string;

@@ -2,7 +2,7 @@ import type { CommandContext } from '@app/events';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, Roles } from '../auth/contracts';
+import { Ctx, Roles } from '../common/http/auth.decorators';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { InputValidationException } from '../common/http/validation.pipe';
 import { PageOf, PaginationQuery, pageRequest, type Page } from '../shared/pagination';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, type AuthUser } from '../auth/contracts';
+import type { AuthUser } from '../auth/contracts';
+import { Authenticated, CurrentUser } from '../common/http/auth.decorators';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { pageRequest } from '../shared/pagination';
 import { MarkAllReadCommand } from './commands/mark-all-read/mark-all-read.command';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../auth-user';
-import { AuthenticatedRequest, IS_PUBLIC, REQUIRES_AUTH, ROLES_KEY } from '../decorators/auth.decorators';
+import type { Role } from '../../shared/auth-user';
+import { AuthenticatedRequest, IS_PUBLIC, REQUIRES_AUTH, ROLES_KEY } from '../../common/http/auth.decorators';
 import { TokenService } from '../token.service';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

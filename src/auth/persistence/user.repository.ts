@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { ConflictError } from '@app/domain';
-import type { Role } from '../auth-user';
+import type { Role } from '../../shared/auth-user';
 import { UserDocument } from './user.schema';
 
 export interface NewUser {

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../auth-user';
+import type { Role } from '../../shared/auth-user';
 
 @Schema({ collection: 'users', timestamps: true, versionKey: false })
 export class UserDocument {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import type { AuthUser } from '../../auth/contracts';
+import type { AuthUser } from '../../shared/auth-user';
 import { InputValidationException } from '../http/validation.pipe';
 import { IdempotencyStore } from './idempotency.store';
 

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../../auth/contracts';
+import { Public } from '../../common/http/auth.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('operations')

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../../auth/contracts';
+import { Public } from '../../common/http/auth.decorators';
 import { MetricsRegistry } from './metrics.registry';
 
 @ApiExcludeController()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/events';
-import { Ctx } from '../../auth/contracts';
+import { Ctx } from '../../common/http/auth.decorators';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { PageOf, PaginationQuery, type Page } from '../../shared/pagination';
 import { PostProjectUpdateCommand } from '../commands/post-project-update/post-project-update.command';

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/events';
-import { Ctx } from '../../auth/contracts';
+import { Ctx } from '../../common/http/auth.decorators';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { AcceptInvitationCommand } from '../commands/accept-invitation/accept-invitation.command';
 import { ApproveJoinRequestCommand } from '../commands/approve-join-request/approve-join-request.command';

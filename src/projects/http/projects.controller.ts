@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/events';
-import { Ctx } from '../../auth/contracts';
+import { Ctx } from '../../common/http/auth.decorators';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { PageOf, type Page } from '../../shared/pagination';
 import { CancelProjectCommand } from '../commands/cancel-project/cancel-project.command';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { WITHOUT_CONTROL_CHARACTERS } from '../../../shared/text';
-import { ROLES, type Role } from '../../auth-user';
+import { ROLES, type Role } from '../../../shared/auth-user';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;

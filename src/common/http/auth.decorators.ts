@@ -1,7 +1,11 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { CommandContext } from '@app/events';
-import type { AuthUser, Role } from '../auth-user';
+import type { AuthUser, Role } from '../../shared/auth-user';
 
+/**
+ * Route metadata and request decorators for controllers of every module. The keys are read by the
+ * global AuthGuard (src/auth/guards); they live here so a controller never imports the auth module.
+ */
 export const IS_PUBLIC = 'auth:public';
 export const REQUIRES_AUTH = 'auth:required';
 export const ROLES_KEY = 'auth:roles';
@@ -13,6 +17,7 @@ export const Authenticated = () => SetMetadata(REQUIRES_AUTH, true);
 /** Restricts a route to the given roles (403 for the others). Implies @Authenticated. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
+/** The request as the AuthGuard leaves it: `user` is set when a valid bearer token was sent. */
 export interface AuthenticatedRequest {
   id: string;
   user?: AuthUser;

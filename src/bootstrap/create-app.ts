@@ -13,6 +13,7 @@ import { DrainingFastifyAdapter } from './draining-fastify-adapter';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { installHttpHooks } from './http-hooks';
 import { setupOpenApi } from './openapi';
+import { setupQueueDashboard } from './queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -56,6 +57,7 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   app.useGlobalFilters(new ProblemDetailsFilter());
   installBodyParsers(app.getHttpAdapter().getInstance());
   installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
+  setupQueueDashboard(app);
   setupOpenApi(app);
   return app;
 }

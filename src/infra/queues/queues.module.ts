@@ -2,9 +2,8 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { RedisConnections } from '../redis/redis-connections';
-import { QueueDashboard } from './dashboard/queue-dashboard';
-import { QueueMetrics } from './queue-metrics';
 import type { QueueDefinition } from './queue-definition';
+import { QueueDepths } from './queue-depths';
 import { QueueLifecycle } from './queue-lifecycle';
 import { QueueRegistry } from './queue-registry';
 import { QueueWorkers } from './queue-workers';
@@ -12,15 +11,16 @@ import { QueueWorkers } from './queue-workers';
 export interface QueuesOptions {
   /** Run the workers of the registered queues in this process. */
   workers: boolean;
-  /** Serve the admin dashboard and queue-depth metrics (the HTTP process). */
+  /** The HTTP process: provide the queue depths its /metrics shows (ops/metrics reads them). */
   http: boolean;
 }
 
 /**
  * BullMQ for the whole process: one fail-fast producer connection shared by every queue (an
  * enqueue during a Redis outage throws at once, so the event that caused it is redelivered from
- * MongoDB later), the deployment key prefix, and — where enabled — the workers, the Bull Board
- * dashboard and the queue-depth gauges. Modules add their queues with `forFeature`.
+ * MongoDB later), the deployment key prefix, and — where enabled — the workers and the queue
+ * depths. Modules add their queues with `forFeature`. The Bull Board dashboard is installed by
+ * src/bootstrap (it needs auth to tell admins, which infrastructure must not import).
  */
 @Global()
 @Module({})
@@ -36,8 +36,8 @@ export class QueuesModule {
         }),
         ...(options.workers ? [DiscoveryModule] : []),
       ],
-      providers: [QueueRegistry, QueueLifecycle, ...(options.workers ? [QueueWorkers] : []), ...(options.http ? [QueueMetrics, QueueDashboard] : [])],
-      exports: [QueueRegistry],
+      providers: [QueueRegistry, QueueLifecycle, ...(options.workers ? [QueueWorkers] : []), ...(options.http ? [QueueDepths] : [])],
+      exports: [QueueRegistry, ...(options.http ? [QueueDepths] : [])],
     };
   }
 

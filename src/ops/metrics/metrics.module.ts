@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics.registry';
+import { QueueDepthGauge } from './queue-depth.gauge';
 
+/** /metrics of the HTTP process. Needs QueuesModule.forRoot({ http: true }) for the queue depths. */
 @Global()
-@Module({ controllers: [MetricsController], providers: [MetricsRegistry], exports: [MetricsRegistry] })
+@Module({ controllers: [MetricsController], providers: [MetricsRegistry, QueueDepthGauge], exports: [MetricsRegistry] })
 export class MetricsModule {}

@@ -3,7 +3,7 @@
  * Socket.IO servers on one Redis; 50 clients on server B in 10 rooms; server A emits 4,000 times to
  * the rooms at ~1,000/s; latency emit→receive. Run: node -r @swc-node/register bench/live/adapter-choice.ts
  */
-import { RedisServerProcess } from '@app/testing/redis-server';
+import { RedisServerProcess } from '@app/testing';
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { createServer } from 'node:http';

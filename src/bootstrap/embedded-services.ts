@@ -1,5 +1,5 @@
 import { MongoMemoryServer } from '@app/mongo-memory';
-import { RedisServerProcess } from '@app/testing/redis-server';
+import { RedisServerProcess } from '@app/testing';
 import type { Env } from '../config/config.schema';
 
 export interface EmbeddedServices {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MongoMemoryServer } from '@app/mongo-memory';
 import { DomainError } from '@app/domain';
 import { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
+import { DeclineInvitationCommand } from './commands/decline-invitation/decline-invitation.command';
 import { InvitePartnerCommand } from './commands/invite-partner/invite-partner.command';
 import { PostProjectUpdateCommand } from './commands/post-project-update/post-project-update.command';
 import { ProposeProjectCommand } from './commands/propose-project/propose-project.command';
@@ -10,13 +11,13 @@ import { RequestToJoinCommand } from './commands/request-to-join/request-to-join
 import { StartProjectCommand } from './commands/start-project/start-project.command';
 import { UpdateProjectCommand } from './commands/update-project/update-project.command';
 import { CanViewProjectQuery } from './contracts';
-import type { ProjectView } from './project-view';
+import type { ProjectView } from './queries/get-project/project.view';
 import { GetProjectTimelineQuery } from './queries/get-project-timeline/get-project-timeline.query';
 import { GetProjectQuery } from './queries/get-project/get-project.query';
 import { ListProjectUpdatesQuery } from './queries/list-project-updates/list-project-updates.query';
 import { ListProjectsQuery } from './queries/list-projects/list-projects.query';
 import { SuggestPartnersQuery } from './queries/suggest-partners/suggest-partners.query';
-import { contextOf, createProjectsTestModule, fakeCollaborations } from './testing/projects-test-module';
+import { contextOf, createProjectsTestModule } from './testing/projects-test-module';
 
 /** Handlers and repositories against the MongoDB protocol; the cities module is faked. */
 describe('projects handlers (MongoDB)', () => {
@@ -137,17 +138,42 @@ describe('projects handlers (MongoDB)', () => {
   it('suggests partners with reasons, never the lead or a current partner', async () => {
     const created = await propose();
     await app.commands.execute(new InvitePartnerCommand(created.id, { cityId: 'valencia' }, sevilla));
-    fakeCollaborations.set('sevilla', [
-      { city: { id: 'granada', name: 'Granada', country: 'ES', field: 'literature' }, projects: [{ id: 'older', title: 'Older' }] },
-    ]);
     const suggestions = await app.queries.execute(new SuggestPartnersQuery(created.id, 5));
     const ids = suggestions.map((s) => s.city.id);
     expect(ids.slice(0, 3)).toContain('lliria');
     expect(ids).not.toContain('sevilla');
     expect(ids).not.toContain('valencia');
     expect(suggestions.length).toBeLessThanOrEqual(5);
-    expect(suggestions.find((s) => s.city.id === 'granada')?.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/Worked with Sevilla/)]));
-    fakeCollaborations.clear();
+  });
+
+  it('counts past projects with the lead from the projects themselves: led or joined, accepted only', async () => {
+    const granada = contextOf('granada');
+    const proposeAs = (ctx: typeof granada) => app.commands.execute(new ProposeProjectCommand(proposal({ fields: ['literature'] }), ctx));
+    const invite = (projectId: string, cityId: string, lead: typeof granada) =>
+      app.commands.execute(new InvitePartnerCommand(projectId, { cityId }, lead));
+    // Bilbao worked with Granada twice: once in Granada's project, once in its own.
+    const ledByGranada = await proposeAs(granada);
+    await invite(ledByGranada.id, 'bilbao', granada);
+    await app.commands.execute(new AcceptInvitationCommand(ledByGranada.id, 'bilbao', contextOf('bilbao')));
+    const ledByBilbao = await proposeAs(contextOf('bilbao'));
+    await invite(ledByBilbao.id, 'granada', contextOf('bilbao'));
+    await app.commands.execute(new AcceptInvitationCommand(ledByBilbao.id, 'granada', granada));
+    // Valladolid only declined an invitation: that is no work together.
+    await invite(ledByGranada.id, 'valladolid', granada);
+    await app.commands.execute(new DeclineInvitationCommand(ledByGranada.id, 'valladolid', contextOf('valladolid')));
+
+    const created = await proposeAs(granada);
+    const reasons = async (cityId: string) =>
+      (await app.queries.execute(new SuggestPartnersQuery(created.id, 50))).find((s) => s.city.id === cityId)?.reasons ?? [];
+    expect(await reasons('bilbao')).toContain('Worked with Granada before on 2 projects');
+    expect(await reasons('valladolid')).not.toEqual(expect.arrayContaining([expect.stringMatching(/Worked with/)]));
+    // A partner of this very project is not a past collaborator (and is not suggested anyway).
+    await invite(created.id, 'barcelona', granada);
+    await app.commands.execute(new AcceptInvitationCommand(created.id, 'barcelona', contextOf('barcelona')));
+    const other = await proposeAs(granada);
+    const onOther = await app.queries.execute(new SuggestPartnersQuery(other.id, 50));
+    expect(onOther.find((s) => s.city.id === 'barcelona')?.reasons).toContain('Worked with Granada before on 1 project');
+    expect((await app.queries.execute(new SuggestPartnersQuery(created.id, 50))).map((s) => s.city.id)).not.toContain('barcelona');
   });
 
   it('refuses to start a project without an accepted partner', async () => {

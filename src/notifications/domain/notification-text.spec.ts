@@ -1,10 +1,11 @@
+import type { ProjectEventMap } from '../../projects/contracts';
 import { namedCities, renderNotification } from './notification-text';
+import { projectEvent } from './testing/project-event';
 
 const names: Record<string, string> = { sevilla: 'Sevilla', liria: 'Llíria', valencia: 'Valencia' };
 const nameOf = (id: string) => names[id] ?? 'A partner city';
-const base = { projectId: 'p1', title: 'Music for all', leadCityId: 'sevilla', acceptedPartnerIds: ['liria'] };
-const render = (type: string, data: object, recipient: string) =>
-  renderNotification({ type, data: { ...base, ...data }, actor: { cityId: null } }, recipient, nameOf);
+const render = <K extends keyof ProjectEventMap>(type: K, data: Parameters<typeof projectEvent<K>>[1], recipient: string) =>
+  renderNotification(projectEvent(type, data), recipient, nameOf);
 
 describe('notification texts', () => {
   it('names the inviting city and the project', () => {
@@ -25,7 +26,7 @@ describe('notification texts', () => {
     expect(render('JoinRequestRejected', { cityId: 'valencia' }, 'valencia').title).toBe('Sevilla declined your request to join “Music for all”');
     expect(render('InvitationDeclined', { cityId: 'valencia' }, 'sevilla').title).toBe('Valencia declined your invitation to “Music for all”');
     expect(render('PartnerWithdrew', { cityId: 'valencia' }, 'sevilla').title).toBe('Valencia withdrew from “Music for all”');
-    expect(render('ProjectUpdatePosted', { authorCityId: 'sevilla', kind: 'milestone', text: 'Done' }, 'liria')).toMatchObject({
+    expect(render('ProjectUpdatePosted', { updateId: 'u1', authorCityId: 'sevilla', kind: 'milestone', text: 'Done' }, 'liria')).toMatchObject({
       title: 'Sevilla posted a milestone on “Music for all”',
       body: 'Done',
     });
@@ -37,15 +38,15 @@ describe('notification texts', () => {
   });
 
   it('clips long bodies', () => {
-    const body = render('ProjectUpdatePosted', { authorCityId: 'sevilla', kind: 'news', text: 'x'.repeat(1000) }, 'liria').body;
+    const body = render('ProjectUpdatePosted', { updateId: 'u1', authorCityId: 'sevilla', kind: 'news', text: 'x'.repeat(1000) }, 'liria').body;
     expect(body.length).toBe(280);
     expect(body.endsWith('…')).toBe(true);
   });
 
   it('lists the cities whose names it needs', () => {
-    expect(namedCities({ type: 'ProjectUpdatePosted', data: { ...base, authorCityId: 'liria' }, actor: { cityId: 'liria' } })).toEqual([
-      'sevilla',
-      'liria',
-    ]);
+    const update = projectEvent('ProjectUpdatePosted', { updateId: 'u1', authorCityId: 'liria', kind: 'news', text: 'Hi' }, 'liria');
+    expect(namedCities(update)).toEqual(['sevilla', 'liria']);
+    expect(namedCities(projectEvent('PartnerInvited', { cityId: 'valencia', message: null }))).toEqual(['sevilla', 'valencia']);
+    expect(namedCities(projectEvent('ProjectStarted', {}))).toEqual(['sevilla']);
   });
 });

@@ -1,4 +1,4 @@
-import type { NotifiableEvent } from './recipients';
+import type { ProjectEvent } from '../../projects/contracts';
 
 /** What a notification says and where it leads (the inbox item minus its identity). */
 export interface NotificationContent {
@@ -10,73 +10,75 @@ export interface NotificationContent {
 /** The names a text needs, by city id (the caller looks them up; unknown ids get a neutral name). */
 export type CityNames = (cityId: string) => string;
 
-interface ProjectPayload {
-  projectId: string;
-  title: string;
-  leadCityId: string;
-  cityId?: string;
-  message?: string | null;
-  authorCityId?: string;
-  kind?: string;
-  text?: string;
-  outcome?: string;
-  reason?: string;
-}
-
 const BODY_MAX = 280;
 
 /** The city ids whose names the text of `event` uses. */
-export function namedCities(event: NotifiableEvent): string[] {
-  const p = event.data as ProjectPayload;
-  return [p.leadCityId, p.cityId, p.authorCityId].filter((id): id is string => typeof id === 'string');
+export function namedCities(event: ProjectEvent): string[] {
+  const ids = [event.data.leadCityId];
+  if ('cityId' in event.data) ids.push(event.data.cityId);
+  if (event.type === 'ProjectUpdatePosted') ids.push(event.data.authorCityId);
+  return ids;
 }
 
 /** Plain-English title and body of `event` as `recipientCityId` reads it. */
-export function renderNotification(event: NotifiableEvent, recipientCityId: string, names: CityNames): NotificationContent {
-  const p = event.data as ProjectPayload;
-  const project = `“${p.title}”`;
-  const lead = names(p.leadCityId);
-  const city = p.cityId ? names(p.cityId) : 'A city';
-  const link = { kind: 'project' as const, id: p.projectId };
+export function renderNotification(event: ProjectEvent, recipientCityId: string, names: CityNames): NotificationContent {
+  const project = `“${event.data.title}”`;
+  const lead = names(event.data.leadCityId);
+  const link = { kind: 'project' as const, id: event.data.projectId };
   const say = (title: string, body: string): NotificationContent => ({ title, body: clip(body), link });
 
   switch (event.type) {
-    case 'PartnerInvited':
+    case 'PartnerInvited': {
+      const { message } = event.data;
       return say(
         `${lead} invited you to ${project}`,
-        p.message
-          ? `${lead} writes: “${p.message}”`
+        message
+          ? `${lead} writes: “${message}”`
           : `${lead} invites you to join ${project} as a partner city. Accept or decline the invitation on the project page.`,
       );
-    case 'InvitationAccepted':
-      return recipientCityId === p.leadCityId
+    }
+    case 'InvitationAccepted': {
+      const city = names(event.data.cityId);
+      return recipientCityId === event.data.leadCityId
         ? say(`${city} accepted your invitation to ${project}`, `${city} is now a partner of ${project}.`)
         : say(`${city} joined ${project}`, `${city} accepted the invitation of ${lead} and is now a partner of ${project}.`);
-    case 'InvitationDeclined':
+    }
+    case 'InvitationDeclined': {
+      const city = names(event.data.cityId);
       return say(`${city} declined your invitation to ${project}`, `${city} will not take part in ${project}. You can invite another city.`);
-    case 'JoinRequested':
+    }
+    case 'JoinRequested': {
+      const city = names(event.data.cityId);
+      const { message } = event.data;
       return say(
         `${city} asked to join ${project}`,
-        p.message ? `${city} writes: “${p.message}”` : `Approve or reject the request of ${city} on the project page.`,
+        message ? `${city} writes: “${message}”` : `Approve or reject the request of ${city} on the project page.`,
       );
+    }
     case 'JoinRequestApproved':
       return say(`${lead} approved your request to join ${project}`, `${names(recipientCityId)} is now a partner of ${project}.`);
     case 'JoinRequestRejected':
       return say(`${lead} declined your request to join ${project}`, `${lead} did not accept the request to take part in ${project}.`);
-    case 'PartnerWithdrew':
+    case 'PartnerWithdrew': {
+      const city = names(event.data.cityId);
       return say(`${city} withdrew from ${project}`, `${city} is no longer a partner of ${project}.`);
+    }
     case 'ProjectUpdatePosted': {
-      const author = p.authorCityId ? names(p.authorCityId) : lead;
-      return say(`${author} posted ${p.kind === 'milestone' ? 'a milestone' : 'news'} on ${project}`, p.text ?? '');
+      const { authorCityId, kind, text } = event.data;
+      return say(`${names(authorCityId)} posted ${kind === 'milestone' ? 'a milestone' : 'news'} on ${project}`, text);
     }
     case 'ProjectStarted':
       return say(`${project} has started`, `${lead} started ${project}: the partnership is now active.`);
     case 'ProjectCompleted':
-      return say(`${project} is completed`, p.outcome ? `Outcome: ${p.outcome}` : `${lead} marked ${project} as completed.`);
+      return say(`${project} is completed`, `Outcome: ${event.data.outcome}`);
     case 'ProjectCancelled':
-      return say(`${project} was cancelled`, p.reason ? `${lead} cancelled ${project}: ${p.reason}` : `${lead} cancelled ${project}.`);
-    default:
+      return say(`${project} was cancelled`, `${lead} cancelled ${project}: ${event.data.reason}`);
+    // Not notified (no recipient rule), worded in case a caller renders them anyway.
+    case 'ProjectProposed':
+    case 'ProjectUpdated':
       return say(`${project}: ${event.type}`, `Something changed on ${project}.`);
+    default:
+      return event satisfies never;
   }
 }
 

@@ -1,26 +1,12 @@
+import { RECIPIENT_RULES, type NotifiedType } from './recipients';
+
+export type { NotifiedType };
+
 /**
- * The event types that notify a city (SPEC §4's table): what a city may mute. Practice and exchange
- * types are listed now so preferences can name them before their modules publish them.
+ * The event types that notify a city, derived from the recipient rules: what a city may mute. A type
+ * joins the list when its rule does (practice and exchange types once their modules publish them).
  */
-export const PROJECT_NOTIFIED_TYPES = [
-  'PartnerInvited',
-  'InvitationAccepted',
-  'InvitationDeclined',
-  'JoinRequested',
-  'JoinRequestApproved',
-  'JoinRequestRejected',
-  'PartnerWithdrew',
-  'ProjectUpdatePosted',
-  'ProjectStarted',
-  'ProjectCompleted',
-  'ProjectCancelled',
-] as const;
-
-export const PRACTICE_NOTIFIED_TYPES = ['PracticeShared', 'PracticeEndorsed', 'PracticeCommented'] as const;
-export const EXCHANGE_NOTIFIED_TYPES = ['ExchangeRequested', 'ExchangeAccepted', 'ExchangeDeclined', 'ExchangeCompleted'] as const;
-
-export const NOTIFIED_TYPES = [...PROJECT_NOTIFIED_TYPES, ...PRACTICE_NOTIFIED_TYPES, ...EXCHANGE_NOTIFIED_TYPES] as const;
-export type NotifiedType = (typeof NOTIFIED_TYPES)[number];
+export const NOTIFIED_TYPES = Object.keys(RECIPIENT_RULES) as NotifiedType[];
 
 export const EMAIL_FREQUENCIES = ['off', 'instant', 'daily', 'weekly'] as const;
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];

@@ -1,62 +1,79 @@
-import type { NotifiedType } from './notification-types';
+import type { ProjectEvent } from '../../projects/contracts';
 
 /**
- * Who is told of an event (SPEC §4), as a pure function of the event: no I/O, so each rule is
- * unit-tested. The result is either explicit cities, or — for PracticeShared — "every city of a
- * creative field", which the caller resolves through the cities module.
+ * Who is told of an event (SPEC §4), as a pure function of the producer's own event type: each rule
+ * takes the event narrowed to its type, so its payload is the one the producer's schema declares.
+ * Renaming a payload field in projects breaks the type-check here (test/types/notification-rules).
+ * The result is either explicit cities, or — for PracticeShared — "every city of a creative field",
+ * which the caller resolves through the cities module.
  */
 export type Recipients = { kind: 'cities'; cityIds: string[] } | { kind: 'field'; field: string; exceptCityIds: string[] };
 
-/** What a rule reads of an event: its type, payload and the city that acted. */
-export interface NotifiableEvent {
-  type: string;
-  data: unknown;
-  actor: { cityId: string | null };
+type ProjectEventType = ProjectEvent['type'];
+/** The event of one type: `EventOf<'PartnerInvited'>['data']` is PartnerInvited's payload. */
+export type EventOf<K extends ProjectEventType> = Extract<ProjectEvent, { type: K }>;
+
+export interface RecipientRule<K extends ProjectEventType> {
+  /** Who is told, in words: the "notifies" column of docs/events.md. */
+  notifies: string;
+  recipients(event: EventOf<K>): Recipients;
 }
 
-/** The fields every project event payload has (src/projects/contracts.ts). */
-interface ProjectPayload {
-  projectId: string;
-  leadCityId: string;
-  acceptedPartnerIds: string[];
-  cityId?: string;
-  authorCityId?: string;
-}
+/** At most one rule per event type of the producers; a type without a rule notifies nobody. */
+export type RecipientRules = { [K in ProjectEventType]?: RecipientRule<K> };
 
-type Rule = (event: NotifiableEvent) => Recipients;
-
-const cities = (...ids: (string | undefined | null)[]): Recipients => ({ kind: 'cities', cityIds: unique(ids) });
-const project = (event: NotifiableEvent) => event.data as ProjectPayload;
-const leadAndPartners = (p: ProjectPayload) => [p.leadCityId, ...p.acceptedPartnerIds];
-const without = (ids: string[], ...excluded: (string | undefined)[]) => ids.filter((id) => !excluded.includes(id));
+const cities = (...ids: (string | null)[]): Recipients => ({ kind: 'cities', cityIds: unique(ids) });
+const leadAndPartners = (p: { leadCityId: string; acceptedPartnerIds: string[] }) => [p.leadCityId, ...p.acceptedPartnerIds];
+const without = (ids: string[], excluded: string) => ids.filter((id) => id !== excluded);
 
 /**
  * One rule per notified type. Practice and exchange rules join here when those modules publish
  * their events (PracticeShared → `{kind: 'field', field, exceptCityIds: [author]}`,
  * PracticeEndorsed/Commented → the author city, ExchangeRequested → the host, the other
- * Exchange* → the other side); until then those types notify nobody.
+ * Exchange* → the other side); until then those types are not notified and cannot be muted.
  */
-export const RECIPIENT_RULES: Partial<Record<NotifiedType, Rule>> = {
-  PartnerInvited: (e) => cities(project(e).cityId),
-  // The lead, and on acceptance every accepted partner too — not the city that just accepted.
-  InvitationAccepted: (e) => cities(...without(leadAndPartners(project(e)), project(e).cityId)),
-  InvitationDeclined: (e) => cities(project(e).leadCityId),
-  JoinRequested: (e) => cities(project(e).leadCityId),
-  JoinRequestApproved: (e) => cities(project(e).cityId),
-  JoinRequestRejected: (e) => cities(project(e).cityId),
-  PartnerWithdrew: (e) => cities(...without(leadAndPartners(project(e)), project(e).cityId)),
-  ProjectUpdatePosted: (e) => cities(...without(leadAndPartners(project(e)), project(e).authorCityId)),
-  ProjectStarted: (e) => cities(...project(e).acceptedPartnerIds),
-  ProjectCompleted: (e) => cities(...project(e).acceptedPartnerIds),
-  ProjectCancelled: (e) => cities(...project(e).acceptedPartnerIds),
-};
+export const RECIPIENT_RULES = {
+  PartnerInvited: { notifies: 'the invited city', recipients: ({ data }) => cities(data.cityId) },
+  InvitationAccepted: {
+    notifies: 'the lead and the other accepted partners',
+    // Not the city that just accepted: it knows.
+    recipients: ({ data }) => cities(...without(leadAndPartners(data), data.cityId)),
+  },
+  InvitationDeclined: { notifies: 'the lead', recipients: ({ data }) => cities(data.leadCityId) },
+  JoinRequested: { notifies: 'the lead', recipients: ({ data }) => cities(data.leadCityId) },
+  JoinRequestApproved: { notifies: 'the requesting city', recipients: ({ data }) => cities(data.cityId) },
+  JoinRequestRejected: { notifies: 'the requesting city', recipients: ({ data }) => cities(data.cityId) },
+  PartnerWithdrew: {
+    notifies: 'the lead and the remaining accepted partners',
+    recipients: ({ data }) => cities(...without(leadAndPartners(data), data.cityId)),
+  },
+  ProjectUpdatePosted: {
+    notifies: "the lead and the accepted partners, not the author's city",
+    recipients: ({ data }) => cities(...without(leadAndPartners(data), data.authorCityId)),
+  },
+  ProjectStarted: { notifies: 'every accepted partner', recipients: ({ data }) => cities(...data.acceptedPartnerIds) },
+  ProjectCompleted: { notifies: 'every accepted partner', recipients: ({ data }) => cities(...data.acceptedPartnerIds) },
+  ProjectCancelled: { notifies: 'every accepted partner', recipients: ({ data }) => cities(...data.acceptedPartnerIds) },
+} satisfies RecipientRules;
 
-/** The recipients of `event`; nobody for a type without a rule (e.g. ProjectProposed). */
-export function recipientsOf(event: NotifiableEvent): Recipients {
-  const rule = RECIPIENT_RULES[event.type as NotifiedType];
-  return rule ? rule(event) : { kind: 'cities', cityIds: [] };
+/** The event types that notify a city: exactly those with a rule. */
+export type NotifiedType = keyof typeof RECIPIENT_RULES;
+export type NotifiedEvent = EventOf<NotifiedType>;
+
+export function isNotified(event: ProjectEvent): event is NotifiedEvent {
+  return Object.hasOwn(RECIPIENT_RULES, event.type);
 }
 
-function unique(ids: (string | undefined | null)[]): string[] {
+/** The recipients of `event`; nobody for a type without a rule (e.g. ProjectProposed). */
+export function recipientsOf(event: ProjectEvent): Recipients {
+  return isNotified(event) ? apply(RECIPIENT_RULES, event.type, event) : { kind: 'cities', cityIds: [] };
+}
+
+// Generic over the type, so the rule of `type` is known to take the event of `type` (no cast).
+function apply<K extends NotifiedType>(rules: { [P in NotifiedType]: RecipientRule<P> }, type: K, event: EventOf<K>): Recipients {
+  return rules[type].recipients(event);
+}
+
+function unique(ids: (string | null)[]): string[] {
   return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id.length > 0))];
 }

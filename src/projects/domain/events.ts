@@ -1,123 +1,147 @@
-import type { ActionArea, CreativeField, Sdg, Sector } from '../../shared/reference-data';
-import type { UpdateKind } from './project-state';
+import { defineEvent, type EventMapOf, type EventUnion } from '@app/events';
+import { z } from 'zod';
+import { ACTION_AREA_IDS, CREATIVE_FIELD_IDS, SDG_IDS, SECTOR_IDS } from '../../shared/reference-data';
+import { UPDATE_KINDS } from './project-state';
 
 /**
- * Payloads of the project events (SPEC §4). Each carries what notification and read-model
- * consumers need without reading the projects collection: the project's id, current title and
- * lead, and the accepted partners *after* the change (so "notify every accepted partner" and the
- * collaborations read model work from the event alone). Absent optional values are `null`, never
- * missing, so that a payload looks the same after a round trip through MongoDB, Redis and JSON.
+ * The project events (SPEC §4), each defined once: `defineEvent(type, aggregate, schema)`. The
+ * payload types, the classes, `PROJECT_EVENTS`, the type list, the event map of the aggregate and
+ * the `ProjectEvent` union consumers narrow are all derived from these schemas, and
+ * `npm run docs:events` writes docs/events.md from them (descriptions included).
  *
- * Runtime schemas of the same payloads: `./schemas.ts`.
+ * Each payload carries what notification and read-model consumers need without reading the
+ * projects collection: the project's id, current title and lead, and the accepted partners *after*
+ * the change. Absent optional values are `null`, never missing, so a payload looks the same after a
+ * round trip through MongoDB, Redis and JSON. Objects are strict: a key the schema does not declare
+ * is a bug in the producer, and the event store refuses it.
  */
-export interface ProjectEventBase {
-  projectId: string;
-  title: string;
-  leadCityId: string;
-  /** Accepted partners after the change, lead excluded, in the order they joined. */
-  acceptedPartnerIds: string[];
-}
-
-/** The partner city the event is about (the invited, accepting, requesting… city). */
-export interface PartnerEventBase extends ProjectEventBase {
-  cityId: string;
-}
-
-/** The editable fields of a project, as changed by `ProjectUpdated` (`null` clears an optional one). */
-export interface ProjectChanges {
-  title?: string;
-  summary?: string;
-  description?: string | null;
-  fields?: CreativeField[];
-  actionAreas?: ActionArea[];
-  sectors?: Sector[];
-  sdgs?: Sdg[];
-  startDate?: string | null;
-  endDate?: string | null;
-}
-
-export interface ProjectProposed extends ProjectEventBase {
-  summary: string;
-  description: string | null;
-  fields: CreativeField[];
-  actionAreas: ActionArea[];
-  sectors: Sector[];
-  sdgs: Sdg[];
-  startDate: string | null;
-  endDate: string | null;
-}
-
-export interface ProjectUpdated extends ProjectEventBase {
-  /** Only the fields whose value changed, with their new value; `title` in the base is the new title. */
-  changes: ProjectChanges;
-}
-
-export interface PartnerInvited extends PartnerEventBase {
-  message: string | null;
-}
-export type InvitationAccepted = PartnerEventBase;
-export type InvitationDeclined = PartnerEventBase;
-export interface JoinRequested extends PartnerEventBase {
-  message: string | null;
-}
-export type JoinRequestApproved = PartnerEventBase;
-export type JoinRequestRejected = PartnerEventBase;
-export type PartnerWithdrew = PartnerEventBase;
-
-export interface ProjectUpdatePosted extends ProjectEventBase {
-  updateId: string;
-  text: string;
-  kind: UpdateKind;
-  /** The lead or accepted partner that posted it: it is not notified of its own update. */
-  authorCityId: string;
-}
-
-export type ProjectStarted = ProjectEventBase;
-export interface ProjectCompleted extends ProjectEventBase {
-  outcome: string;
-}
-export interface ProjectCancelled extends ProjectEventBase {
-  reason: string;
-  previousStatus: 'proposed' | 'active';
-}
-
-/**
- * Event type → payload: the `E` of `AggregateRoot<E>`, and the list for `defineEvent`. (A type
- * alias, not an interface: `AggregateRoot` needs it to fit `Record<string, object>`.)
- */
-export type ProjectEventMap = {
-  ProjectProposed: ProjectProposed;
-  ProjectUpdated: ProjectUpdated;
-  PartnerInvited: PartnerInvited;
-  InvitationAccepted: InvitationAccepted;
-  InvitationDeclined: InvitationDeclined;
-  JoinRequested: JoinRequested;
-  JoinRequestApproved: JoinRequestApproved;
-  JoinRequestRejected: JoinRequestRejected;
-  PartnerWithdrew: PartnerWithdrew;
-  ProjectUpdatePosted: ProjectUpdatePosted;
-  ProjectStarted: ProjectStarted;
-  ProjectCompleted: ProjectCompleted;
-  ProjectCancelled: ProjectCancelled;
-};
-
-export type ProjectEventType = keyof ProjectEventMap;
 
 /** The `aggregateType` of every project event. */
 export const PROJECT_AGGREGATE = 'project';
 
-export const PROJECT_EVENT_TYPES = [
+// Titles name their types in docs/events.md.
+const id = z.string().min(1);
+const text = z.string().trim().min(1);
+const calendarDate = z.iso.date();
+const fields = z.array(z.enum(CREATIVE_FIELD_IDS).meta({ title: 'CreativeField' })).min(1);
+const actionAreas = z.array(z.enum(ACTION_AREA_IDS).meta({ title: 'ActionArea' })).min(1);
+const sectors = z.array(z.enum(SECTOR_IDS).meta({ title: 'Sector' })).min(1);
+const sdgs = z.array(z.literal(SDG_IDS).meta({ title: 'Sdg' })).min(1);
+
+const base = {
+  projectId: id,
+  title: text.describe('the current title'),
+  leadCityId: id,
+  acceptedPartnerIds: z.array(id).describe('accepted partners after the change, lead excluded, in the order they joined'),
+};
+const partnerBase = { ...base, cityId: id.describe('the partner city the event is about') };
+
+/** The editable content of a project, as proposed and as changed. */
+const content = {
+  summary: text,
+  description: text.nullable(),
+  fields,
+  actionAreas,
+  sectors,
+  sdgs,
+  startDate: calendarDate.nullable(),
+  endDate: calendarDate.nullable(),
+};
+const changes = z
+  .strictObject({ title: text, ...content })
+  .partial()
+  .describe('only the fields whose value changed, with their new value (`null` clears an optional one)');
+
+// The event's description heads its section of docs/events.md.
+const described = <S extends z.ZodObject>(description: string, schema: S) => schema.meta({ description });
+
+export const ProjectProposed = defineEvent(
   'ProjectProposed',
+  PROJECT_AGGREGATE,
+  described('A city proposed a project, which it leads.', z.strictObject({ ...base, ...content })),
+);
+export const ProjectUpdated = defineEvent(
   'ProjectUpdated',
+  PROJECT_AGGREGATE,
+  described('The lead edited the project.', z.strictObject({ ...base, changes })),
+);
+export const PartnerInvited = defineEvent(
   'PartnerInvited',
+  PROJECT_AGGREGATE,
+  described('The lead invited a city.', z.strictObject({ ...partnerBase, message: text.nullable() })),
+);
+export const InvitationAccepted = defineEvent(
   'InvitationAccepted',
+  PROJECT_AGGREGATE,
+  described('The invited city accepted.', z.strictObject(partnerBase)),
+);
+export const InvitationDeclined = defineEvent(
   'InvitationDeclined',
+  PROJECT_AGGREGATE,
+  described('The invited city declined.', z.strictObject(partnerBase)),
+);
+export const JoinRequested = defineEvent(
   'JoinRequested',
+  PROJECT_AGGREGATE,
+  described('A city asked to join.', z.strictObject({ ...partnerBase, message: text.nullable() })),
+);
+export const JoinRequestApproved = defineEvent(
   'JoinRequestApproved',
+  PROJECT_AGGREGATE,
+  described('The lead approved a join request.', z.strictObject(partnerBase)),
+);
+export const JoinRequestRejected = defineEvent(
   'JoinRequestRejected',
-  'PartnerWithdrew',
+  PROJECT_AGGREGATE,
+  described('The lead rejected a join request.', z.strictObject(partnerBase)),
+);
+export const PartnerWithdrew = defineEvent('PartnerWithdrew', PROJECT_AGGREGATE, described('An accepted partner left.', z.strictObject(partnerBase)));
+export const ProjectUpdatePosted = defineEvent(
   'ProjectUpdatePosted',
-  'ProjectStarted',
+  PROJECT_AGGREGATE,
+  described(
+    'The lead or an accepted partner posted news or a milestone.',
+    z.strictObject({ ...base, updateId: id, text, kind: z.enum(UPDATE_KINDS), authorCityId: id.describe('the city that posted it') }),
+  ),
+);
+export const ProjectStarted = defineEvent('ProjectStarted', PROJECT_AGGREGATE, described('The project became active.', z.strictObject(base)));
+export const ProjectCompleted = defineEvent(
   'ProjectCompleted',
+  PROJECT_AGGREGATE,
+  described('The lead completed the project.', z.strictObject({ ...base, outcome: text })),
+);
+export const ProjectCancelled = defineEvent(
   'ProjectCancelled',
-] as const satisfies readonly ProjectEventType[];
+  PROJECT_AGGREGATE,
+  described('The lead cancelled the project.', z.strictObject({ ...base, reason: text, previousStatus: z.enum(['proposed', 'active']) })),
+);
+
+/** Every project event class, for `EventsModule.forFeature` and subscriptions. */
+export const PROJECT_EVENTS = [
+  ProjectProposed,
+  ProjectUpdated,
+  PartnerInvited,
+  InvitationAccepted,
+  InvitationDeclined,
+  JoinRequested,
+  JoinRequestApproved,
+  JoinRequestRejected,
+  PartnerWithdrew,
+  ProjectUpdatePosted,
+  ProjectStarted,
+  ProjectCompleted,
+  ProjectCancelled,
+] as const;
+
+/** The union of the project events, narrowed by `event.type`: what consumers of project events take. */
+export type ProjectEvent = EventUnion<typeof PROJECT_EVENTS>;
+/** Event type → payload: the `E` of `AggregateRoot<E>`. */
+export type ProjectEventMap = EventMapOf<typeof PROJECT_EVENTS>;
+export type ProjectEventType = ProjectEvent['type'];
+export const PROJECT_EVENT_TYPES: readonly ProjectEventType[] = PROJECT_EVENTS.map((e) => e.type);
+
+/** What every project payload starts with, and what partner events add to it. */
+export type ProjectEventBase = z.output<z.ZodObject<typeof base>>;
+export type PartnerEventBase = z.output<z.ZodObject<typeof partnerBase>>;
+/** The `changes` of `ProjectUpdated`. */
+export type ProjectChanges = z.output<typeof changes>;

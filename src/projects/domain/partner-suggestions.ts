@@ -4,7 +4,7 @@ import { CURRENT_PARTNER_STATUSES, type PartnerStatus } from './project-state';
 /**
  * Partner suggestions (`GET /projects/:id/partner-suggestions`): an explainable score per candidate
  * city, pure and synchronous. The handler gathers the inputs (all cities, the past SDGs of each city
- * and the lead's past collaborations from the cities module's read model) and calls
+ * and the lead's past projects with each city, from the projects collection) and calls
  * `suggestPartners`.
  *
  * The score is a sum of the factors below, each also given as a reason in plain English, so a user

@@ -30,32 +30,34 @@ export interface Partner {
   cityId: string;
   status: PartnerStatus;
   /** The invitation's or join request's message, kept while the relation lasts. */
-  message?: string;
+  message: string | null;
   since: Date;
 }
 
 /**
- * Everything the repository stores, and what `Project.restore` takes back. Dates of the project's
- * schedule are calendar dates `YYYY-MM-DD`; timestamps are `Date`s. `version` is the stored version
- * the aggregate was loaded at (0 for a project not yet saved): the repository writes `version + 1`
- * on save, on condition that the stored version is still `version`.
+ * Everything the repository stores, as is, and what `Project.restore` takes back: the one place a
+ * field of a project is written (the mongoose schema and the view are checked against it). Absent
+ * optional values are `null`, as in the stored document. Dates of the project's schedule are
+ * calendar dates `YYYY-MM-DD`; timestamps are `Date`s. `version` is the stored version the
+ * aggregate was loaded at (0 for a project not yet saved): the repository writes `version + 1` on
+ * save, on condition that the stored version is still `version`.
  */
 export interface ProjectSnapshot {
   id: string;
   title: string;
   summary: string;
-  description?: string;
+  description: string | null;
   fields: CreativeField[];
   actionAreas: ActionArea[];
   sectors: Sector[];
   sdgs: Sdg[];
-  startDate?: string;
-  endDate?: string;
+  startDate: string | null;
+  endDate: string | null;
   status: ProjectStatus;
   leadCityId: string;
   partners: Partner[];
-  outcome?: string;
-  cancelReason?: string;
+  outcome: string | null;
+  cancelReason: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -24,7 +24,7 @@ describe('project values', () => {
   });
 
   it('reads undefined, null and blank optional texts as none', () => {
-    expect([undefined, null, '', '  '].map((v) => optionalText('message', v, 10))).toEqual([undefined, undefined, undefined, undefined]);
+    expect([undefined, null, '', '  '].map((v) => optionalText('message', v, 10))).toEqual([null, null, null, null]);
     expect(optionalText('message', ' Hi ', 10)).toBe('Hi');
     expect(invalid(() => optionalText('message', {}, 10)).field).toBe('message');
   });
@@ -40,7 +40,7 @@ describe('project values', () => {
     expect(calendarDate('startDate', '2024-02-29')).toBe('2024-02-29');
     expect(calendarDate('startDate', '2025-03-01T23:30:00-05:00')).toBe('2025-03-01');
     expect(calendarDate('startDate', '2025-03-01T00:00:00.000Z')).toBe('2025-03-01');
-    expect([undefined, null, ''].map((v) => calendarDate('startDate', v))).toEqual([undefined, undefined, undefined]);
+    expect([undefined, null, ''].map((v) => calendarDate('startDate', v))).toEqual([null, null, null]);
   });
 
   it.each(['2025-02-29', '2025-04-31', '2025-00-10', '25-03-01', '2025-3-1', '2025-03-01Tnoon', 'tomorrow'])('refuses the date %s', (value) => {
@@ -53,8 +53,8 @@ describe('project values', () => {
 
   it('refuses an end before the start, on endDate', () => {
     expect(() => assertDateRange('2025-03-01', '2025-03-01')).not.toThrow();
-    expect(() => assertDateRange(undefined, '2025-03-01')).not.toThrow();
-    expect(() => assertDateRange('2025-03-01', undefined)).not.toThrow();
+    expect(() => assertDateRange(null, '2025-03-01')).not.toThrow();
+    expect(() => assertDateRange('2025-03-01', null)).not.toThrow();
     expect(invalid(() => assertDateRange('2025-03-01', '2025-02-28'))).toMatchObject({
       field: 'endDate',
       message: 'endDate (2025-02-28) must not be before startDate (2025-03-01)',

@@ -22,12 +22,12 @@ export function requiredText(field: string, value: unknown, max: number): string
   return maxLength(field, value.trim(), max);
 }
 
-/** `undefined`, `null` and blank all mean "none". */
-export function optionalText(field: string, value: unknown, max: number): string | undefined {
-  if (value === undefined || value === null) return undefined;
+/** `undefined`, `null` and blank all mean "none", which is `null` (as stored and shown). */
+export function optionalText(field: string, value: unknown, max: number): string | null {
+  if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new InvalidInputError(field, `${field} must be a text`);
   const trimmed = value.trim();
-  return trimmed === '' ? undefined : maxLength(field, trimmed, max);
+  return trimmed === '' ? null : maxLength(field, trimmed, max);
 }
 
 function maxLength(field: string, value: string, max: number): string {
@@ -52,8 +52,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})(T.+)?$/;
  * was written with (`2025-03-01T23:00:00-05:00` → `2025-03-01`): a project starts on a day, not at
  * an instant, and converting to UTC would move it.
  */
-export function calendarDate(field: string, value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+export function calendarDate(field: string, value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
   const match = typeof value === 'string' ? DATE.exec(value) : null;
   if (!match) throw new InvalidInputError(field, `${field} must be a date YYYY-MM-DD`);
   const [, y, m, d, time] = match;
@@ -66,7 +66,7 @@ export function calendarDate(field: string, value: unknown): string | undefined 
 }
 
 /** `YYYY-MM-DD` strings compare correctly as text. */
-export function assertDateRange(startDate: string | undefined, endDate: string | undefined): void {
+export function assertDateRange(startDate: string | null, endDate: string | null): void {
   if (startDate && endDate && endDate < startDate) {
     throw new InvalidInputError('endDate', `endDate (${endDate}) must not be before startDate (${startDate})`);
   }

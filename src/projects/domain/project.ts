@@ -83,23 +83,16 @@ export class Project extends AggregateRoot<ProjectEventMap> {
     const values = validateContent(input);
     assertDateRange(values.startDate, values.endDate);
     const now = clock();
-    const project = new Project({ id, ...values, status: 'proposed', leadCityId, partners: [], version: 0, createdAt: now, updatedAt: now }, clock);
-    const s = project.state;
-    project.record('ProjectProposed', {
-      ...project.eventBase(),
-      summary: s.summary,
-      description: s.description ?? null,
-      fields: [...s.fields],
-      actionAreas: [...s.actionAreas],
-      sectors: [...s.sectors],
-      sdgs: [...s.sdgs],
-      startDate: s.startDate ?? null,
-      endDate: s.endDate ?? null,
-    });
+    const project = new Project(
+      { id, ...values, status: 'proposed', leadCityId, partners: [], outcome: null, cancelReason: null, version: 0, createdAt: now, updatedAt: now },
+      clock,
+    );
+    const { title: _title, ...content } = structuredClone(values);
+    project.record('ProjectProposed', { ...project.eventBase(), ...content });
     return project;
   }
 
-  /** Rebuilds a stored project; records nothing. `null` optional values (from storage) become absent. */
+  /** Rebuilds a stored project; records nothing. */
   static restore(snapshot: ProjectSnapshot, clock: Clock = systemClock): Project {
     return new Project(copySnapshot(snapshot), clock);
   }
@@ -123,7 +116,7 @@ export class Project extends AggregateRoot<ProjectEventMap> {
   get summary(): string {
     return this.state.summary;
   }
-  get description(): string | undefined {
+  get description(): string | null {
     return this.state.description;
   }
   get fields(): CreativeField[] {
@@ -138,16 +131,16 @@ export class Project extends AggregateRoot<ProjectEventMap> {
   get sdgs(): Sdg[] {
     return [...this.state.sdgs];
   }
-  get startDate(): string | undefined {
+  get startDate(): string | null {
     return this.state.startDate;
   }
-  get endDate(): string | undefined {
+  get endDate(): string | null {
     return this.state.endDate;
   }
-  get outcome(): string | undefined {
+  get outcome(): string | null {
     return this.state.outcome;
   }
-  get cancelReason(): string | undefined {
+  get cancelReason(): string | null {
     return this.state.cancelReason;
   }
   get createdAt(): Date {
@@ -193,13 +186,7 @@ export class Project extends AggregateRoot<ProjectEventMap> {
     if (expectedVersion !== this.state.version) throw staleVersion(expectedVersion, this.state.version);
     if (Object.keys(applied).length === 0) return applied;
 
-    const next: Record<string, unknown> = { ...this.state, updatedAt: this.clock() };
-    for (const [key, value] of Object.entries(applied)) {
-      if (value === null)
-        delete next[key]; // null clears an optional field
-      else next[key] = value;
-    }
-    this.state = next as unknown as ProjectSnapshot;
+    this.state = { ...this.state, ...structuredClone(applied), updatedAt: this.clock() };
     this.record('ProjectUpdated', { ...this.eventBase(), changes: applied });
     return applied;
   }
@@ -215,7 +202,7 @@ export class Project extends AggregateRoot<ProjectEventMap> {
     }
     this.assertNoOpenRelation(city, 'invite');
     this.setPartner(city, 'invited', text);
-    this.record('PartnerInvited', { ...this.partnerEventBase(city), message: text ?? null });
+    this.record('PartnerInvited', { ...this.partnerEventBase(city), message: text });
   }
 
   /** The invited city accepts: it becomes an accepted partner. */
@@ -240,7 +227,7 @@ export class Project extends AggregateRoot<ProjectEventMap> {
     }
     this.assertNoOpenRelation(city, 'request');
     this.setPartner(city, 'requested', text);
-    this.record('JoinRequested', { ...this.partnerEventBase(city), message: text ?? null });
+    this.record('JoinRequested', { ...this.partnerEventBase(city), message: text });
   }
 
   approveJoinRequest(cityId: string, actor: ProjectActor): void {
@@ -387,25 +374,20 @@ export class Project extends AggregateRoot<ProjectEventMap> {
     const changes: ProjectChanges = {};
     if (input.title !== undefined) changes.title = requiredText('title', input.title, PROJECT_LIMITS.title);
     if (input.summary !== undefined) changes.summary = requiredText('summary', input.summary, PROJECT_LIMITS.summary);
-    if (input.description !== undefined) {
-      changes.description = optionalText('description', input.description, PROJECT_LIMITS.description) ?? null;
-    }
+    if (input.description !== undefined) changes.description = optionalText('description', input.description, PROJECT_LIMITS.description);
     if (input.fields !== undefined) changes.fields = referenceList('fields', input.fields, isCreativeField, 'creative field');
     if (input.actionAreas !== undefined) {
       changes.actionAreas = referenceList('actionAreas', input.actionAreas, isActionArea, 'action area');
     }
     if (input.sectors !== undefined) changes.sectors = referenceList('sectors', input.sectors, isSector, 'sector');
     if (input.sdgs !== undefined) changes.sdgs = referenceList('sdgs', input.sdgs, isSdg, 'SDG (1 to 17)');
-    if (input.startDate !== undefined) changes.startDate = calendarDate('startDate', input.startDate) ?? null;
-    if (input.endDate !== undefined) changes.endDate = calendarDate('endDate', input.endDate) ?? null;
-
-    const startDate = changes.startDate === undefined ? s.startDate : (changes.startDate ?? undefined);
-    const endDate = changes.endDate === undefined ? s.endDate : (changes.endDate ?? undefined);
-    assertDateRange(startDate, endDate);
+    if (input.startDate !== undefined) changes.startDate = calendarDate('startDate', input.startDate);
+    if (input.endDate !== undefined) changes.endDate = calendarDate('endDate', input.endDate);
+    assertDateRange(changes.startDate === undefined ? s.startDate : changes.startDate, changes.endDate === undefined ? s.endDate : changes.endDate);
 
     // Keep only real differences, so the event says what changed and a no-op PATCH records nothing.
     for (const key of Object.keys(changes) as (keyof ProjectChanges)[]) {
-      const next = changes[key] ?? undefined;
+      const next = changes[key];
       const current = s[key];
       const same = Array.isArray(next) && Array.isArray(current) ? sameList<unknown>(next, current) : next === current;
       if (same) delete changes[key];
@@ -425,12 +407,11 @@ export class Project extends AggregateRoot<ProjectEventMap> {
    * Sets a city's relation (appending it on first contact, so partners keep their join order). A
    * new message replaces the old one; answering keeps the message the relation started with.
    */
-  private setPartner(cityId: string, status: PartnerStatus, message?: string): void {
+  private setPartner(cityId: string, status: PartnerStatus, message: string | null = null): void {
     const now = this.clock();
     const opening = status === 'invited' || status === 'requested';
     const existing = this.partner(cityId);
-    const kept = opening ? message : existing?.message;
-    const updated: Partner = { cityId, status, ...(kept === undefined ? {} : { message: kept }), since: now };
+    const updated: Partner = { cityId, status, message: opening ? message : (existing?.message ?? null), since: now };
     const partners = existing ? this.state.partners.map((p) => (p.cityId === cityId ? updated : p)) : [...this.state.partners, updated];
     this.state = { ...this.state, partners, updatedAt: now };
   }
@@ -456,19 +437,16 @@ export class Project extends AggregateRoot<ProjectEventMap> {
 const isUpdateKind = (value: unknown): value is UpdateKind => (UPDATE_KINDS as readonly unknown[]).includes(value);
 
 function validateContent(input: ProposeProjectInput) {
-  const description = optionalText('description', input.description, PROJECT_LIMITS.description);
-  const startDate = calendarDate('startDate', input.startDate);
-  const endDate = calendarDate('endDate', input.endDate);
   return {
     title: requiredText('title', input.title, PROJECT_LIMITS.title),
     summary: requiredText('summary', input.summary, PROJECT_LIMITS.summary),
-    ...(description === undefined ? {} : { description }),
+    description: optionalText('description', input.description, PROJECT_LIMITS.description),
     fields: referenceList('fields', input.fields, isCreativeField, 'creative field'),
     actionAreas: referenceList('actionAreas', input.actionAreas, isActionArea, 'action area'),
     sectors: referenceList('sectors', input.sectors, isSector, 'sector'),
     sdgs: referenceList('sdgs', input.sdgs, isSdg, 'SDG (1 to 17)'),
-    ...(startDate === undefined ? {} : { startDate }),
-    ...(endDate === undefined ? {} : { endDate }),
+    startDate: calendarDate('startDate', input.startDate),
+    endDate: calendarDate('endDate', input.endDate),
   };
 }
 
@@ -478,30 +456,5 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** A deep copy, so neither the caller nor the repository can change the aggregate behind its back. */
 function copySnapshot(s: ProjectSnapshot): ProjectSnapshot {
-  const optional = <K extends keyof ProjectSnapshot>(key: K) => (s[key] === undefined || s[key] === null ? {} : { [key]: s[key] });
-  return {
-    id: s.id,
-    title: s.title,
-    summary: s.summary,
-    ...optional('description'),
-    fields: [...s.fields],
-    actionAreas: [...s.actionAreas],
-    sectors: [...s.sectors],
-    sdgs: [...s.sdgs],
-    ...optional('startDate'),
-    ...optional('endDate'),
-    status: s.status,
-    leadCityId: s.leadCityId,
-    partners: s.partners.map((p) => ({
-      cityId: p.cityId,
-      status: p.status,
-      ...(p.message === undefined || p.message === null ? {} : { message: p.message }),
-      since: new Date(p.since),
-    })),
-    ...optional('outcome'),
-    ...optional('cancelReason'),
-    version: s.version,
-    createdAt: new Date(s.createdAt),
-    updatedAt: new Date(s.updatedAt),
-  };
+  return structuredClone(s);
 }

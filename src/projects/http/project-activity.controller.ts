@@ -7,7 +7,7 @@ import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { PageOf, PaginationQuery, type Page } from '../../shared/pagination';
 import { PostProjectUpdateCommand } from '../commands/post-project-update/post-project-update.command';
 import { PostProjectUpdateDto } from '../commands/post-project-update/post-project-update.dto';
-import { ProjectUpdateView } from '../project-update-view';
+import { ProjectUpdateView } from '../queries/list-project-updates/project-update.view';
 import { GetProjectTimelineQuery } from '../queries/get-project-timeline/get-project-timeline.query';
 import { TimelineEntryView } from '../queries/get-project-timeline/timeline-entry.view';
 import { ListProjectUpdatesQuery } from '../queries/list-project-updates/list-project-updates.query';

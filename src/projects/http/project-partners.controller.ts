@@ -14,7 +14,7 @@ import { RequestToJoinCommand } from '../commands/request-to-join/request-to-joi
 import { RequestToJoinDto } from '../commands/request-to-join/request-to-join.dto';
 import { WithdrawFromProjectCommand } from '../commands/withdraw-from-project/withdraw-from-project.command';
 import { WithdrawFromProjectDto } from '../commands/withdraw-from-project/withdraw-from-project.dto';
-import { ProjectView } from '../project-view';
+import { ProjectView } from '../queries/get-project/project.view';
 import { NoBodyDto } from './no-body.dto';
 
 /** Partnerships: invitations (lead → city), join requests (city → lead), withdrawal. */

@@ -14,7 +14,7 @@ import { ProposeProjectDto } from '../commands/propose-project/propose-project.d
 import { StartProjectCommand } from '../commands/start-project/start-project.command';
 import { UpdateProjectCommand } from '../commands/update-project/update-project.command';
 import { UpdateProjectDto } from '../commands/update-project/update-project.dto';
-import { ProjectView } from '../project-view';
+import { ProjectView } from '../queries/get-project/project.view';
 import { GetProjectQuery } from '../queries/get-project/get-project.query';
 import { ListProjectsDto } from '../queries/list-projects/list-projects.dto';
 import { ListProjectsQuery } from '../queries/list-projects/list-projects.query';

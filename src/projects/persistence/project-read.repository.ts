@@ -3,8 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { QueryFilter, Model } from 'mongoose';
 import type { CreativeField, Sdg } from '../../shared/reference-data';
 import { CURRENT_PARTNER_STATUSES, type ProjectSnapshot, type ProjectStatus } from '../domain/project-state';
-import { toSnapshot } from './project.mapping';
-import { ProjectDocument } from './project.schema';
+import { fromStored, ProjectDocument } from './project.schema';
 import { ProjectUpdateDocument } from './project-update.schema';
 import { escapeRegex, foldForSearch } from '../../shared/search-text';
 import { skipOf, type PageRequest } from '../../shared/pagination';
@@ -34,7 +33,7 @@ export class ProjectReadRepository {
 
   async findById(id: string): Promise<ProjectSnapshot | null> {
     const doc = await this.projects.findById(id).lean<ProjectDocument>().exec();
-    return doc ? toSnapshot(doc) : null;
+    return doc ? fromStored(doc) : null;
   }
 
   async exists(id: string): Promise<boolean> {
@@ -48,7 +47,7 @@ export class ProjectReadRepository {
       this.projects.find(query).sort({ createdAt: -1, _id: -1 }).skip(skipOf(page)).limit(page.limit).lean<ProjectDocument[]>().exec(),
       this.projects.countDocuments(query).exec(),
     ]);
-    return { items: docs.map(toSnapshot), total };
+    return { items: docs.map(fromStored), total };
   }
 
   /** A project's posted updates, newest first. */
@@ -72,15 +71,39 @@ export class ProjectReadRepository {
       .exec();
     const byCity = new Map<string, Set<Sdg>>();
     for (const doc of docs) {
-      const members = [doc.leadCityId, ...doc.partners.filter((p) => p.status === 'accepted').map((p) => p.cityId)];
-      for (const cityId of members) {
+      for (const cityId of membersOf(doc)) {
         const sdgs = byCity.get(cityId) ?? new Set<Sdg>();
-        for (const sdg of doc.sdgs) sdgs.add(sdg as Sdg);
+        for (const sdg of doc.sdgs) sdgs.add(sdg);
         byCity.set(cityId, sdgs);
       }
     }
     return Object.fromEntries([...byCity].map(([cityId, sdgs]) => [cityId, [...sdgs].sort((a, b) => a - b)]));
   }
+
+  /**
+   * For each other city, the number of projects it takes part in with `cityId` (each as lead or
+   * accepted partner, whatever the project's status), `excludeProjectId` left out: "worked with
+   * the lead before" for partner suggestions, answered from our own projects.
+   */
+  async projectsTogetherWith(cityId: string, excludeProjectId: string): Promise<Record<string, number>> {
+    const docs = await this.projects
+      .find(
+        { _id: { $ne: excludeProjectId }, $or: [{ leadCityId: cityId }, { partners: { $elemMatch: { cityId, status: 'accepted' } } }] },
+        { leadCityId: 1, partners: 1 },
+      )
+      .lean<Pick<ProjectDocument, 'leadCityId' | 'partners'>[]>()
+      .exec();
+    const together: Record<string, number> = {};
+    for (const doc of docs) {
+      for (const other of membersOf(doc)) if (other !== cityId) together[other] = (together[other] ?? 0) + 1;
+    }
+    return together;
+  }
+}
+
+/** Who takes part in a project: the lead and the accepted partners, each once. */
+function membersOf(doc: Pick<ProjectDocument, 'leadCityId' | 'partners'>): Set<string> {
+  return new Set([doc.leadCityId, ...doc.partners.filter((p) => p.status === 'accepted').map((p) => p.cityId)]);
 }
 
 function listQuery(filter: ProjectListFilter): QueryFilter<ProjectDocument> {

@@ -6,8 +6,7 @@ import { ConflictError, NotFoundError } from '@app/domain';
 import { PROJECT_AGGREGATE } from '../domain/events';
 import { Project } from '../domain/project';
 import type { ProjectUpdate } from '../domain/project-state';
-import { toDocumentFields, toSnapshot } from './project.mapping';
-import { ProjectDocument } from './project.schema';
+import { fromStored, ProjectDocument, toStored } from './project.schema';
 import { ProjectUpdateDocument } from './project-update.schema';
 
 /**
@@ -33,7 +32,7 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
   async load(id: string): Promise<Project> {
     const doc = await this.projects.findById(id).lean<ProjectDocument>().exec();
     if (!doc) throw new NotFoundError('project', id);
-    return Project.restore(toSnapshot(doc));
+    return Project.restore(fromStored(doc));
   }
 
   /**
@@ -74,12 +73,12 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
   }
 
   protected async persist(project: Project, session: ClientSession): Promise<void> {
-    const state = { ...toDocumentFields(project.toSnapshot()), version: project.version + 1 };
+    const { _id, ...state } = { ...toStored(project.toSnapshot()), version: project.version + 1 };
     if (project.version === 0) {
-      await this.projects.create([{ _id: project.id, ...state }], { session });
+      await this.projects.create([{ _id, ...state }], { session });
       return;
     }
-    const result = await this.projects.updateOne({ _id: project.id, version: project.version }, { $set: state }, { session }).exec();
+    const result = await this.projects.updateOne({ _id, version: project.version }, { $set: state }, { session }).exec();
     if (result.matchedCount === 0) throw this.staleVersion(project);
   }
 }

@@ -2,7 +2,7 @@ import { CqrsModule, IQueryHandler, QueryHandler, CommandBus, QueryBus } from '@
 import { MongooseModule } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { EventLog, EventsModule, type CommandContext } from '@app/events';
-import { CityExistsQuery, GetCollaborationsQuery, ListCitySummariesQuery, type CitySummary, type Collaboration } from '../../cities/contracts';
+import { CityExistsQuery, ListCitySummariesQuery, type CitySummary } from '../../cities/contracts';
 import { SEED_CITIES } from '../../shared/seed-cities';
 import { foldForSearch } from '../../shared/search-text';
 import { ProjectsModule } from '../projects.module';
@@ -22,9 +22,6 @@ export const FAKE_CITIES: CitySummary[] = SEED_CITIES.map((c) => ({
   languages: [...c.languages],
 }));
 
-/** Collaborations the fake read model answers, by city id; tests set them. */
-export const fakeCollaborations = new Map<string, Collaboration[]>();
-
 @QueryHandler(CityExistsQuery)
 class FakeCityExists implements IQueryHandler<CityExistsQuery> {
   async execute({ cityId }: CityExistsQuery) {
@@ -39,17 +36,10 @@ class FakeListCitySummaries implements IQueryHandler<ListCitySummariesQuery> {
   }
 }
 
-@QueryHandler(GetCollaborationsQuery)
-class FakeGetCollaborations implements IQueryHandler<GetCollaborationsQuery> {
-  async execute({ cityId }: GetCollaborationsQuery) {
-    return fakeCollaborations.get(cityId) ?? [];
-  }
-}
-
 export async function createProjectsTestModule(mongoUri: string) {
   const moduleRef = await Test.createTestingModule({
-    imports: [MongooseModule.forRoot(mongoUri), CqrsModule.forRoot(), EventsModule.forRoot({ relay: { enabled: false } }), ProjectsModule],
-    providers: [FakeCityExists, FakeListCitySummaries, FakeGetCollaborations],
+    imports: [MongooseModule.forRoot(mongoUri), CqrsModule.forRoot(), EventsModule.forRoot({ consumers: { enabled: false } }), ProjectsModule],
+    providers: [FakeCityExists, FakeListCitySummaries],
   }).compile();
   await moduleRef.init();
   return {

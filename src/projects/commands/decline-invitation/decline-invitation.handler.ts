@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorFrom } from '../../domain/project-policy';
 import { ProjectRepository } from '../../persistence/project.repository';
-import { ProjectView } from '../../project-view';
+import { ProjectView } from '../../queries/get-project/project.view';
 import { DeclineInvitationCommand } from './decline-invitation.command';
 
 @CommandHandler(DeclineInvitationCommand)

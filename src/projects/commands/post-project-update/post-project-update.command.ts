@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '@app/events';
-import type { ProjectUpdateView } from '../../project-update-view';
+import type { ProjectUpdateView } from '../../queries/list-project-updates/project-update.view';
 import type { PostProjectUpdateDto } from './post-project-update.dto';
 
 /** The lead or an accepted partner posts news or a milestone. */

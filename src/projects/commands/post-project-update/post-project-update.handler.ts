@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { actorFrom } from '../../domain/project-policy';
 import { ProjectRepository } from '../../persistence/project.repository';
-import { ProjectUpdateView } from '../../project-update-view';
+import { ProjectUpdateView } from '../../queries/list-project-updates/project-update.view';
 import { PostProjectUpdateCommand } from './post-project-update.command';
 
 @CommandHandler(PostProjectUpdateCommand)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Project } from '../../domain/project';
 import { actorFrom } from '../../domain/project-policy';
 import { ProjectRepository } from '../../persistence/project.repository';
-import { ProjectView } from '../../project-view';
+import { ProjectView } from '../../queries/get-project/project.view';
 import { ensureCityExists } from '../ensure-city-exists';
 import { ProposeProjectCommand } from './propose-project.command';
 

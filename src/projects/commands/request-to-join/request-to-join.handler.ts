@@ -1,7 +1,7 @@
 import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { actorFrom } from '../../domain/project-policy';
 import { ProjectRepository } from '../../persistence/project.repository';
-import { ProjectView } from '../../project-view';
+import { ProjectView } from '../../queries/get-project/project.view';
 import { actingCity } from '../acting-city';
 import { ensureCityExists } from '../ensure-city-exists';
 import { RequestToJoinCommand } from './request-to-join.command';

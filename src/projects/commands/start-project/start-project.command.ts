@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '@app/events';
-import type { ProjectView } from '../../project-view';
+import type { ProjectView } from '../../queries/get-project/project.view';
 
 /** The lead starts a proposed project that has at least one accepted partner. */
 export class StartProjectCommand extends Command<ProjectView> {

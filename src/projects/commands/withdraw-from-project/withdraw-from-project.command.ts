@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '@app/events';
-import type { ProjectView } from '../../project-view';
+import type { ProjectView } from '../../queries/get-project/project.view';
 import type { WithdrawFromProjectDto } from './withdraw-from-project.dto';
 
 /** An accepted partner (not the lead) leaves the project. */

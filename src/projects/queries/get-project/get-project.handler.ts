@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@app/domain';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
-import { ProjectView } from '../../project-view';
+import { ProjectView } from './project.view';
 import { GetProjectQuery } from './get-project.query';
 
 @QueryHandler(GetProjectQuery)

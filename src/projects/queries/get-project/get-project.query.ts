@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ProjectView } from '../../project-view';
+import type { ProjectView } from './project.view';
 
 export class GetProjectQuery extends Query<ProjectView> {
   constructor(readonly projectId: string) {

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@app/domain';
 import { pageOf, type Page } from '../../../shared/pagination';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
-import { ProjectUpdateView } from '../../project-update-view';
+import { ProjectUpdateView } from './project-update.view';
 import { ListProjectUpdatesQuery } from './list-project-updates.query';
 
 @QueryHandler(ListProjectUpdatesQuery)

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { pageOf, type Page } from '../../../shared/pagination';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
-import { ProjectView } from '../../project-view';
+import { ProjectView } from '../get-project/project.view';
 import { ListProjectsQuery } from './list-projects.query';
 
 @QueryHandler(ListProjectsQuery)

@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page, PageRequest } from '../../../shared/pagination';
 import type { ProjectListFilter } from '../../persistence/project-read.repository';
-import type { ProjectView } from '../../project-view';
+import type { ProjectView } from '../get-project/project.view';
 
 export class ListProjectsQuery extends Query<Page<ProjectView>> {
   constructor(

@@ -1,5 +1,5 @@
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { GetCollaborationsQuery, ListCitySummariesQuery, type CitySummary } from '../../../cities/contracts';
+import { ListCitySummariesQuery, type CitySummary } from '../../../cities/contracts';
 import { NotFoundError } from '@app/domain';
 import { suggestPartners } from '../../domain/partner-suggestions';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
@@ -7,8 +7,8 @@ import type { PartnerSuggestionView } from './partner-suggestion.view';
 import { SuggestPartnersQuery } from './suggest-partners.query';
 
 /**
- * Gathers what the pure `suggestPartners` scores: every city (cities module), the SDGs of each
- * city's past projects (ours) and the lead's past collaborators (the cities module's read model).
+ * Gathers what the pure `suggestPartners` scores: every city (cities module), and from our own
+ * projects the SDGs of each city's past projects and how often each city worked with the lead.
  */
 @QueryHandler(SuggestPartnersQuery)
 export class SuggestPartnersHandler implements IQueryHandler<SuggestPartnersQuery> {
@@ -21,16 +21,15 @@ export class SuggestPartnersHandler implements IQueryHandler<SuggestPartnersQuer
     const project = await this.projects.findById(projectId);
     if (!project) throw new NotFoundError('project', projectId);
 
-    const [cities, pastSdgs, collaborations] = await Promise.all([
+    // Past projects together, this one left out: a partner of this project is not a "past" one.
+    const [cities, pastSdgs, collaborationsWithLead] = await Promise.all([
       this.queries.execute(new ListCitySummariesQuery()),
       this.projects.pastSdgsByCity(projectId),
-      this.queries.execute(new GetCollaborationsQuery(project.leadCityId)),
+      this.projects.projectsTogetherWith(project.leadCityId, projectId),
     ]);
     const lead = cities.find((c) => c.id === project.leadCityId);
     if (!lead) return []; // nothing to compare with (a lead city removed from the network)
 
-    // Past projects together, this one left out: a partner of this project is not a "past" one.
-    const collaborationsWithLead = Object.fromEntries(collaborations.map((c) => [c.city.id, c.projects.filter((p) => p.id !== projectId).length]));
     const ranked = suggestPartners(project, cities, { lead, pastSdgs, collaborationsWithLead }, limit);
     return ranked.map(({ city, score, reasons }) => ({ city: cityView(city as CitySummary), score, reasons }));
   }

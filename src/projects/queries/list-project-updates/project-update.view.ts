@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UPDATE_KINDS, type UpdateKind } from './domain/project-state';
-import type { ProjectUpdateDocument } from './persistence/project-update.schema';
+import { UPDATE_KINDS, type UpdateKind } from '../../domain/project-state';
+import type { ProjectUpdateDocument } from '../../persistence/project-update.schema';
 
 /** A posted news item or milestone. Updates are never edited, so `version` is always 1. */
 export class ProjectUpdateView {

@@ -7,19 +7,31 @@ import {
   type CreativeField,
   type Sdg,
   type Sector,
-} from '../shared/reference-data';
-import type { Project } from './domain/project';
-import { PARTNER_STATUSES, PROJECT_STATUSES, type PartnerStatus, type ProjectSnapshot, type ProjectStatus } from './domain/project-state';
+} from '../../../shared/reference-data';
+import type { Project } from '../../domain/project';
+import {
+  PARTNER_STATUSES,
+  PROJECT_STATUSES,
+  type Partner,
+  type PartnerStatus,
+  type ProjectSnapshot,
+  type ProjectStatus,
+} from '../../domain/project-state';
 
-export class PartnerView {
+/** A value as JSON carries it: dates become ISO 8601 strings. */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends (infer U)[] ? Json<U>[] : T[K] };
+
+// The view classes only document the fields for OpenAPI; `implements Json<…>` keeps them in step
+// with the snapshot, where each field of a project is written.
+export class PartnerView implements Json<Partner> {
   @ApiProperty() cityId!: string;
   @ApiProperty({ enum: PARTNER_STATUSES }) status!: PartnerStatus;
   @ApiProperty({ type: String, nullable: true }) message!: string | null;
   @ApiProperty({ description: 'When the city took its current status (ISO 8601)' }) since!: string;
 }
 
-/** A project as the API shows it (SPEC §3). Absent optional values are `null`. */
-export class ProjectView {
+/** A project as the API shows it (SPEC §3): its snapshot as JSON. Absent optional values are `null`. */
+export class ProjectView implements Json<ProjectSnapshot> {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() summary!: string;
@@ -45,26 +57,14 @@ export class ProjectView {
     return ProjectView.of({ ...s, version: s.version + 1 });
   }
 
+  /** The one function from snapshot to view: the snapshot with its dates in ISO 8601. */
   static of(s: ProjectSnapshot): ProjectView {
+    const iso = (date: Date) => new Date(date).toISOString();
     return {
-      id: s.id,
-      title: s.title,
-      summary: s.summary,
-      description: s.description ?? null,
-      fields: [...s.fields],
-      actionAreas: [...s.actionAreas],
-      sectors: [...s.sectors],
-      sdgs: [...s.sdgs],
-      startDate: s.startDate ?? null,
-      endDate: s.endDate ?? null,
-      status: s.status,
-      leadCityId: s.leadCityId,
-      partners: s.partners.map((p) => ({ cityId: p.cityId, status: p.status, message: p.message ?? null, since: new Date(p.since).toISOString() })),
-      outcome: s.outcome ?? null,
-      cancelReason: s.cancelReason ?? null,
-      createdAt: new Date(s.createdAt).toISOString(),
-      updatedAt: new Date(s.updatedAt).toISOString(),
-      version: s.version,
+      ...structuredClone(s),
+      partners: s.partners.map((p) => ({ ...p, since: iso(p.since) })),
+      createdAt: iso(s.createdAt),
+      updatedAt: iso(s.updatedAt),
     };
   }
 }

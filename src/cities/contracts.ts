@@ -49,4 +49,6 @@ export class GetCollaborationsQuery extends Query<Collaboration[]> {
   }
 }
 
-export { CityRegistered, CityProfileUpdated } from './domain/city.events';
+// The event classes, CITY_EVENTS, the CityEvent union and the payload types, all derived from one
+// zod schema per event.
+export * from './domain/events';

@@ -2,7 +2,7 @@ import { AggregateRoot } from '@app/events';
 import { InvalidInputError } from '@app/domain';
 import type { CreativeField, Region } from '../../shared/reference-data';
 import { staleCityVersion } from './city-errors';
-import type { CityEventMap, CityProfileChanges } from './city.events';
+import type { CityEventMap, CityProfileChanges } from './events';
 import { assertMayEditProfile, assertMayRegister, type CityActor } from './city-policy';
 import { checkRegistration, type CityRegistration } from './city-registration';
 import * as v from './city-values';

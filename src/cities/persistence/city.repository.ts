@@ -6,7 +6,7 @@ import type { ClientSession, Model } from 'mongoose';
 import { City } from '../domain/city';
 import { cityKey } from '../domain/city-registration';
 import { duplicateCity } from '../domain/city-errors';
-import { CITY_AGGREGATE } from '../domain/city.events';
+import { CITY_AGGREGATE } from '../domain/events';
 import { CityDocument, toCityDocument, toCitySnapshot } from './city.schema';
 
 /**

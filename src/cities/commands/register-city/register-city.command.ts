@@ -1,6 +1,6 @@
 import type { CommandContext } from '@app/events';
 import { Command } from '@nestjs/cqrs';
-import type { CityView } from '../../city.view';
+import type { CityView } from '../../queries/get-city/city.view';
 import type { CityRegistration } from '../../domain/city-registration';
 
 /** POST /cities (admin): registers a member city; 409 if its name and country are taken. */

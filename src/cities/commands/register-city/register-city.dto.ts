@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { CREATIVE_FIELD_IDS, REGION_IDS, type CreativeField, type Region } from '../../../shared/reference-data';
 import { Satisfies } from '../../../shared/satisfies';
-import { GeoPointView } from '../../city.view';
+import { GeoPointView } from '../../queries/get-city/city.view';
 import * as rules from '../../domain/city-values';
 
 /** The body of POST /cities. Each field is checked by the domain's own value rule. */

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { toSavedCityView, type CityView } from '../../city.view';
+import { toSavedCityView, type CityView } from '../../queries/get-city/city.view';
 import { City } from '../../domain/city';
 import { cityActorOf } from '../../domain/city-policy';
 import { CityRepository } from '../../persistence/city.repository';

@@ -1,6 +1,6 @@
 import type { CommandContext } from '@app/events';
 import { Command } from '@nestjs/cqrs';
-import type { CityView } from '../../city.view';
+import type { CityView } from '../../queries/get-city/city.view';
 import type { CityProfileInput } from '../../domain/city';
 
 /** PATCH /cities/:id (admin, or a user of that city): changes profile fields. */

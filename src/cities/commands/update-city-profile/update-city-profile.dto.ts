@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
 import { Satisfies } from '../../../shared/satisfies';
-import { GeoPointView } from '../../city.view';
+import { GeoPointView } from '../../queries/get-city/city.view';
 import * as rules from '../../domain/city-values';
 
 /**

@@ -1,6 +1,6 @@
 import { ConflictError } from '@app/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { toCityView, toSavedCityView, type CityView } from '../../city.view';
+import { toCityView, toSavedCityView, type CityView } from '../../queries/get-city/city.view';
 import { CityCode } from '../../domain/city-errors';
 import { cityActorOf } from '../../domain/city-policy';
 import { CityRepository } from '../../persistence/city.repository';

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@app/domain';
-import type { CityView } from '../../city.view';
+import type { CityView } from '../../queries/get-city/city.view';
 import { ADMIN, cityInput, contextOf, createCitiesTestModule, startMongo, type CitiesTestModule } from '../../testing/cities-test-module';
 import { RegisterCityCommand } from '../register-city/register-city.command';
 import { UpdateCityProfileCommand } from './update-city-profile.command';

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { GetCitySummaryQuery, type CitySummary } from '../../contracts';
-import { toCitySummary } from '../../city.view';
+import { toCitySummary } from '../get-city/city.view';
 import { CityReader } from '../../persistence/city.reader';
 
 /** A city as other modules see it, or null (they decide whether that is a 404 or a 400). */

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ListCitySummariesQuery, type CitySummary } from '../../contracts';
-import { toCitySummary } from '../../city.view';
+import { toCitySummary } from '../get-city/city.view';
 import { CityReader } from '../../persistence/city.reader';
 
 /** Every city, or the given ones (unknown ids skipped), sorted by name. */

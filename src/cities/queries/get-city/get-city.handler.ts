@@ -1,6 +1,6 @@
 import { NotFoundError } from '@app/domain';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { toCityView, type CityView } from '../../city.view';
+import { toCityView, type CityView } from './city.view';
 import { CityReader } from '../../persistence/city.reader';
 import { GetCityQuery } from './get-city.query';
 

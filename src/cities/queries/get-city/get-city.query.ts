@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { CityView } from '../../city.view';
+import type { CityView } from './city.view';
 
 /** GET /cities/:id — 404 when there is no such city. */
 export class GetCityQuery extends Query<CityView> {

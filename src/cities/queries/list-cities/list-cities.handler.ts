@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Page } from '../../../shared/pagination';
-import { toCityView, type CityView } from '../../city.view';
+import { toCityView, type CityView } from '../get-city/city.view';
 import { CityReader } from '../../persistence/city.reader';
 import { ListCitiesQuery } from './list-cities.query';
 

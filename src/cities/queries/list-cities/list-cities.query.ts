@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page, PageRequest } from '../../../shared/pagination';
-import type { CityView } from '../../city.view';
+import type { CityView } from '../get-city/city.view';
 import type { CityFilter } from '../../persistence/city.reader';
 
 /** GET /cities?field=&region=&country=&q= : sorted by name. */

@@ -2,11 +2,11 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblems } from '../common/http/api-problems.decorator';
-import { negotiateLang } from '../shared/reference-data';
-import { GetMetaDto } from './queries/get-meta/get-meta.dto';
-import { GetMetaQuery } from './queries/get-meta/get-meta.query';
-import { MetaView } from './queries/get-meta/meta.view';
+import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { negotiateLang } from '../../shared/reference-data';
+import { GetMetaDto } from '../queries/get-meta/get-meta.dto';
+import { GetMetaQuery } from '../queries/get-meta/get-meta.query';
+import { MetaView } from '../queries/get-meta/meta.view';
 
 /** GET /meta: the reference data of the network, localized (`?lang=` first, then Accept-Language). */
 @ApiTags('meta')

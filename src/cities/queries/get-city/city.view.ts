@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CREATIVE_FIELD_IDS, REGION_IDS, type CreativeField, type Region } from '../shared/reference-data';
-import type { CitySummary } from './contracts';
-import type { CitySnapshot } from './domain/city';
+import { CREATIVE_FIELD_IDS, REGION_IDS, type CreativeField, type Region } from '../../../shared/reference-data';
+import type { CitySummary } from '../../contracts';
+import type { CitySnapshot } from '../../domain/city';
 
 export class GeoPointView {
   @ApiProperty({ minimum: -90, maximum: 90, example: 39.6255 }) lat!: number;

@@ -14,10 +14,20 @@ const BODY_MAX = 280;
 
 /** The city ids whose names the text of `event` uses. */
 export function namedCities(event: ProjectEvent): string[] {
-  const ids = [event.data.leadCityId];
-  if ('cityId' in event.data) ids.push(event.data.cityId);
-  if (event.type === 'ProjectUpdatePosted') ids.push(event.data.authorCityId);
-  return ids;
+  switch (event.type) {
+    case 'PartnerInvited':
+    case 'InvitationAccepted':
+    case 'InvitationDeclined':
+    case 'JoinRequested':
+    case 'JoinRequestApproved':
+    case 'JoinRequestRejected':
+    case 'PartnerWithdrew':
+      return [event.data.leadCityId, event.data.cityId];
+    case 'ProjectUpdatePosted':
+      return [event.data.leadCityId, event.data.authorCityId];
+    default:
+      return [event.data.leadCityId];
+  }
 }
 
 /** Plain-English title and body of `event` as `recipientCityId` reads it. */

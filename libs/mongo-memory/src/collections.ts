@@ -86,6 +86,14 @@ export class Collection {
     }
   }
 
+  /**
+   * Refuses a document the indexes cannot hold, as a server does while computing its keys: a
+   * text index answers 17261/17262 for a language override that is not a string or not a language.
+   */
+  checkKeys(doc: Document): void {
+    for (const index of this.indexes.values()) if (index.text) index.keysOf(doc);
+  }
+
   /** The first unique index (`_id_` included) where `doc` collides with another committed document. */
   uniqueCollision(id: string, doc: Document): { index: Index; otherId: string } | undefined {
     for (const index of this.indexes.values()) {

@@ -2,20 +2,34 @@ import type { Document } from 'bson';
 import { dispatch } from './commands';
 import { Cursors } from './cursors';
 import { Storage } from './storage';
-import { Sessions } from './transactions';
+import { Sessions, TRANSACTION_LIFETIME_MS } from './transactions';
+
+export interface EngineOptions {
+  /** Open transactions older than this are aborted, freeing their locks (MongoDB's transactionLifetimeLimitSeconds; default 60 s). */
+  transactionLifetimeMs?: number;
+}
 
 /** The server's state and background work (TTL, transaction and cursor expiry), without the network. */
 export class Engine {
   readonly storage = new Storage();
-  readonly sessions = new Sessions();
+  readonly sessions: Sessions;
   readonly cursors = new Cursors();
   /** host:port as advertised in hello (replica-set mode). */
   address = '127.0.0.1:27017';
   private readonly timer: NodeJS.Timeout;
+  private lastSweep = 0;
 
-  constructor(readonly replicaSet?: string) {
-    // TTL deletes land within about a second of expiry; unref so the timer never keeps a process alive.
-    this.timer = setInterval(() => this.tick(Date.now()), 1000);
+  constructor(
+    readonly replicaSet?: string,
+    options: EngineOptions = {},
+  ) {
+    const lifetime = options.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS;
+    if (!Number.isFinite(lifetime) || lifetime <= 0)
+      throw new Error(`transactionLifetimeMs must be a positive number of milliseconds, got ${lifetime}`);
+    this.sessions = new Sessions(lifetime);
+    // TTL deletes land within about a second of expiry, expired transactions within half their
+    // lifetime (at most a second); unref so the timer never keeps a process alive.
+    this.timer = setInterval(() => this.tick(Date.now()), Math.min(1000, Math.max(50, Math.floor(lifetime / 2))));
     this.timer.unref();
   }
 
@@ -25,6 +39,8 @@ export class Engine {
 
   tick(now: number): void {
     this.sessions.reap(now);
+    if (Math.abs(now - this.lastSweep) < 1000) return;
+    this.lastSweep = now;
     this.storage.expire(now);
     this.cursors.reap(now);
   }

@@ -3,6 +3,7 @@ import type { Document } from 'bson';
 /** Server error codes we answer with; names match what a real server sends as `codeName`. */
 export const Code = {
   BadValue: 2,
+  NoSuchKey: 4,
   FailedToParse: 9,
   Unauthorized: 13,
   TypeMismatch: 14,
@@ -16,6 +17,7 @@ export const Code = {
   InvalidIdField: 53,
   CommandNotFound: 59,
   ImmutableField: 66,
+  CannotCreateIndex: 67,
   InvalidOptions: 72,
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,

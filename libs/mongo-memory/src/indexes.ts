@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { compileFilter } from './query';
-import { textKeys, type TextFields } from './text';
+import { TextIndex } from './text';
 import { isPlainObject, keyString, pathValues } from './values';
 
 /**
@@ -15,7 +15,7 @@ export class Index {
   readonly unique: boolean;
   readonly sparse: boolean;
   readonly ttlSeconds?: number;
-  readonly text?: TextFields;
+  readonly text?: TextIndex;
   private readonly partial?: (doc: Document) => boolean;
   private readonly map = new Map<string, Set<string>>();
 
@@ -26,17 +26,13 @@ export class Index {
     this.sparse = spec.sparse === true;
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression as Document);
     if (typeof spec.expireAfterSeconds === 'number') this.ttlSeconds = spec.expireAfterSeconds;
-    const textPaths = this.fields.filter((f) => f.dir === 'text').map((f) => f.path);
-    if (textPaths.length) {
-      const weights = (spec.weights ?? {}) as Document;
-      this.text = { weights: new Map(textPaths.map((p) => [p, Number(weights[p] ?? 1)])) };
-    }
+    if (this.fields.some((f) => f.dir === 'text')) this.text = new TextIndex(spec);
   }
 
   /** The keys under which a document is indexed ([] when a sparse or partial index skips it). */
   keysOf(doc: Document): string[] {
     if (this.partial && !this.partial(doc)) return [];
-    if (this.text) return textKeys(doc, this.text);
+    if (this.text) return this.text.keys(doc);
     const perField = this.fields.map((f) => pathValues(doc, f.path));
     if (this.sparse && perField.every((vs) => vs.length === 0)) return [];
     const keys = perField.map((vs) => [...new Set((vs.length ? vs : [null]).map(keyString))]);
@@ -124,18 +120,37 @@ export function normalizeSpec(raw: Document): Document {
     throw new CommandError(Code.NotImplemented, 'compound text indexes with non-text fields are not supported by mongo-memory');
   }
   const spec: Document = { v: 2, key: raw.key, name: typeof raw.name === 'string' ? raw.name : defaultIndexName(raw.key) };
-  for (const option of ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'weights', 'default_language', 'language_override']) {
+  for (const option of ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds']) {
     if (raw[option] !== undefined) spec[option] = raw[option];
   }
   if (raw.unique === false) delete spec.unique;
   if (raw.sparse === false) delete spec.sparse;
+  // Text options are validated and completed (sorted weights, default language and override) as a server stores them.
+  if (dirs.includes('text')) {
+    const version = raw.textIndexVersion;
+    if (version !== undefined && typeof version !== 'number')
+      throw new CommandError(Code.CannotCreateIndex, "text index option 'textIndexVersion' must be a number");
+    if (version === 1 || version === 2)
+      throw new CommandError(Code.NotImplemented, `textIndexVersion ${version} is not supported by mongo-memory (only 3)`);
+    if (version !== undefined && version !== 3) throw new CommandError(Code.CannotCreateIndex, `bad textIndexVersion: ${version}`);
+    Object.assign(spec, new TextIndex(raw).options);
+  }
   return spec;
 }
 
 /** Two specs describe the same index (createIndexes with an existing one is a no-op). */
 export function sameSpec(a: Document, b: Document): boolean {
   const norm = (s: Document) =>
-    JSON.stringify([s.key, !!s.unique, !!s.sparse, s.partialFilterExpression ?? null, s.expireAfterSeconds ?? null, s.weights ?? null]);
+    JSON.stringify([
+      s.key,
+      !!s.unique,
+      !!s.sparse,
+      s.partialFilterExpression ?? null,
+      s.expireAfterSeconds ?? null,
+      s.weights ?? null,
+      s.default_language ?? null,
+      s.language_override ?? null,
+    ]);
   return norm(a) === norm(b);
 }
 

@@ -6,6 +6,12 @@ import { encodeReply, Framer, OP_MSG, parseMessage } from './wire';
 export interface MongoMemoryServerOptions {
   /** Answer as a single-node replica set of this name (needed for transactions and change streams). */
   replicaSet?: string;
+  /**
+   * Open transactions older than this are aborted and their locks freed, like MongoDB's
+   * `transactionLifetimeLimitSeconds` (default 60 000 ms). Sessions outlive connections, so a
+   * client killed mid-transaction holds its locks until then: lower it in tests that kill clients.
+   */
+  transactionLifetimeMs?: number;
 }
 
 export interface StartOptions {
@@ -26,7 +32,12 @@ export class MongoMemoryServer {
   private readonly sockets = new Set<Socket>();
   private currentUri?: string;
 
-  constructor(private readonly options: MongoMemoryServerOptions = {}) {}
+  constructor(private readonly options: MongoMemoryServerOptions = {}) {
+    const lifetime = options.transactionLifetimeMs;
+    if (lifetime !== undefined && !(Number.isFinite(lifetime) && lifetime > 0)) {
+      throw new Error(`transactionLifetimeMs must be a positive number of milliseconds, got ${lifetime}`);
+    }
+  }
 
   /** The connection string, once started. */
   get uri(): string {
@@ -36,7 +47,7 @@ export class MongoMemoryServer {
 
   async start({ port = 0, host = '127.0.0.1' }: StartOptions = {}): Promise<string> {
     if (this.server) throw new Error('MongoMemoryServer is already started');
-    const engine = new Engine(this.options.replicaSet);
+    const engine = new Engine(this.options.replicaSet, { transactionLifetimeMs: this.options.transactionLifetimeMs });
     const server = createServer((socket) => this.accept(socket, engine));
     try {
       await new Promise<void>((resolve, reject) => {

@@ -75,6 +75,7 @@ export class Storage {
 
   /** A write outside any transaction. */
   writeNow(w: Write): void {
+    if (w.after) w.coll.checkKeys(w.after);
     for (const k of this.lockKeys(w)) if (this.locks.has(k)) throw writeConflict();
     if (w.after) {
       const collision = w.coll.uniqueCollision(w.id, w.after);

@@ -5,6 +5,7 @@ import type { Storage, Write } from './storage';
 import { keyString } from './values';
 
 const TRANSIENT = ['TransientTransactionError'];
+/** MongoDB's default transactionLifetimeLimitSeconds. */
 export const TRANSACTION_LIFETIME_MS = 60_000;
 const SESSION_TIMEOUT_MS = 30 * 60_000; // logicalSessionTimeoutMinutes in hello
 
@@ -50,6 +51,7 @@ export class Transaction {
   }
 
   stage(w: Write): void {
+    if (w.after) w.coll.checkKeys(w.after);
     const mine = this.writes.get(w.coll) ?? new Map<string, Write>();
     const keys = this.storage.lockKeys(w);
     for (const k of keys) {
@@ -109,9 +111,14 @@ export class Session {
   constructor(readonly lsid: Document) {}
 }
 
-/** Sessions keyed by `lsid.id`. */
+/**
+ * Sessions keyed by `lsid.id`. As on a server, sessions are not tied to connections: a client
+ * that dies mid-transaction leaves the transaction (and its locks) until the lifetime limit.
+ */
 export class Sessions {
   private readonly map = new Map<string, Session>();
+
+  constructor(readonly transactionLifetimeMs = TRANSACTION_LIFETIME_MS) {}
 
   get(lsid: Document): Session {
     const key = keyString(lsid.id);
@@ -132,7 +139,7 @@ export class Sessions {
   /** Aborts transactions older than the lifetime limit (so locks never leak) and forgets idle sessions, as a server does. */
   reap(now: number): void {
     for (const [key, session] of this.map) {
-      if (session.txn?.state === 'active' && now - session.txn.startedAt > TRANSACTION_LIFETIME_MS) session.txn.abort();
+      if (session.txn?.state === 'active' && now - session.txn.startedAt > this.transactionLifetimeMs) session.txn.abort();
       if (session.txn?.state !== 'active' && now - session.lastUse > SESSION_TIMEOUT_MS) this.map.delete(key);
     }
   }

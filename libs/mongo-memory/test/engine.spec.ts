@@ -20,6 +20,21 @@ describe('engine background work', () => {
     expect((await run({ update: 'c', updates: [{ q: { _id: 1 }, u: { $inc: { n: 5 } } }] })).nModified).toBe(1);
   });
 
+  it('takes the transaction lifetime limit from its options', async () => {
+    const short = new Engine('rs0', { transactionLifetimeMs: 5000 });
+    try {
+      const txn = { lsid: { id: new UUID() }, txnNumber: 1n, autocommit: false, $db: 'e' };
+      await short.run({ insert: 'c', documents: [{ _id: 1 }], ...txn, startTransaction: true }, 1);
+      short.tick(Date.now() + 4000);
+      expect((await short.run({ insert: 'c', documents: [{ _id: 2 }], ...txn }, 1)).ok).toBe(1);
+      short.tick(Date.now() + 6000);
+      expect((await short.run({ commitTransaction: 1, ...txn }, 1)).code).toBe(251);
+    } finally {
+      short.close();
+    }
+    expect(() => new Engine('rs0', { transactionLifetimeMs: 0 })).toThrow(/transactionLifetimeMs/);
+  });
+
   it('expires TTL documents on the next tick', async () => {
     await run({ createIndexes: 'ttl', indexes: [{ key: { at: 1 }, name: 'at_1', expireAfterSeconds: 60 }] });
     const now = Date.now();

@@ -53,9 +53,11 @@ describe('MongoMemoryServer', () => {
 
   it('runs from the command line until SIGTERM', async () => {
     const root = join(__dirname, '../../..');
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/mongo-memory/src/cli.ts', '--port', '0', '--replSet', 'rs1'], {
-      cwd: root,
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/mongo-memory/src/cli.ts', '--port', '0', '--replSet', 'rs1', '--transaction-lifetime-ms', '5000'],
+      { cwd: root },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     while (!/mongodb:\/\/\S+/.test(out)) await once(child.stdout, 'data');
@@ -67,5 +69,49 @@ describe('MongoMemoryServer', () => {
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
+  });
+
+  it("keeps a killed client's transaction until transactionLifetimeMs, then frees its documents", async () => {
+    const server = new MongoMemoryServer({ replicaSet: 'rs0', transactionLifetimeMs: 2000 });
+    const uri = await server.start();
+    const client = await MongoClient.connect(uri);
+    try {
+      const c = client.db('life').collection<{ _id: number; n: number }>('held');
+      await c.insertOne({ _id: 1, n: 0 });
+      // Another process opens a transaction that writes the document, then dies without a word.
+      const script = `
+        const { MongoClient } = require('mongodb');
+        MongoClient.connect(process.argv[1]).then(async (client) => {
+          const session = client.startSession();
+          session.startTransaction();
+          await client.db('life').collection('held').updateOne({ _id: 1 }, { $inc: { n: 1 } }, { session });
+          process.stdout.write('holding\\n');
+          setInterval(() => {}, 1000);
+        });`;
+      const child = spawn(process.execPath, ['-e', script, uri], { cwd: join(__dirname, '../../..') });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      while (!out.includes('holding')) await once(child.stdout, 'data');
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      const killedAt = Date.now();
+      // Sessions outlive connections, as on a server: the dead transaction still holds the document...
+      expect((await rejection(c.updateOne({ _id: 1 }, { $inc: { n: 10 } }))).code).toBe(112);
+      // ...until the lifetime limit aborts it, well before MongoDB's default 60 s.
+      for (;;) {
+        const result = await c.updateOne({ _id: 1 }, { $inc: { n: 10 } }).catch((err: { code?: number }) => {
+          if (err.code !== 112) throw err;
+          return undefined;
+        });
+        if (result) break;
+        expect(Date.now() - killedAt).toBeLessThan(5000);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await c.findOne({ _id: 1 }))!.n).toBe(10);
+      expect(() => new MongoMemoryServer({ transactionLifetimeMs: -1 })).toThrow(/transactionLifetimeMs/);
+    } finally {
+      await client.close();
+      await server.stop();
+    }
   });
 });

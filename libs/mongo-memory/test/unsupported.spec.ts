@@ -30,7 +30,9 @@ describeInProcess('refused features', () => {
     expect(await code(c.createIndex({ loc: '2dsphere' }))).toBe(238);
     expect(await code(c.createIndex({ a: 1 }, { collation: { locale: 'en' } }))).toBe(238);
     await c.createIndex({ s: 'text' });
-    expect(await code(c.find({ $text: { $search: 'x', $caseSensitive: true } }).toArray())).toBe(238);
+    expect(await code(c.find({ $text: { $search: 'x', $language: 'german' } }).toArray())).toBe(238);
+    expect(await code(c.insertOne({ s: 'Straße', language: 'de' }))).toBe(238);
+    expect(await code(t.db.collection('v2').createIndex({ s: 'text' }, { textIndexVersion: 2 }))).toBe(238);
     expect(await code(c.watch([], { fullDocument: 'whenAvailable' }).tryNext())).toBe(238);
     expect((await rejection(c.find().explain())).code).toBe(59);
   });

@@ -4,7 +4,7 @@ import { CommandError, Code } from '../errors';
 import type { Engine } from '../engine';
 import { compileFilter, projectDocuments, sortDocuments } from '../query';
 import type { Write } from '../storage';
-import { parseSearch, scoreDocument } from '../text';
+import { parseTextParams } from '../text';
 import type { Session, Transaction } from '../transactions';
 import { isPlainObject } from '../values';
 
@@ -64,17 +64,18 @@ export function matching(ctx: Ctx, coll: Collection | undefined, filter: Documen
   const { text, rest } = splitText(filter ?? {});
   const predicate = compileFilter(rest);
   if (text === undefined) return { docs: ctx.engine.storage.scan(coll, rest, ctx.txn).filter(predicate) };
+  const params = parseTextParams(text);
   const index = coll?.textIndex;
-  if (!coll || !index?.text) throw new CommandError(Code.IndexNotFound, 'text index required for $text query');
-  const search = parseSearch(text);
+  if (!index?.text) throw new CommandError(Code.IndexNotFound, 'text index required for $text query');
+  const query = index.text.query(params);
+  // Candidates hold one of the terms in the index; the query then scores and filters them.
   const ids = new Set<string>();
-  for (const term of [...search.terms, ...search.phrases.flatMap((p) => p.split(/\s+/))]) {
-    for (const id of index.lookup('t' + term) ?? []) ids.add(id);
-  }
+  for (const term of query.terms) for (const id of index.lookup('t' + term) ?? []) ids.add(id);
   const scores = new Map<Document, number>();
   const docs = ctx.engine.storage.scan(coll, rest, ctx.txn, ids).filter((doc) => {
-    const score = scoreDocument(doc, index.text!, search);
-    if (score === undefined || !predicate(doc)) return false;
+    if (!predicate(doc)) return false;
+    const score = query.score(doc);
+    if (score === undefined) return false;
     scores.set(doc, score);
     return true;
   });

@@ -53,15 +53,7 @@ const listCollections: Handler = (cmd, ctx) => {
 /** An index as listIndexes shows it; text indexes in the server's `_fts`/`_ftsx` form. */
 function listed(index: Index): Document {
   if (!index.text) return index.spec;
-  const { key: _key, weights: _weights, ...rest } = index.spec;
-  return {
-    ...rest,
-    key: { _fts: 'text', _ftsx: 1 },
-    weights: Object.fromEntries(index.text.weights),
-    default_language: index.spec.default_language ?? 'english',
-    language_override: index.spec.language_override ?? 'language',
-    textIndexVersion: 3,
-  };
+  return { ...index.spec, key: { _fts: 'text', _ftsx: 1 } };
 }
 
 const listIndexes: Handler = (cmd, ctx) => {

@@ -1,14 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventsModule } from '@app/events';
 import { AuthModule } from './auth/auth.module';
 import { CitiesModule } from './cities/cities.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { AppConfig } from './config/app-config';
 import { coreModules } from './infra/core-modules';
+import { eventsModule } from './infra/events/events-module';
 import { QueuesModule } from './infra/queues/queues.module';
 import { LiveEmitterModule } from './live/emitter/live-emitter.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { DeadLettersModule } from './ops/dead-letters/dead-letters.module';
 import { HealthModule } from './ops/health/health.module';
 import { MetricsModule } from './ops/metrics/metrics.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -26,9 +27,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreModules(config),
-        EventsModule.forRoot({ relay: { intervalMs: config.env.RELAY_INTERVAL_MS } }),
+        eventsModule(config),
         MetricsModule,
         HealthModule,
+        DeadLettersModule,
         IdempotencyModule,
         AuthModule,
         CitiesModule,

@@ -1,5 +1,5 @@
 import { TestServices } from '@app/testing';
-import { EventRelay, HandlerFailureRedelivery } from '@app/events';
+import { Subscriptions } from '@app/events';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { QueueLifecycle } from '../src/infra/queues/queue-lifecycle';
@@ -9,7 +9,7 @@ import { login, startApp } from './support/test-app';
 
 /**
  * ARCHITECTURE rule 6: stop accepting and drain HTTP first, then workers before queues, the event
- * relay, and Redis and MongoDB last. A write still running when the queues close would otherwise
+ * consumers, and Redis and MongoDB last. A write still running when the queues close would otherwise
  * lose its notifications (its event stays claimed once the redelivery listener is gone).
  */
 describe('Graceful shutdown', () => {
@@ -40,8 +40,7 @@ describe('Graceful shutdown', () => {
     };
     track(running.app.getHttpAdapter(), 'close', 'http');
     track(running.app.get(QueueLifecycle), 'onModuleDestroy', 'queues');
-    track(running.app.get(HandlerFailureRedelivery), 'onModuleDestroy', 'events');
-    track(running.app.get(EventRelay), 'onModuleDestroy', 'relay');
+    track(running.app.get(Subscriptions), 'onModuleDestroy', 'events');
     track(running.app.get(RedisConnections), 'onApplicationShutdown', 'redis');
     track(running.app.get<Connection>(getConnectionToken()), 'close', 'mongo');
 
@@ -53,7 +52,7 @@ describe('Graceful shutdown', () => {
 
     const first = (label: string) => order.indexOf(label);
     expect(first('http:end')).toBeGreaterThanOrEqual(0);
-    for (const later of ['queues:start', 'events:start', 'relay:start', 'redis:start', 'mongo:start']) {
+    for (const later of ['queues:start', 'events:start', 'redis:start', 'mongo:start']) {
       expect({ later, order: first(later) > first('http:end') }).toEqual({ later, order: true });
     }
     expect(first('queues:end')).toBeLessThan(first('redis:start'));

@@ -3,9 +3,8 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CitiesController } from './http/cities.controller';
 import { CollaborationStore } from './collaborations/collaboration.store';
-import { CollaborationsProjector } from './collaborations/collaborations.projector';
 import { CollaborationsReader } from './collaborations/collaborations.reader';
-import { CollaborationsRebuilder } from './collaborations/collaborations.rebuilder';
+import { CollaborationsProjector } from './consumers/collaborations.projector';
 import { ProjectMembershipDocument, ProjectMembershipSchema } from './collaborations/project-membership.schema';
 import { CsvBodyParser } from './commands/import-cities/csv-body-parser';
 import { ImportCitiesHandler } from './commands/import-cities/import-cities.handler';
@@ -61,10 +60,9 @@ import { CitySeeder } from './seeding/city-seeder';
     CollaborationStore,
     CollaborationsReader,
     CollaborationsProjector,
-    CollaborationsRebuilder,
     // seeds
     CitySeeder,
   ],
-  exports: [CitySeeder, CollaborationsRebuilder],
+  exports: [CitySeeder],
 })
 export class CitiesModule {}

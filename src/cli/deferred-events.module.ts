@@ -1,16 +1,16 @@
 import { EventsModule } from '@app/events';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { PROJECT_EVENTS } from '../projects/contracts';
 
 /**
- * `EventsModule.forRoot` for scripts: the same backbone, with the relay off and no publishing after
- * commit. Events are stored with their change (outbox); the consumers (read models, notifications)
- * live in the server, whose relay publishes these events within a second, or when it next starts.
- * A script that published them itself would mark them dispatched with none of those consumers
- * listening.
+ * `EventsModule.forRoot` for scripts: the same backbone with the consumers off. Events are stored
+ * with their change; the server's consumers follow the log from their checkpoints and find them
+ * within a poll (or when the server next starts). The rebuild script drives one consumer itself.
+ * The project events are registered because the cities module's read model consumes them.
  */
 @Module({})
 export class DeferredEventsModule {
   static forRoot(): DynamicModule {
-    return { ...EventsModule.forRoot({ relay: { enabled: false }, publishAfterCommit: false }), module: DeferredEventsModule };
+    return { ...EventsModule.forRoot({ events: PROJECT_EVENTS, consumers: { enabled: false } }), module: DeferredEventsModule };
   }
 }

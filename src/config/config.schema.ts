@@ -42,7 +42,10 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),
     CORS_ORIGIN: z.string().default('*'),
-    RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(250),
+    CONSUMER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+    CONSUMER_LEASE_MS: z.coerce.number().int().min(500).default(10_000),
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    CONSUMER_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
     NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .superRefine((c, ctx) => {

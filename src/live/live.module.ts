@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectEventBroadcaster } from './broadcast/project-event.broadcaster';
+import { ProjectEventBroadcaster } from './consumers/project-event.broadcaster';
 import { LiveGateway } from './live.gateway';
 import { ProjectWatchService } from './watch/project-watch.service';
 

@@ -5,8 +5,8 @@ import { MarkAllReadHandler } from './commands/mark-all-read/mark-all-read.handl
 import { MarkReadHandler } from './commands/mark-read/mark-read.handler';
 import { UpdatePreferencesHandler } from './commands/update-preferences/update-preferences.handler';
 import { DeliverNotificationProcessor } from './deliver/deliver-notification.processor';
-import { CityNames } from './enqueue/city-names';
-import { EnqueueNotificationsHandler } from './enqueue/enqueue-notifications.handler';
+import { CityNames } from './consumers/city-names';
+import { NotificationFanOut } from './consumers/notification-fan-out.consumer';
 import { NotificationsController } from './notifications.controller';
 import { InboxRepository } from './persistence/inbox.repository';
 import { NotificationPreferencesDocument, NotificationPreferencesSchema } from './persistence/notification-preferences.schema';
@@ -46,7 +46,7 @@ export class NotificationsModule {
           ? [
               NotificationQueue,
               CityNames,
-              EnqueueNotificationsHandler,
+              NotificationFanOut,
               ListNotificationsHandler,
               CountUnreadHandler,
               MarkReadHandler,

@@ -28,6 +28,17 @@ export class EventLog {
     return this.list({}, options);
   }
 
+  /** Events of the given types after `afterSeq`, in seq order: what a consumer reads next. */
+  listOfTypes(types: readonly string[], options: ListEventsOptions = {}): Promise<EventEnvelope[]> {
+    return this.list({ type: { $in: [...types] } }, options);
+  }
+
+  /** One event by id (dead-letter retries), or null. */
+  async get(id: string): Promise<EventEnvelope | null> {
+    const doc = await this.store.events.findOne({ _id: id });
+    return doc ? toEnvelope(doc) : null;
+  }
+
   /** The highest seq stored so far (0 when the log is empty). */
   async lastSeq(): Promise<number> {
     const last = await this.store.events

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { randomUUID } from 'node:crypto';
 import type { ClientSession, Connection, mongo } from 'mongoose';
 import type { EventEnvelope } from './event-envelope';
 import { COUNTERS_COLLECTION, EVENT_SEQ_COUNTER, EVENTS_COLLECTION, type CounterDocument, type EventDocument } from './event-document';
@@ -10,8 +9,7 @@ import { isDuplicateKeyError } from './mongo-errors';
 export type EventDraft = Omit<EventEnvelope, 'seq'>;
 
 /**
- * The `events` collection: appending inside a transaction, and the outbox state transitions
- * (claim before publish, release after a failure). The only class that writes events.
+ * The `events` collection: appending inside a transaction. The only class that writes events.
  */
 @Injectable()
 export class EventStore implements OnModuleInit {
@@ -23,6 +21,20 @@ export class EventStore implements OnModuleInit {
     return this.db().collection<EventDocument>(EVENTS_COLLECTION);
   }
 
+  /** Another collection of the backbone (subscriptions, dead letters) on the same connection. */
+  collection<T extends mongo.Document>(name: string): mongo.Collection<T> {
+    return this.db().collection<T>(name);
+  }
+
+  /** Creates a collection unless it exists (MongoDB's code 48, NamespaceExists). */
+  async createCollection(name: string): Promise<void> {
+    await this.db()
+      .createCollection(name)
+      .catch((error: unknown) => {
+        if ((error as { code?: unknown }).code !== 48) throw error;
+      });
+  }
+
   private get counters(): mongo.Collection<CounterDocument> {
     return this.db().collection<CounterDocument>(COUNTERS_COLLECTION);
   }
@@ -31,8 +43,9 @@ export class EventStore implements OnModuleInit {
     await this.events.createIndexes([
       { key: { seq: 1 }, name: 'seq_unique', unique: true },
       { key: { aggregateType: 1, aggregateId: 1, seq: 1 }, name: 'aggregate_seq' },
-      { key: { dispatchedAt: 1, nextAttemptAt: 1, seq: 1 }, name: 'undispatched' },
     ]);
+    // The outbox claim index of the first event model (events were claimed, then published).
+    await this.events.dropIndex('undispatched').catch(() => undefined);
     await this.alignCounter();
   }
 
@@ -63,47 +76,10 @@ export class EventStore implements OnModuleInit {
         causationId: e.causationId,
         at: e.at,
         data: e.data,
-        dispatchedAt: null,
-        claimId: null,
-        attempts: 0,
-        nextAttemptAt: null,
       })),
       { session, ordered: true },
     );
     return envelopes;
-  }
-
-  /** Marks an event as being published by this process; null when someone else has it already. */
-  async claim(id: string, now = new Date()): Promise<string | null> {
-    const claimId = randomUUID();
-    const result = await this.events.updateOne({ _id: id, dispatchedAt: null }, { $set: { dispatchedAt: now, claimId } });
-    return result.modifiedCount === 1 ? claimId : null;
-  }
-
-  /** Gives a claimed event back to the relay, due at `nextAttemptAt`; a stale claim changes nothing. */
-  async release(id: string, claimId: string, nextAttemptAt: Date): Promise<boolean> {
-    const result = await this.events.updateOne(
-      { _id: id, claimId },
-      { $set: { dispatchedAt: null, claimId: null, nextAttemptAt }, $inc: { attempts: 1 } },
-    );
-    return result.modifiedCount === 1;
-  }
-
-  /**
-   * Undispatched events the relay should publish now, in seq order: fresh ones older than
-   * `delayMs` (the writer had its chance) and failed ones whose retry time has come.
-   */
-  async findDue(types: readonly string[], delayMs: number, limit: number, now = new Date()): Promise<EventDocument[]> {
-    if (types.length === 0) return [];
-    return this.events
-      .find({
-        dispatchedAt: null,
-        type: { $in: [...types] },
-        $or: [{ nextAttemptAt: null, at: { $lte: new Date(now.getTime() - delayMs) } }, { nextAttemptAt: { $lte: now } }],
-      })
-      .sort({ seq: 1 })
-      .limit(limit)
-      .toArray();
   }
 
   /** The counter must never be behind the log (e.g. a restored `events` without `counters`). */

@@ -1,28 +1,37 @@
-import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type FactoryProvider, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { EventClasses } from './define-event';
-import { EventDispatcher } from './event-dispatcher';
 import { EventLog } from './event-log';
 import { EventRegistry } from './event-registry';
-import { EventRelay } from './event-relay';
 import { EventStore } from './event-store';
-import { EVENTS_OPTIONS, resolveEventsOptions, type EventsModuleOptions } from './events.options';
-import { HandlerFailureRedelivery } from './handler-failure-redelivery';
+import { COMMIT_NUDGE, EVENTS_OPTIONS, resolveEventsOptions, type CommitNudge, type EventsModuleOptions } from './events.options';
 import { GetAggregateEventsHandler } from './queries/get-aggregate-events.handler';
-import { RelayLease } from './relay-lease';
+import { CommitSignal } from './subscriptions/commit-signal';
+import { DeadLetterStore } from './subscriptions/dead-letter-store';
+import { SubscriptionStore } from './subscriptions/subscription-store';
+import { Subscriptions } from './subscriptions/subscriptions';
 import { UnitOfWork } from './unit-of-work';
+
+export interface EventsModuleRootOptions extends EventsModuleOptions {
+  /** Wakes other processes' consumers on commit (e.g. Redis pub/sub); see `CommitNudge`. */
+  nudge?: Omit<FactoryProvider<CommitNudge>, 'provide'>;
+}
 
 /**
  * The durable event backbone. Import `EventsModule.forRoot()` once in the root module, after
- * `CqrsModule.forRoot()` and `MongooseModule.forRoot(uri)` (it uses that default connection and the
- * global EventBus); each domain module registers the events it owns with `forFeature`.
+ * `CqrsModule.forRoot()` and `MongooseModule.forRoot(uri)` (it uses that default connection); each
+ * domain module registers the events it owns with `forFeature`, and its consumers with
+ * `@EventConsumer` on a provider.
  */
 @Global()
 @Module({})
 export class EventsModule {
-  static forRoot(options: EventsModuleOptions = {}): DynamicModule {
+  static forRoot(options: EventsModuleRootOptions = {}): DynamicModule {
+    const nudge: Provider[] = options.nudge ? [{ provide: COMMIT_NUDGE, ...options.nudge }] : [];
     return {
       module: EventsModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [
         { provide: EVENTS_OPTIONS, useValue: resolveEventsOptions(options) },
         {
@@ -33,16 +42,17 @@ export class EventsModule {
             return registry;
           },
         },
+        ...nudge,
         EventStore,
-        EventDispatcher,
-        HandlerFailureRedelivery,
-        RelayLease,
-        EventRelay,
-        UnitOfWork,
         EventLog,
+        CommitSignal,
+        UnitOfWork,
+        SubscriptionStore,
+        DeadLetterStore,
+        Subscriptions,
         GetAggregateEventsHandler,
       ],
-      exports: [EVENTS_OPTIONS, EventRegistry, EventStore, EventDispatcher, EventRelay, UnitOfWork, EventLog],
+      exports: [EVENTS_OPTIONS, EventRegistry, EventStore, EventLog, UnitOfWork, Subscriptions],
     };
   }
 

@@ -1,69 +1,75 @@
 import type { EventClasses } from './define-event';
 
-/** Settings of the relay that republishes events the after-commit path did not deliver. */
-export interface RelayOptions {
-  /** Run the relay in this process (default true). Turn it off in processes without the handlers. */
+/** How the consumers of this process follow the event log (see docs/events-backbone.md). */
+export interface ConsumerOptions {
+  /** Run the consumers registered in this process (default true). Scripts turn it off. */
   enabled?: boolean;
-  /** Pause between two polls, in ms (default 200). */
-  intervalMs?: number;
-  /** Age an undispatched event must reach before the relay takes it (default 1000), so the
-   *  after-commit path of the writing process normally wins. */
-  delayMs?: number;
-  /** How long one relay instance holds the lease without renewing it (default 10000). */
+  /** Fallback poll when no commit signal arrives, in ms (default 1000). */
+  pollIntervalMs?: number;
+  /** How long a shared consumer's runner holds its lease without renewing it (default 10000). */
   leaseMs?: number;
-  /** Events published per poll at most (default 100). */
+  /** Events read per batch (default 100). */
   batchSize?: number;
-  /** First redelivery delay after a failure; doubles with each attempt (default 1000). */
+  /** Attempts at one event before it is parked as a dead letter (default 5). */
+  maxAttempts?: number;
+  /** First retry delay after a failure; doubles with each attempt (default 500). */
   backoffBaseMs?: number;
-  /** Cap of the redelivery delay (default 30000). */
+  /** Cap of the retry delay (default 30000). */
   backoffMaxMs?: number;
+  /** A consumer behind the head whose checkpoint has not moved for this long is stuck (default 60000). */
+  stuckAfterMs?: number;
+}
+
+/**
+ * Wakes the consumers of other processes when this one commits (e.g. Redis pub/sub). Optional:
+ * without it other processes notice new events at their next poll.
+ */
+export interface CommitNudge {
+  publish(seq: number): void;
+  subscribe(onCommit: (seq: number) => void): void;
 }
 
 export interface EventsModuleOptions {
   /** Event classes owned by the importing scope; modules may add theirs with `EventsModule.forFeature`. */
   events?: EventClasses;
-  relay?: RelayOptions;
-  /**
-   * Publish events on this process's EventBus right after commit (default true). Scripts (seed,
-   * import) turn it off: their events are stored and left for a server's relay, whose handlers
-   * (read models, notifications) are the ones that must see them.
-   */
-  publishAfterCommit?: boolean;
+  consumers?: ConsumerOptions;
 }
 
-export type ResolvedRelayOptions = Required<RelayOptions>;
+export type ResolvedConsumerOptions = Required<ConsumerOptions>;
 
 export interface ResolvedEventsOptions {
-  relay: ResolvedRelayOptions;
-  publishAfterCommit: boolean;
+  consumers: ResolvedConsumerOptions;
 }
 
 export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
+export const COMMIT_NUDGE = Symbol('COMMIT_NUDGE');
 
-export const RELAY_DEFAULTS: ResolvedRelayOptions = {
+export const CONSUMER_DEFAULTS: ResolvedConsumerOptions = {
   enabled: true,
-  intervalMs: 200,
-  delayMs: 1000,
+  pollIntervalMs: 1000,
   leaseMs: 10_000,
   batchSize: 100,
-  backoffBaseMs: 1000,
+  maxAttempts: 5,
+  backoffBaseMs: 500,
   backoffMaxMs: 30_000,
+  stuckAfterMs: 60_000,
 };
 
 /** Fills defaults and rejects nonsense at start-up, naming the setting. */
 export function resolveEventsOptions(options: EventsModuleOptions = {}): ResolvedEventsOptions {
-  const relay: ResolvedRelayOptions = { ...RELAY_DEFAULTS, ...stripUndefined(options.relay ?? {}) };
-  for (const key of ['intervalMs', 'delayMs', 'leaseMs', 'batchSize', 'backoffBaseMs', 'backoffMaxMs'] as const) {
-    const value = relay[key];
-    const min = key === 'delayMs' ? 0 : 1;
-    if (!Number.isFinite(value) || value < min) {
-      throw new Error(`EventsModule: relay.${key} must be a number >= ${min}, got ${String(value)}`);
-    }
+  const consumers: ResolvedConsumerOptions = { ...CONSUMER_DEFAULTS, ...stripUndefined(options.consumers ?? {}) };
+  for (const key of ['pollIntervalMs', 'leaseMs', 'batchSize', 'maxAttempts', 'backoffBaseMs', 'backoffMaxMs', 'stuckAfterMs'] as const) {
+    const value = consumers[key];
+    if (!Number.isFinite(value) || value < 1) throw new Error(`EventsModule: consumers.${key} must be a number >= 1, got ${String(value)}`);
   }
-  if (relay.backoffMaxMs < relay.backoffBaseMs) {
-    throw new Error('EventsModule: relay.backoffMaxMs must be >= relay.backoffBaseMs');
-  }
-  return { relay, publishAfterCommit: options.publishAfterCommit ?? true };
+  if (consumers.backoffMaxMs < consumers.backoffBaseMs) throw new Error('EventsModule: consumers.backoffMaxMs must be >= consumers.backoffBaseMs');
+  return { consumers };
+}
+
+/** Delay before retrying an event that failed `attempts` times: base, 2×base, 4×base… capped. */
+export function retryDelay(attempts: number, { backoffBaseMs, backoffMaxMs }: ResolvedConsumerOptions): number {
+  const exponent = Math.min(Math.max(attempts, 1) - 1, 30);
+  return Math.min(backoffMaxMs, backoffBaseMs * 2 ** exponent);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import type { ClientSession, Connection } from 'mongoose';
 import type { PendingEvent } from './aggregate-root';
-import { EventDispatcher } from './event-dispatcher';
 import type { CommandContext, EventEnvelope } from './event-envelope';
 import { EventRegistry } from './event-registry';
 import { EventStore, type EventDraft } from './event-store';
-import { EVENTS_OPTIONS, type ResolvedEventsOptions } from './events.options';
+import { CommitSignal } from './subscriptions/commit-signal';
 
 /** What the work function of `UnitOfWork.run` gets: the session to pass to every write, and `record`. */
 export interface Transaction {
@@ -27,7 +26,7 @@ export interface UnitOfWorkResult<T> {
 }
 
 /**
- * One MongoDB transaction for state changes and the events they record, then publication.
+ * One MongoDB transaction for state changes and the events they record; then the consumers are woken.
  *
  * The work function may run more than once (the driver retries TransientTransactionError), so it
  * must not pull pending events itself: pull them before `run` and pass the same array to `record`.
@@ -38,8 +37,7 @@ export class UnitOfWork {
     @InjectConnection() private readonly connection: Connection,
     private readonly store: EventStore,
     private readonly registry: EventRegistry,
-    private readonly dispatcher: EventDispatcher,
-    @Inject(EVENTS_OPTIONS) private readonly options: ResolvedEventsOptions,
+    private readonly signal: CommitSignal,
   ) {}
 
   async run<T>(ctx: CommandContext, work: (tx: Transaction) => Promise<T>): Promise<UnitOfWorkResult<T>> {
@@ -50,8 +48,8 @@ export class UnitOfWork {
       stored = await this.store.append(tx.drafts, session);
       return value;
     });
-    // After commit only: a handler never sees an event whose change was rolled back.
-    if (this.options.publishAfterCommit) await this.dispatcher.dispatch(stored);
+    // After commit only: a consumer never sees an event whose change was rolled back.
+    this.signal.committed(stored);
     return { result, events: stored };
   }
 }

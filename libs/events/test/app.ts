@@ -1,24 +1,32 @@
-import { CqrsModule, EventBus, QueryBus } from '@nestjs/cqrs';
+import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { Connection, Model } from 'mongoose';
-import { EventDispatcher, EventLog, EventRelay, EventsModule, EventStore, RelayLease, type RelayOptions } from '../src';
+import { CommitSignal, DeadLetterStore, EventLog, EventsModule, EventStore, SubscriptionStore, Subscriptions, type ConsumerOptions } from '../src';
 import { CityRegistered, PartnerInvited, ProjectProposed } from './fixtures';
-import { FlakyHandler, IdempotentHandler, ProjectRepository, ProjectSchema, type ProjectDocument } from './project-store';
+import {
+  FlakyConsumer,
+  IdempotentConsumer,
+  InstanceConsumer,
+  ProjectRepository,
+  ProjectSchema,
+  TitlesProjection,
+  type ProjectDocument,
+} from './project-store';
 
-/** A Nest context wired like the app: MongooseModule.forRoot, CqrsModule, EventsModule, one repository. */
-export async function createBackbone(uri: string, relay: RelayOptions = {}) {
+/** A Nest context wired like the app: MongooseModule.forRoot, CqrsModule, EventsModule, a repository and consumers. */
+export async function createBackbone(uri: string, consumers: ConsumerOptions = {}) {
   const moduleRef: TestingModule = await Test.createTestingModule({
     imports: [
       MongooseModule.forRoot(uri),
       CqrsModule.forRoot(),
       EventsModule.forRoot({
         events: [ProjectProposed, PartnerInvited, CityRegistered],
-        relay: { intervalMs: 20, delayMs: 150, backoffBaseMs: 50, backoffMaxMs: 200, ...relay },
+        consumers: { pollIntervalMs: 25, leaseMs: 1000, backoffBaseMs: 20, backoffMaxMs: 100, maxAttempts: 3, ...consumers },
       }),
       MongooseModule.forFeature([{ name: 'Project', schema: ProjectSchema }]),
     ],
-    providers: [ProjectRepository, FlakyHandler, IdempotentHandler],
+    providers: [ProjectRepository, FlakyConsumer, IdempotentConsumer, InstanceConsumer, TitlesProjection],
   }).compile();
   // Failures are provoked on purpose here; their logs would only bury the test report.
   if (!process.env.EVENTS_TEST_LOGS) moduleRef.useLogger(false);
@@ -32,13 +40,14 @@ export async function createBackbone(uri: string, relay: RelayOptions = {}) {
     connection: moduleRef.get<Connection>(getConnectionToken()),
     store: moduleRef.get(EventStore),
     log: moduleRef.get(EventLog),
-    relay: moduleRef.get(EventRelay),
-    lease: moduleRef.get(RelayLease),
-    dispatcher: moduleRef.get(EventDispatcher),
-    eventBus: moduleRef.get(EventBus),
+    signal: moduleRef.get(CommitSignal),
+    subscriptions: moduleRef.get(Subscriptions),
+    checkpoints: moduleRef.get(SubscriptionStore),
+    deadLetters: moduleRef.get(DeadLetterStore),
     queryBus: moduleRef.get(QueryBus),
-    flaky: moduleRef.get(FlakyHandler),
-    idempotent: moduleRef.get(IdempotentHandler),
+    flaky: moduleRef.get(FlakyConsumer),
+    idempotent: moduleRef.get(IdempotentConsumer),
+    everywhere: moduleRef.get(InstanceConsumer),
     close: () => moduleRef.close(),
   };
 }

@@ -34,7 +34,7 @@ describe('EventsModule', () => {
     await expect(compile(ProjectsModule, RogueModule)).rejects.toThrow(/Event type "PartnerInvited" is registered twice/);
   });
 
-  it('fails start-up on bad relay settings', async () => {
-    expect(() => EventsModule.forRoot({ relay: { delayMs: -1 } })).toThrow(/relay\.delayMs/);
+  it('fails start-up on bad consumer settings', async () => {
+    expect(() => EventsModule.forRoot({ consumers: { leaseMs: -1 } })).toThrow(/consumers\.leaseMs/);
   });
 });

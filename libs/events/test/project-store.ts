@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { InjectModel } from '@nestjs/mongoose';
 import { Schema, type ClientSession, type Model } from 'mongoose';
-import { EventSourcedRepository, UnitOfWork, type DomainEvent } from '../src';
+import { EventConsumer, EventSourcedRepository, UnitOfWork, type EventHandlerOf, type EventUnion, type HandlerContext } from '../src';
 import { PartnerInvited, Project, ProjectProposed } from './fixtures';
 
 /** A real mongoose-backed repository of the fixture aggregate, written as the domain modules will. */
@@ -47,29 +46,51 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
   }
 }
 
-/** Fails the first `failures` deliveries it gets, like a consumer whose Redis is down. */
-@EventsHandler(PartnerInvited, ProjectProposed)
-export class FlakyHandler implements IEventHandler<DomainEvent> {
-  readonly deliveries: DomainEvent[] = [];
-  failures = 0;
+const FIXTURE_EVENTS = [PartnerInvited, ProjectProposed] as const;
+type FixtureEvent = EventUnion<typeof FIXTURE_EVENTS>;
 
-  async handle(event: DomainEvent): Promise<void> {
+/** Fails on the events of the projects named in `failOn` (every attempt), like a consumer whose Redis is down. */
+@Injectable()
+@EventConsumer({ name: 'test.flaky', events: FIXTURE_EVENTS })
+export class FlakyConsumer implements EventHandlerOf<typeof FIXTURE_EVENTS> {
+  readonly deliveries: FixtureEvent[] = [];
+  readonly failOn = new Set<string>();
+
+  async handle(event: FixtureEvent): Promise<void> {
     this.deliveries.push(event);
-    if (this.failures > 0) {
-      this.failures--;
-      throw new Error('consumer down');
-    }
+    if (this.failOn.has(event.aggregateId)) throw new Error('consumer down');
   }
 }
 
 /** An idempotent consumer: counts deliveries, but applies each event's effect once. */
-@EventsHandler(PartnerInvited, ProjectProposed)
-export class IdempotentHandler implements IEventHandler<DomainEvent> {
+@Injectable()
+@EventConsumer({ name: 'test.idempotent', events: FIXTURE_EVENTS })
+export class IdempotentConsumer implements EventHandlerOf<typeof FIXTURE_EVENTS> {
   readonly deliveries: string[] = [];
-  readonly effects = new Map<string, DomainEvent>();
+  readonly effects = new Map<string, FixtureEvent>();
 
-  handle(event: DomainEvent): void {
+  handle(event: FixtureEvent): void {
     this.deliveries.push(event.id);
     if (!this.effects.has(event.id)) this.effects.set(event.id, event);
+  }
+}
+
+/** Runs on every instance from the head of the log (like the live broadcaster). */
+@Injectable()
+@EventConsumer({ name: 'test.everywhere', events: FIXTURE_EVENTS, scope: 'instance' })
+export class InstanceConsumer implements EventHandlerOf<typeof FIXTURE_EVENTS> {
+  readonly deliveries: string[] = [];
+
+  handle(event: FixtureEvent): void {
+    this.deliveries.push(event.id);
+  }
+}
+
+/** A rebuildable read model: titles of proposed projects, in the collection it is handed. */
+@Injectable()
+@EventConsumer({ name: 'test.titles', events: [ProjectProposed], projection: { collection: 'test_titles' } })
+export class TitlesProjection implements EventHandlerOf<readonly [typeof ProjectProposed]> {
+  async handle(event: EventUnion<readonly [typeof ProjectProposed]>, { collection }: HandlerContext): Promise<void> {
+    await collection!.updateOne({ _id: event.aggregateId } as never, { $set: { title: event.data.title, seq: event.seq } }, { upsert: true });
   }
 }

@@ -1,28 +1,28 @@
-import { contextCausedBy, duplicateKeyInfo, isDuplicateKeyError, redeliveryDelay, RELAY_DEFAULTS, resolveEventsOptions } from '../src';
+import { CONSUMER_DEFAULTS, contextCausedBy, duplicateKeyInfo, isDuplicateKeyError, resolveEventsOptions, retryDelay } from '../src';
 
-describe('redeliveryDelay', () => {
+describe('retryDelay', () => {
+  const options = (backoffBaseMs: number, backoffMaxMs: number) => ({ ...CONSUMER_DEFAULTS, backoffBaseMs, backoffMaxMs });
   it('doubles from the base with each failure and stops at the cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => redeliveryDelay(n, 1000, 30_000))).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
-    expect(redeliveryDelay(500, 1000, 30_000)).toBe(30_000);
-    expect(redeliveryDelay(0, 250, 30_000)).toBe(250);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelay(n, options(1000, 30_000)))).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    expect(retryDelay(500, options(1000, 30_000))).toBe(30_000);
+    expect(retryDelay(0, options(250, 30_000))).toBe(250);
   });
 });
 
 describe('resolveEventsOptions', () => {
   it('fills the defaults and keeps what was given', () => {
-    expect(resolveEventsOptions().relay).toEqual(RELAY_DEFAULTS);
-    expect(resolveEventsOptions({ relay: { intervalMs: 50, delayMs: 0, enabled: false } }).relay).toMatchObject({
-      intervalMs: 50,
-      delayMs: 0,
+    expect(resolveEventsOptions().consumers).toEqual(CONSUMER_DEFAULTS);
+    expect(resolveEventsOptions({ consumers: { pollIntervalMs: 50, enabled: false } }).consumers).toMatchObject({
+      pollIntervalMs: 50,
       enabled: false,
-      leaseMs: RELAY_DEFAULTS.leaseMs,
+      leaseMs: CONSUMER_DEFAULTS.leaseMs,
     });
   });
 
   it('names a bad setting', () => {
-    expect(() => resolveEventsOptions({ relay: { intervalMs: 0 } })).toThrow(/relay\.intervalMs must be a number >= 1/);
-    expect(() => resolveEventsOptions({ relay: { leaseMs: Number.NaN } })).toThrow(/relay\.leaseMs/);
-    expect(() => resolveEventsOptions({ relay: { backoffBaseMs: 5000, backoffMaxMs: 100 } })).toThrow(/backoffMaxMs/);
+    expect(() => resolveEventsOptions({ consumers: { pollIntervalMs: 0 } })).toThrow(/consumers\.pollIntervalMs must be a number >= 1/);
+    expect(() => resolveEventsOptions({ consumers: { leaseMs: Number.NaN } })).toThrow(/consumers\.leaseMs/);
+    expect(() => resolveEventsOptions({ consumers: { backoffBaseMs: 5000, backoffMaxMs: 100 } })).toThrow(/backoffMaxMs/);
   });
 });
 

@@ -23,24 +23,15 @@ class ProjectRepository extends EventSourcedRepository<Project> {
   }
 }
 
-function setUp(transientFailures = 0, publishAfterCommit = true) {
-  const b = backbone({ transientFailures, publishAfterCommit });
+function setUp(transientFailures = 0) {
+  const b = backbone({ transientFailures });
   b.registry.register([ProjectProposed, PartnerInvited, CityRegistered]);
   return { ...b, repository: new ProjectRepository(b.unitOfWork) };
 }
 
 describe('EventSourcedRepository.save', () => {
-  it('stores but does not publish when publishAfterCommit is off (scripts leave it to the relay)', async () => {
-    const { repository, store, bus } = setUp(0, false);
-    const project = Project.propose('p1', 'Music bridges');
-    const events = await repository.save(project, context());
-    expect(store.appended).toEqual(events);
-    expect(events).toHaveLength(1);
-    expect(bus.publish).not.toHaveBeenCalled();
-  });
-
-  it('stores the state and the pending events with the command context, then publishes them in order', async () => {
-    const { repository, store, bus } = setUp();
+  it('stores the state and the pending events with the command context, then signals the commit once, in order', async () => {
+    const { repository, store, committed } = setUp();
     const project = Project.propose('p1', 'Music bridges');
     project.invite('city-2');
 
@@ -53,7 +44,7 @@ describe('EventSourcedRepository.save', () => {
     ]);
     expect(events[0]).toMatchObject({ actor: { userId: 'user-1', cityId: 'city-1' }, correlationId: 'req-9', causationId: 'ev-0' });
     expect(store.appended).toEqual(events);
-    expect(bus.publish.mock.calls.map(([e]) => e.constructor)).toEqual([ProjectProposed, PartnerInvited]);
+    expect(committed.mock.calls).toEqual([[events]]);
     expect(project.hasPendingEvents).toBe(false);
   });
 
@@ -70,14 +61,14 @@ describe('EventSourcedRepository.save', () => {
     expect(events.map((e) => e.type)).toEqual(['ProjectProposed']);
   });
 
-  it('aborts on a payload that breaks its schema, before anything is published', async () => {
-    const { repository, store, bus } = setUp();
+  it('aborts on a payload that breaks its schema, before any consumer hears of it', async () => {
+    const { repository, store, committed } = setUp();
     const project = Project.propose('p1', 'Design days');
     project.inviteBroken();
 
     await expect(repository.save(project, context())).rejects.toThrow(InvalidEventPayloadError);
     expect(store.appended).toEqual([]);
-    expect(bus.publish).not.toHaveBeenCalled();
+    expect(committed).not.toHaveBeenCalled();
   });
 
   it('turns a duplicate key into a ConflictError naming the key, and passes other errors through', async () => {
@@ -105,7 +96,7 @@ describe('UnitOfWork.run', () => {
   });
 
   it('records events of several aggregates in one transaction and returns the work result', async () => {
-    const { unitOfWork, bus } = setUp();
+    const { unitOfWork, committed } = setUp();
     const { result, events } = await unitOfWork.run(context(), async (tx) => {
       tx.record('project', 'p1', [{ type: 'PartnerInvited', data: { cityId: 'c2' } }]);
       tx.record('city', 'c2', [{ type: 'CityRegistered', data: { name: 'Valencia' } }]);
@@ -116,7 +107,8 @@ describe('UnitOfWork.run', () => {
       [1, 'p1'],
       [2, 'c2'],
     ]);
-    expect(bus.publish).toHaveBeenCalledTimes(2);
+    expect(committed).toHaveBeenCalledTimes(1);
+    expect(committed.mock.calls[0][0]).toEqual(events);
   });
 });
 

@@ -59,7 +59,7 @@ export class TestServices {
       PASSWORD_HASH_ROUNDS: '4',
       LOG_LEVEL: 'silent',
       SEED_ON_START: 'true',
-      RELAY_INTERVAL_MS: '50',
+      CONSUMER_POLL_INTERVAL_MS: '200',
       LOGIN_THROTTLE_LIMIT: '1000',
       ...extra,
     };

@@ -1,7 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
+/** The read model's collection (a projection: rebuilt into a fresh collection, then renamed over it). */
+export const COLLABORATIONS_COLLECTION = 'cities_project_memberships';
+
 /** One project of the collaborations read model (`ProjectMembership` stored); `_id` is the project id. */
-@Schema({ collection: 'cities_project_memberships', versionKey: false })
+@Schema({ collection: COLLABORATIONS_COLLECTION, versionKey: false })
 export class ProjectMembershipDocument {
   @Prop({ type: String, required: true })
   _id!: string;

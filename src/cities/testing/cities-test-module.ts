@@ -1,4 +1,4 @@
-import { EventLog, EventsModule, EventStore, UnitOfWork, type CommandContext } from '@app/events';
+import { EventLog, EventsModule, EventStore, Subscriptions, UnitOfWork, type CommandContext } from '@app/events';
 import { MongoMemoryServer } from '@app/mongo-memory';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
@@ -9,7 +9,6 @@ import { AppConfig } from '../../config/app-config';
 import { AppConfigModule } from '../../config/app-config.module';
 import { PROJECT_EVENTS } from '../../projects/contracts';
 import { CitiesModule } from '../cities.module';
-import { CollaborationsRebuilder } from '../collaborations/collaborations.rebuilder';
 import { CitySeeder } from '../seeding/city-seeder';
 
 /** MongoDB for one spec file: MONGODB_URI when set, else the in-process server; a database of its own. */
@@ -37,7 +36,7 @@ export async function createCitiesTestModule(mongoUri: string, { seedOnStart = f
       AppConfigModule.forRoot(config),
       MongooseModule.forRoot(mongoUri),
       CqrsModule.forRoot(),
-      EventsModule.forRoot({ events: PROJECT_EVENTS, relay: { enabled: false } }),
+      EventsModule.forRoot({ events: PROJECT_EVENTS, consumers: { pollIntervalMs: 50 } }),
       CitiesModule,
     ],
   }).compile();
@@ -51,7 +50,7 @@ export async function createCitiesTestModule(mongoUri: string, { seedOnStart = f
     store: moduleRef.get(EventStore),
     unitOfWork: moduleRef.get(UnitOfWork),
     seeder: moduleRef.get(CitySeeder),
-    rebuilder: moduleRef.get(CollaborationsRebuilder),
+    subscriptions: moduleRef.get(Subscriptions),
     connection: moduleRef.get<Connection>(getConnectionToken()),
     close: () => moduleRef.close(),
   };

@@ -5,10 +5,11 @@ import { transactionFor } from '../transactions';
 import { adminCommands } from './admin';
 import type { Handler } from './context';
 import { ddlCommands } from './ddl';
+import { renameCommands } from './rename';
 import { readCommands } from './reads';
 import { writeCommands } from './writes';
 
-const HANDLERS: Record<string, Handler> = { ...adminCommands, ...ddlCommands, ...readCommands, ...writeCommands };
+const HANDLERS: Record<string, Handler> = { ...adminCommands, ...ddlCommands, ...renameCommands, ...readCommands, ...writeCommands };
 const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
 
 /** Runs one command and always answers with a reply document (errors included), never a throw. */

@@ -1,6 +1,6 @@
-import type { DomainEvent } from '@app/events';
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { PROJECT_EVENTS } from '../../projects/contracts';
+import { EventConsumer, type EventHandlerOf } from '@app/events';
+import { Injectable } from '@nestjs/common';
+import { PROJECT_EVENTS, type ProjectEvent } from '../../projects/contracts';
 import { namedCities, renderNotification } from '../domain/notification-text';
 import { recipientsOf } from '../domain/recipients';
 import type { DeliverNotificationJob } from '../queue/notification-jobs';
@@ -9,19 +9,20 @@ import { CityNames } from './city-names';
 
 /**
  * Turns each notifying event into one `notification.deliver` job per recipient city (SPEC §4).
- * Idempotent (job ids come from the event and the city) and throws when the enqueue fails, so the
- * event is redelivered from MongoDB once Redis is back.
+ * Replay-safe: job ids are `<eventId>@<cityId>` (BullMQ keeps a finished job's id for 24 h) and
+ * the inbox has a unique (eventId, cityId) index, so an event handled twice makes one inbox item.
+ * Throws when the enqueue fails (Redis down): the runner retries the event.
  */
-@EventsHandler(...PROJECT_EVENTS)
-export class EnqueueNotificationsHandler implements IEventHandler<DomainEvent> {
+@Injectable()
+@EventConsumer({ name: 'notifications.fan-out', events: PROJECT_EVENTS })
+export class NotificationFanOut implements EventHandlerOf<typeof PROJECT_EVENTS> {
   constructor(
     private readonly queue: NotificationQueue,
     private readonly cityNames: CityNames,
   ) {}
 
-  async handle(event: DomainEvent): Promise<void> {
+  async handle(event: ProjectEvent): Promise<void> {
     const recipients = recipientsOf(event);
-    // Field-wide recipients (PracticeShared) are resolved here once the practices module exists.
     if (recipients.kind !== 'cities' || recipients.cityIds.length === 0) return;
     const names = await this.cityNames.lookup(namedCities(event));
     const createdAt = new Date(event.at).toISOString();

@@ -1,0 +1,68 @@
+import type { mongo } from 'mongoose';
+import type { EventEnvelope } from '../event-envelope';
+import type { EventLog } from '../event-log';
+import type { EventStore } from '../event-store';
+
+export interface RebuildJob {
+  /** The live collection readers use. */
+  collection: string;
+  types: readonly string[];
+  store: EventStore;
+  log: EventLog;
+  batchSize: number;
+  apply(event: EventEnvelope, target: mongo.Collection): Promise<void> | void;
+  /** Called before each batch: the rebuild must still hold its consumer's lease. */
+  keepLease(): Promise<void>;
+}
+
+export interface RebuildResult {
+  events: number;
+  /** Every event up to this seq is in the rebuilt collection. */
+  throughSeq: number;
+}
+
+/** MongoDB's "ns not found" (dropping or listing a collection that does not exist). */
+const NAMESPACE_NOT_FOUND = 26;
+
+/**
+ * Replays the log into `<collection>__rebuild` (with the live collection's indexes), then renames
+ * it over the live one in one step: readers see the old view until the new one is complete. The
+ * caller holds the consumer's lease, so the live projection does not move meanwhile; it resumes
+ * from `throughSeq`.
+ */
+export async function rebuildProjection(job: RebuildJob): Promise<RebuildResult> {
+  const shadowName = `${job.collection}__rebuild`;
+  const live = job.store.collection(job.collection);
+  const shadow = job.store.collection(shadowName);
+  await shadow.drop().catch(ignoreMissing);
+  await job.store.createCollection(shadowName); // renamed even when no event feeds it
+  for (const index of await live
+    .listIndexes()
+    .toArray()
+    .catch(() => [] as mongo.Document[])) {
+    if (index.name === '_id_') continue;
+    const { key, name, v: _v, ns: _ns, ...options } = index;
+    await shadow.createIndex(key, { ...options, name });
+  }
+
+  let position = 0;
+  let events = 0;
+  for (;;) {
+    await job.keepLease();
+    const head = await job.log.lastSeq();
+    const batch = await job.log.listOfTypes(job.types, { afterSeq: position, limit: job.batchSize });
+    for (const event of batch) await job.apply(event, shadow);
+    events += batch.length;
+    if (batch.length < job.batchSize) {
+      position = Math.max(position, head);
+      break;
+    }
+    position = batch[batch.length - 1].seq;
+  }
+  await shadow.rename(job.collection, { dropTarget: true });
+  return { events, throughSeq: position };
+}
+
+function ignoreMissing(error: unknown): void {
+  if ((error as { code?: unknown }).code !== NAMESPACE_NOT_FOUND) throw error;
+}

@@ -12,6 +12,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { DeadLettersModule } from './ops/dead-letters/dead-letters.module';
 import { HealthModule } from './ops/health/health.module';
 import { MetricsModule } from './ops/metrics/metrics.module';
+import { PracticesModule } from './practices/practices.module';
 import { ProjectsModule } from './projects/projects.module';
 
 export interface AppOptions {
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         CitiesModule,
         ProjectsModule,
+        PracticesModule,
         QueuesModule.forRoot({ workers: options.workers, http: true }),
         LiveEmitterModule,
         LiveModule,

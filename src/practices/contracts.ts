@@ -1,0 +1,92 @@
+/**
+ * The practices module's public surface: the only file other modules may import from
+ * `src/practices`. Event classes (for `@EventsHandler` and subscriptions), their union types, and
+ * the queries other modules (live gateway, notifications, insight, partner suggestions) may send
+ * through the QueryBus.
+ */
+import { Query } from '@nestjs/cqrs';
+import type { CreativeField, Sdg } from '../shared/reference-data';
+import type { PracticeLanguage, PracticeStatus } from './domain/practice-state';
+
+export { PRACTICE_EVENTS, type PracticeEvent, type PracticeEventType } from './domain/events';
+export {
+  CommentHidden,
+  CommentReported,
+  CommentUnhidden,
+  PRACTICE_AGGREGATE,
+  PRACTICE_AGGREGATE_EVENTS,
+  PracticeCommented,
+  PracticeEndorsed,
+  PracticeEndorsementWithdrawn,
+  PracticeHidden,
+  PracticeReported,
+  PracticeShared,
+  PracticeUnhidden,
+  PracticeUpdated,
+  type PracticeAggregateEvent,
+} from './domain/practice-events';
+export {
+  EXCHANGE_AGGREGATE,
+  EXCHANGE_EVENTS,
+  ExchangeAccepted,
+  ExchangeCancelled,
+  ExchangeCompleted,
+  ExchangeDeclined,
+  ExchangeRequested,
+  type ExchangeEvent,
+} from './domain/exchange-events';
+
+/** Who asks (`role: null` = anonymous); the same shape as the projects module's viewer. */
+export interface PracticeViewer {
+  userId: string | null;
+  cityId: string | null;
+  role: 'admin' | 'city' | null;
+}
+
+/** What other modules need of a practice, without its text. */
+export interface PracticeSummary {
+  id: string;
+  title: string;
+  authorCityId: string;
+  field: CreativeField;
+  sdgs: Sdg[];
+  language: PracticeLanguage;
+  status: PracticeStatus;
+  endorsementCount: number;
+}
+
+/** A practice, whatever its status (`null` when it does not exist); check `CanViewPracticeQuery` before showing it. */
+export class GetPracticeSummaryQuery extends Query<PracticeSummary | null> {
+  constructor(readonly practiceId: string) {
+    super();
+  }
+}
+
+/**
+ * Whether `viewer` may see the practice (and so watch it live): published ones are public, hidden
+ * ones only for admins and the author city. `false` for a practice that does not exist, so that a
+ * watcher cannot probe for ids.
+ */
+export class CanViewPracticeQuery extends Query<boolean> {
+  constructor(
+    readonly practiceId: string,
+    readonly viewer: PracticeViewer,
+  ) {
+    super();
+  }
+}
+
+/** A city's part in practices: what partner suggestions and city reports look at. */
+export interface CityPracticeActivity {
+  cityId: string;
+  /** Its published practices, newest first. */
+  practices: PracticeSummary[];
+  /** Cities it exchanged with (accepted or completed exchanges, either side), most exchanges first. */
+  exchangePartners: { cityId: string; exchanges: number }[];
+}
+
+export class ListCityPracticeActivityQuery extends Query<CityPracticeActivity> {
+  constructor(readonly cityId: string) {
+    super();
+  }
+}

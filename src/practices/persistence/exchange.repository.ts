@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { NotFoundError } from '@app/domain';
+import { EventSourcedRepository, UnitOfWork } from '@app/events';
+import type { ClientSession, Model } from 'mongoose';
+import { Exchange } from '../domain/exchange';
+import { EXCHANGE_AGGREGATE } from '../domain/exchange-events';
+import { ExchangeDocument, exchangeFromStored, exchangeToStored } from './exchange.schema';
+import { retryOnStale } from './retry-on-stale';
+
+/** The write side of exchanges after the request (which `PracticeRepository` stores with the practice). */
+@Injectable()
+export class ExchangeRepository extends EventSourcedRepository<Exchange> {
+  protected readonly aggregateType = EXCHANGE_AGGREGATE;
+
+  constructor(
+    unitOfWork: UnitOfWork,
+    @InjectModel(ExchangeDocument.name) private readonly exchanges: Model<ExchangeDocument>,
+  ) {
+    super(unitOfWork);
+  }
+
+  async load(id: string): Promise<Exchange> {
+    const doc = await this.exchanges.findById(id).lean<ExchangeDocument>().exec();
+    if (!doc) throw new NotFoundError('exchange', id);
+    return Exchange.restore(exchangeFromStored(doc));
+  }
+
+  /** Load → change → save; again on the fresh exchange if the other side acted meanwhile. */
+  change<T>(id: string, work: (exchange: Exchange) => Promise<T>): Promise<T> {
+    return retryOnStale(this.aggregateType, async () => work(await this.load(id)));
+  }
+
+  protected async persist(exchange: Exchange, session: ClientSession): Promise<void> {
+    const { _id, ...state } = exchangeToStored({ ...exchange.toSnapshot(), version: exchange.version + 1 });
+    if (exchange.version === 0) {
+      await this.exchanges.create([{ _id, ...state }], { session });
+      return;
+    }
+    const result = await this.exchanges.updateOne({ _id, version: exchange.version }, { $set: state }, { session }).exec();
+    if (result.matchedCount === 0) throw this.staleVersion(exchange);
+  }
+}

@@ -46,6 +46,7 @@ export const configSchema = z
     CONSUMER_LEASE_MS: z.coerce.number().int().min(500).default(10_000),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     CONSUMER_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
+    JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .superRefine((c, ctx) => {

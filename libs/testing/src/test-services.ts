@@ -14,12 +14,13 @@ export class TestServices {
   private mongoBase = '';
   private redisUrl = '';
 
-  static async start(): Promise<TestServices> {
+  /** `transactionLifetimeMs`: how soon the in-process server reaps a transaction whose client died (default 60 s). */
+  static async start(options: { transactionLifetimeMs?: number } = {}): Promise<TestServices> {
     const services = new TestServices();
     if (process.env.MONGODB_URI) {
       services.mongoBase = process.env.MONGODB_URI;
     } else {
-      services.mongo = new MongoMemoryServer({ replicaSet: 'rs0' });
+      services.mongo = new MongoMemoryServer({ replicaSet: 'rs0', transactionLifetimeMs: options.transactionLifetimeMs });
       services.mongoBase = await services.mongo.start({ port: 0, host: '127.0.0.1' });
     }
     if (process.env.REDIS_URL) {

@@ -1,4 +1,5 @@
 import type { DiscoveryService } from '@nestjs/core';
+import type { AppConfig } from '../../config/app-config';
 import type { RedisConnections } from '../redis/redis-connections';
 import { JobProcessor } from './job-processor';
 import { defineQueue } from './queue-definition';
@@ -16,7 +17,7 @@ function workersWith(...instances: object[]) {
   const registry = new QueueRegistry();
   registry.register(mail);
   const discovery = { getProviders: () => instances.map((instance) => ({ instance })) } as unknown as DiscoveryService;
-  return new QueueWorkers(discovery, registry, {} as RedisConnections);
+  return new QueueWorkers(discovery, registry, {} as RedisConnections, {} as AppConfig);
 }
 
 describe('QueueWorkers start-up check', () => {

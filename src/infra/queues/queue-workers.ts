@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { AppConfig } from '../../config/app-config';
 import { RedisConnections } from '../redis/redis-connections';
 import { JobProcessor } from './job-processor';
 import { QueueRegistry } from './queue-registry';
@@ -24,6 +25,7 @@ export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, OnMod
     private readonly discovery: DiscoveryService,
     private readonly registry: QueueRegistry,
     private readonly redis: RedisConnections,
+    private readonly config: AppConfig,
   ) {}
 
   /** Start-up check: every job name of every known queue has a handler in this process. */
@@ -51,6 +53,9 @@ export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, OnMod
         concurrency,
         // After a Redis outage, come back within a second instead of BullMQ's default 15 s.
         runRetryDelay: 1000,
+        // A job whose worker died (its lock not renewed) runs again after about this long.
+        lockDuration: this.config.env.JOB_LOCK_MS,
+        stalledInterval: this.config.env.JOB_LOCK_MS,
       });
       let failing = false;
       worker.on('error', (error) => {

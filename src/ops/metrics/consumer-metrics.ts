@@ -34,8 +34,9 @@ export class ConsumerMetrics implements OnModuleInit {
       ['consumer'],
       per((c) => c.failures),
     );
-    this.metrics.addGauge('events_dead_letters_parked', 'Events parked as dead letters and not yet retried or skipped', ['consumer'], async () =>
-      [...(await this.subscriptions.parkedCounts())].map(([consumer, value]) => ({ labels: { consumer }, value })),
-    );
+    this.metrics.addGauge('events_dead_letters_parked', 'Events parked as dead letters and not yet retried or skipped', ['consumer'], async () => {
+      const parked = await this.subscriptions.parkedCounts();
+      return this.subscriptions.names().map((consumer) => ({ labels: { consumer }, value: parked.get(consumer) ?? 0 }));
+    });
   }
 }

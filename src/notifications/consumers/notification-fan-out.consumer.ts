@@ -21,18 +21,25 @@ export class NotificationFanOut implements EventHandlerOf<typeof PROJECT_EVENTS>
     private readonly cityNames: CityNames,
   ) {}
 
-  async handle(event: ProjectEvent): Promise<void> {
-    const recipients = recipientsOf(event);
-    if (recipients.kind !== 'cities' || recipients.cityIds.length === 0) return;
-    const names = await this.cityNames.lookup(namedCities(event));
-    const createdAt = new Date(event.at).toISOString();
-    const jobs: DeliverNotificationJob[] = recipients.cityIds.map((cityId) => ({
-      eventId: event.id,
-      cityId,
-      type: event.type,
-      createdAt,
-      ...renderNotification(event, cityId, names),
-    }));
-    await this.queue.deliver(jobs);
+  handle(event: ProjectEvent): Promise<void> {
+    return this.handleBatch([event]);
+  }
+
+  /** A batch of events in one enqueue (one Redis round trip), names looked up once. */
+  async handleBatch(events: ProjectEvent[]): Promise<void> {
+    const notified = events.map((event) => ({ event, recipients: recipientsOf(event) }));
+    const names = await this.cityNames.lookup(notified.flatMap(({ event }) => namedCities(event)));
+    const jobs: DeliverNotificationJob[] = notified.flatMap(({ event, recipients }) =>
+      recipients.kind !== 'cities'
+        ? []
+        : recipients.cityIds.map((cityId) => ({
+            eventId: event.id,
+            cityId,
+            type: event.type,
+            createdAt: new Date(event.at).toISOString(),
+            ...renderNotification(event, cityId, names),
+          })),
+    );
+    if (jobs.length > 0) await this.queue.deliver(jobs);
   }
 }

@@ -37,6 +37,12 @@ export interface HandlerContext {
  */
 export interface EventHandlerOf<C extends EventClasses> {
   handle(event: EventUnion<C>, context: HandlerContext): Promise<void> | void;
+  /**
+   * Optional: several events at once, in seq order (e.g. one Redis round trip for a whole batch).
+   * When it throws, the runner falls back to `handle` one by one to find the failing event, so
+   * everything before it is handled again: the same idempotency applies.
+   */
+  handleBatch?(events: EventUnion<C>[], context: HandlerContext): Promise<void>;
 }
 
 export const EVENT_CONSUMER = Symbol('EVENT_CONSUMER');

@@ -193,17 +193,12 @@ export class SubscriptionRunner {
     if (this.failing && now < this.retryAt) return false;
 
     const batch = await this.nextBatch();
-    let handled = false;
-    for (const event of batch.events) {
-      if (!(await this.deliver(event))) {
-        await this.persist(true);
-        return false;
-      }
-      this.position = event.seq;
-      handled = true;
+    if (!(await this.handleEvents(batch.events))) {
+      await this.persist(true);
+      return false;
     }
     this.position = Math.max(this.position, batch.scannedTo);
-    await this.persist(handled);
+    await this.persist(batch.events.length > 0);
     return batch.full;
   }
 
@@ -221,6 +216,35 @@ export class SubscriptionRunner {
     const events = await this.deps.log.listOfTypes(this.types, { afterSeq: this.position, limit: batchSize });
     const full = events.length === batchSize;
     return { events, scannedTo: full ? events[events.length - 1].seq : head, full };
+  }
+
+  /** Handles the events in order, moving the position; false when one failed (it is retried later). */
+  private async handleEvents(events: EventEnvelope[]): Promise<boolean> {
+    if (events.length > 1 && (await this.deliverAll(events))) {
+      this.position = events[events.length - 1].seq;
+      return true;
+    }
+    for (const event of events) {
+      if (!(await this.deliver(event))) return false;
+      this.position = event.seq;
+    }
+    return true;
+  }
+
+  /** The whole batch through `handleBatch`, when the consumer has one; false to go one by one. */
+  private async deliverAll(events: EventEnvelope[]): Promise<boolean> {
+    if (!this.handler.handleBatch || this.failing) return false;
+    try {
+      await this.handler.handleBatch(
+        events.map((e) => this.deps.registry.instantiate(e)),
+        this.context(false),
+      );
+      this.counts.handled += events.length;
+      return true;
+    } catch (error) {
+      this.deps.logger.warn(`Consumer ${this.name} failed on a batch of ${events.length}; trying one by one: ${message(error)}`);
+      return false;
+    }
   }
 
   /** True when the consumer is done with the event (handled, or parked after its last attempt). */

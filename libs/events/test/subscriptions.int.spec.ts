@@ -141,3 +141,23 @@ describe('subscriptions (MongoDB)', () => {
     await waitFor(async () => (await a.subscriptions.status()).every((s) => s.lag === 0), 'every consumer at the head');
   });
 });
+
+describe('a stuck consumer (MongoDB)', () => {
+  it('is reported stuck once it has been behind without progress for stuckAfterMs', async () => {
+    const mongo = await startMongo('events_stuck');
+    const c = await createBackbone(mongo.uri, { maxAttempts: 1000, stuckAfterMs: 300 });
+    try {
+      c.flaky.failOn.add('p-stuck');
+      await c.repository.save(Project.propose('p-stuck', 'Stuck'), context());
+      await waitFor(async () => (await c.subscriptions.status()).find((s) => s.name === 'test.flaky')?.stuck === true, 'the consumer to be stuck');
+      const status = (await c.subscriptions.status()).find((s) => s.name === 'test.flaky')!;
+      expect(status).toMatchObject({ lag: expect.any(Number), failing: { attempts: expect.any(Number), error: 'consumer down' } });
+      expect((await c.subscriptions.status()).filter((s) => s.stuck).map((s) => s.name)).toEqual(['test.flaky']);
+      c.flaky.failOn.clear();
+      await waitFor(async () => (await c.subscriptions.status()).every((s) => !s.stuck && s.lag === 0), 'it to recover');
+    } finally {
+      await c.close();
+      await mongo.stop();
+    }
+  });
+});

@@ -386,6 +386,7 @@ describe('Practices (HTTP)', () => {
       ['an unknown language', { language: 'de' }, ['language']],
       ['a link that is not http(s)', { links: [{ title: 'x', url: 'javascript:alert(1)' }] }, ['links.0.url']],
       ['a link without a title', { links: [{ url: 'https://example.org' }] }, ['links.0.title']],
+      ['a link that is a list', { links: [[{ title: 'x', url: 'https://example.org' }]] }, ['links']],
       ['an unknown key', { colour: 'red' }, ['colour']],
       ['an operator key', { $where: '1' }, ['$where']],
     ])('refuses POST /practices with %s (400 naming the field)', async (_, overrides, fields) => {

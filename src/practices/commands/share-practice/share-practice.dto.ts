@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -93,6 +94,7 @@ export class SharePracticeDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(PRACTICE_LIMITS.links)
+  @IsObject({ each: true, message: 'each link must be an object {title, url}' })
   @ValidateNested({ each: true })
   @Type(() => LinkDto)
   links?: LinkDto[] | null;

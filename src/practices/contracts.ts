@@ -4,11 +4,13 @@
  * the queries other modules (live gateway, notifications, insight, partner suggestions) may send
  * through the QueryBus.
  */
+import type { EventEnvelope } from '@app/events';
 import { Query } from '@nestjs/cqrs';
 import type { CreativeField, Sdg } from '../shared/reference-data';
+import type { PracticeViewer } from './domain/practice-policy';
 import type { PracticeLanguage, PracticeStatus } from './domain/practice-state';
 
-export { PRACTICE_EVENTS, type PracticeEvent, type PracticeEventType } from './domain/events';
+export { PRACTICE_EVENT_TYPES, PRACTICE_EVENTS, type PracticeEvent, type PracticeEventType } from './domain/events';
 export {
   CommentHidden,
   CommentReported,
@@ -24,6 +26,7 @@ export {
   PracticeUnhidden,
   PracticeUpdated,
   type PracticeAggregateEvent,
+  type PracticeChanges,
 } from './domain/practice-events';
 export {
   EXCHANGE_AGGREGATE,
@@ -36,12 +39,8 @@ export {
   type ExchangeEvent,
 } from './domain/exchange-events';
 
-/** Who asks (`role: null` = anonymous); the same shape as the projects module's viewer. */
-export interface PracticeViewer {
-  userId: string | null;
-  cityId: string | null;
-  role: 'admin' | 'city' | null;
-}
+/** Who asks (`role: null` = anonymous; `system`, for scripts, sees what admins see); the projects module's viewer fits. */
+export type { PracticeViewer } from './domain/practice-policy';
 
 /** What other modules need of a practice, without its text. */
 export interface PracticeSummary {
@@ -71,6 +70,25 @@ export class CanViewPracticeQuery extends Query<boolean> {
   constructor(
     readonly practiceId: string,
     readonly viewer: PracticeViewer,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The events of a practice after `afterSeq` that `viewer` may see (the live replay of
+ * `practice:watch`), at most `limit`, in seq order; `null` when the viewer may not see the practice.
+ * Moderation events are left out as in the timeline: reports for all but admins, the hiding of a
+ * practice or comment and a hidden comment's text for all but admins and the author city. A live
+ * push of new events must apply the same rule (send the practice's room only what the timeline
+ * shows everyone, or ask this query per viewer).
+ */
+export class ListPracticeEventsQuery extends Query<EventEnvelope[] | null> {
+  constructor(
+    readonly practiceId: string,
+    readonly viewer: PracticeViewer,
+    readonly afterSeq = 0,
+    readonly limit = 1000,
   ) {
     super();
   }

@@ -15,7 +15,7 @@ import type { SharePracticeDto } from './commands/share-practice/share-practice.
 import { UnhidePracticeCommand } from './commands/unhide-practice/unhide-practice.command';
 import { UpdatePracticeCommand } from './commands/update-practice/update-practice.command';
 import { WithdrawEndorsementCommand } from './commands/withdraw-endorsement/withdraw-endorsement.command';
-import { CanViewPracticeQuery, GetPracticeSummaryQuery, ListCityPracticeActivityQuery } from './contracts';
+import { CanViewPracticeQuery, GetPracticeSummaryQuery, ListCityPracticeActivityQuery, ListPracticeEventsQuery } from './contracts';
 import { ANONYMOUS } from './domain/practice-policy';
 import type { PracticeListFilter } from './persistence/practice-read.repository';
 import { GetPracticeTimelineQuery } from './queries/get-practice-timeline/get-practice-timeline.query';
@@ -161,6 +161,15 @@ describe('practices handlers (MongoDB)', () => {
     expect(await timeline(valencia)).toEqual(['PracticeShared', 'PracticeCommented']);
     expect(await timeline(lliria)).toEqual(['PracticeShared', 'PracticeCommented', 'PracticeCommented', 'CommentHidden']);
     expect(await timeline(admin)).toEqual(['PracticeShared', 'PracticeCommented', 'PracticeCommented', 'CommentReported', 'CommentHidden']);
+
+    // The live replay shows the same, after a seq and up to a limit.
+    const all = await app.queries.execute(new ListPracticeEventsQuery(created.id, viewerOf(admin)));
+    const replay = await app.queries.execute(new ListPracticeEventsQuery(created.id, viewerOf(valencia), all![0].seq));
+    expect(replay!.map((e) => e.type)).toEqual(['PracticeCommented']);
+    expect((await app.queries.execute(new ListPracticeEventsQuery(created.id, viewerOf(admin), 0, 2)))!.map((e) => e.seq)).toEqual([
+      all![0].seq,
+      all![1].seq,
+    ]);
   });
 
   it('takes a report once per user, even two at once, and resolves open reports when the practice is hidden', async () => {
@@ -181,6 +190,7 @@ describe('practices handlers (MongoDB)', () => {
     expect(await get(created.id, sevilla)).toMatchObject({ status: 'hidden', hiddenReason: 'Advertising' });
     await expect(app.queries.execute(new CanViewPracticeQuery(created.id, { userId: null, cityId: null, role: null }))).resolves.toBe(false);
     await expect(app.queries.execute(new CanViewPracticeQuery(created.id, { userId: 'u', cityId: 'sevilla', role: 'city' }))).resolves.toBe(true);
+    await expect(app.queries.execute(new ListPracticeEventsQuery(created.id, viewerOf(lliria)))).resolves.toBeNull();
     await app.commands.execute(new UnhidePracticeCommand(created.id, admin));
     expect(await get(created.id, lliria)).toMatchObject({ status: 'published', hiddenReason: null });
   });

@@ -37,9 +37,11 @@ import { CanViewPracticeHandler } from './queries/can-view-practice/can-view-pra
 import { GetExchangeHandler } from './queries/get-exchange/get-exchange.handler';
 import { GetPracticeSummaryHandler } from './queries/get-practice-summary/get-practice-summary.handler';
 import { GetPracticeTimelineHandler } from './queries/get-practice-timeline/get-practice-timeline.handler';
+import { PracticeEventsReader } from './queries/get-practice-timeline/practice-events.reader';
 import { GetPracticeHandler } from './queries/get-practice/get-practice.handler';
 import { ListCityPracticeActivityHandler } from './queries/list-city-practice-activity/list-city-practice-activity.handler';
 import { ListCommentsHandler } from './queries/list-comments/list-comments.handler';
+import { ListPracticeEventsHandler } from './queries/list-practice-events/list-practice-events.handler';
 import { ListExchangesHandler } from './queries/list-exchanges/list-exchanges.handler';
 import { ListPracticesHandler } from './queries/list-practices/list-practices.handler';
 import { ListReportsHandler } from './queries/list-reports/list-reports.handler';
@@ -72,6 +74,7 @@ const QUERY_HANDLERS = [
   GetExchangeHandler,
   ListReportsHandler,
   CanViewPracticeHandler,
+  ListPracticeEventsHandler,
   GetPracticeSummaryHandler,
   ListCityPracticeActivityHandler,
 ];
@@ -96,6 +99,7 @@ const QUERY_HANDLERS = [
     ExchangeRepository,
     ExchangeReadRepository,
     ReportReadRepository,
+    PracticeEventsReader,
     ...COMMAND_HANDLERS,
     ...QUERY_HANDLERS,
   ],

@@ -11,3 +11,4 @@ export const PRACTICE_EVENTS = [...PRACTICE_AGGREGATE_EVENTS, ...EXCHANGE_EVENTS
 /** The union of every event of the module, narrowed by `event.type`. */
 export type PracticeEvent = EventUnion<typeof PRACTICE_EVENTS>;
 export type PracticeEventType = PracticeEvent['type'];
+export const PRACTICE_EVENT_TYPES: readonly PracticeEventType[] = PRACTICE_EVENTS.map((e) => e.type);

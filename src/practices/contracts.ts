@@ -10,7 +10,7 @@ import type { CreativeField, Sdg } from '../shared/reference-data';
 import type { PracticeViewer } from './domain/practice-policy';
 import type { PracticeLanguage, PracticeStatus } from './domain/practice-state';
 
-export { PRACTICE_EVENT_TYPES, PRACTICE_EVENTS, type PracticeEvent, type PracticeEventType } from './domain/events';
+export { PRACTICE_EVENT_TYPES, PRACTICE_EVENTS, type PracticeEvent, type PracticeEventType, type PracticesEventMap } from './domain/events';
 export {
   CommentHidden,
   CommentReported,
@@ -27,6 +27,7 @@ export {
   PracticeUpdated,
   type PracticeAggregateEvent,
   type PracticeChanges,
+  type PracticeEventMap,
 } from './domain/practice-events';
 export {
   EXCHANGE_AGGREGATE,
@@ -37,6 +38,7 @@ export {
   ExchangeDeclined,
   ExchangeRequested,
   type ExchangeEvent,
+  type ExchangeEventMap,
 } from './domain/exchange-events';
 
 /** Who asks (`role: null` = anonymous; `system`, for scripts, sees what admins see); the projects module's viewer fits. */

@@ -1,5 +1,5 @@
 import { ForbiddenError, InvalidInputError, RuleViolation, type DomainError } from '@app/domain';
-import { Exchange } from './exchange';
+import { Exchange, exchangeListCity } from './exchange';
 import { ExchangeRight, ExchangeRule } from './exchange-errors';
 import { EXCHANGE_EVENTS } from './exchange-events';
 import type { ExchangeStatus } from './exchange-state';
@@ -150,5 +150,15 @@ describe('Exchange', () => {
     expect(again.toSnapshot()).toEqual(exchange.toSnapshot());
     again.toSnapshot().updatedAt.setFullYear(1999);
     expect(again.toSnapshot().updatedAt.getFullYear()).toBe(2025);
+  });
+});
+
+describe('exchangeListCity', () => {
+  it('scopes a city user to their city and lets admins pick one or none', () => {
+    expect(exchangeListCity(requester, undefined)).toBe(LLIRIA);
+    expect(exchangeListCity(requester, LLIRIA)).toBe(LLIRIA);
+    expect(() => exchangeListCity(requester, SEVILLA)).toThrow(expect.objectContaining({ code: ExchangeRight.NotYourCity }));
+    expect(exchangeListCity(admin, undefined)).toBeUndefined();
+    expect(exchangeListCity(admin, BILBAO)).toBe(BILBAO);
   });
 });

@@ -9,17 +9,21 @@ export const LIVE_NAMESPACE = '/live';
 
 export const cityRoom = (cityId: string) => `city:${cityId}`;
 export const projectRoom = (projectId: string) => `project:${projectId}`;
+export const practiceRoom = (practiceId: string) => `practice:${practiceId}`;
 
 /** Client → server messages (each answers through the Socket.IO acknowledgement). */
 export const LiveClientMessages = {
   watchProject: 'project:watch',
   unwatchProject: 'project:unwatch',
+  watchPractice: 'practice:watch',
+  unwatchPractice: 'practice:unwatch',
 } as const;
 
 /** Server → client messages. */
 export const LiveServerMessages = {
   notification: 'notification',
   projectEvent: 'project.event',
+  practiceEvent: 'practice.event',
 } as const;
 
 export type LiveServerMessage = (typeof LiveServerMessages)[keyof typeof LiveServerMessages];
@@ -44,7 +48,27 @@ export interface ProjectEventMessage {
   data: unknown;
 }
 
-export type WatchAck = { ok: true; missed: ProjectEventMessage[] } | { ok: false; error: string };
+export interface WatchPracticePayload {
+  practiceId: string;
+  /** The last seq the client has seen; the ack then carries every later event of the practice it may see. */
+  sinceSeq?: number;
+}
+
+export interface UnwatchPracticePayload {
+  practiceId: string;
+}
+
+/** A practice's domain event as browsers get it (comments, endorsements, edits…), live or replayed. */
+export interface PracticeEventMessage {
+  practiceId: string;
+  seq: number;
+  type: string;
+  /** ISO 8601 */
+  at: string;
+  data: unknown;
+}
+
+export type WatchAck<M = ProjectEventMessage> = { ok: true; missed: M[] } | { ok: false; error: string };
 export type UnwatchAck = { ok: true } | { ok: false; error: string };
 
 /** The inbox item pushed as `notification` (the same shape as GET /notifications items). */

@@ -12,8 +12,9 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { socketAuthMiddleware } from './auth/socket-auth.middleware';
 import { socketUser } from './auth/socket-user';
-import { cityRoom, LIVE_NAMESPACE, LiveClientMessages, type UnwatchAck, type WatchAck } from './contracts';
-import { ProjectWatchService } from './watch/project-watch.service';
+import { cityRoom, LIVE_NAMESPACE, LiveClientMessages, type PracticeEventMessage, type UnwatchAck, type WatchAck } from './contracts';
+import { WatchService } from './watch/watch.service';
+import { PRACTICE_WATCH, PROJECT_WATCH } from './watch/watch-targets';
 
 /**
  * The `/live` namespace (SPEC §5): authenticated sockets, each in its city's room for
@@ -26,7 +27,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
   constructor(
     private readonly queries: QueryBus,
-    private readonly watches: ProjectWatchService,
+    private readonly watches: WatchService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -40,14 +41,26 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(LiveClientMessages.watchProject)
   watch(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<WatchAck> {
-    return this.watches.watch(socket, body).catch((error: unknown) => {
-      this.logger.error(`project:watch failed: ${String(error)}`);
-      return { ok: false as const, error: 'unavailable: try again shortly' };
-    });
+    return this.watches.watch(PROJECT_WATCH, socket, body).catch((error: unknown) => this.unavailable('project:watch', error));
   }
 
   @SubscribeMessage(LiveClientMessages.unwatchProject)
   unwatch(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<UnwatchAck> {
-    return this.watches.unwatch(socket, body);
+    return this.watches.unwatch(PROJECT_WATCH, socket, body);
+  }
+
+  @SubscribeMessage(LiveClientMessages.watchPractice)
+  watchPractice(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<WatchAck<PracticeEventMessage>> {
+    return this.watches.watch(PRACTICE_WATCH, socket, body).catch((error: unknown) => this.unavailable('practice:watch', error));
+  }
+
+  @SubscribeMessage(LiveClientMessages.unwatchPractice)
+  unwatchPractice(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<UnwatchAck> {
+    return this.watches.unwatch(PRACTICE_WATCH, socket, body);
+  }
+
+  private unavailable(message: string, error: unknown): { ok: false; error: string } {
+    this.logger.error(`${message} failed: ${String(error)}`);
+    return { ok: false, error: 'unavailable: try again shortly' };
   }
 }

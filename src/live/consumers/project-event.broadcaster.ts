@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { PROJECT_EVENTS, type ProjectEvent } from '../../projects/contracts';
 import { LiveServerMessages, projectRoom } from '../contracts';
 import { LiveGateway } from '../live.gateway';
-import { toProjectEventMessage } from '../project-event-message';
+import { toProjectEventMessage } from '../event-message';
 
 /**
  * Every project event to the sockets of this instance watching that project. It runs on every

@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import type { UnwatchProjectPayload, WatchProjectPayload } from '../contracts';
 
-const projectId = z.string().trim().min(1, 'projectId is required').max(64, 'projectId is at most 64 characters');
+export type WatchKey = 'projectId' | 'practiceId';
 
-const watchSchema = z.strictObject({
-  projectId,
-  sinceSeq: z.number().int('sinceSeq must be an integer').min(0, 'sinceSeq must be >= 0').optional(),
-});
-
-const unwatchSchema = z.strictObject({ projectId });
+const id = (key: WatchKey) => z.string().trim().min(1, `${key} is required`).max(64, `${key} is at most 64 characters`);
+const sinceSeq = z.number().int('sinceSeq must be an integer').min(0, 'sinceSeq must be >= 0').optional();
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -19,5 +14,14 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): Parsed<T> {
   return { ok: false, error: `invalid payload: ${detail}` };
 }
 
-export const parseWatch = (body: unknown): Parsed<WatchProjectPayload> => parse(watchSchema, body);
-export const parseUnwatch = (body: unknown): Parsed<UnwatchProjectPayload> => parse(unwatchSchema, body);
+/** `{<key>, sinceSeq?}` of `project:watch` / `practice:watch`, as `{id, sinceSeq}`. */
+export function parseWatch(key: WatchKey, body: unknown): Parsed<{ id: string; sinceSeq?: number }> {
+  const parsed = parse(z.strictObject({ [key]: id(key), sinceSeq }), body);
+  return parsed.ok ? { ok: true, value: { id: parsed.value[key] as string, sinceSeq: parsed.value.sinceSeq as number | undefined } } : parsed;
+}
+
+/** `{<key>}` of `project:unwatch` / `practice:unwatch`, as `{id}`. */
+export function parseUnwatch(key: WatchKey, body: unknown): Parsed<{ id: string }> {
+  const parsed = parse(z.strictObject({ [key]: id(key) }), body);
+  return parsed.ok ? { ok: true, value: { id: parsed.value[key] as string } } : parsed;
+}

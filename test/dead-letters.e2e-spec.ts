@@ -30,7 +30,7 @@ describe('Dead letters (GET /admin/dead-letters, POST …/retry|skip)', () => {
     const fanOut = running.app.get(NotificationFanOut, { strict: false });
     const handle = fanOut.handle.bind(fanOut);
     fanOut.handle = async (event) => {
-      if (broken.has(event.data.projectId)) throw new Error('template crashed');
+      if (broken.has(event.aggregateId)) throw new Error('template crashed');
       return handle(event);
     };
   });

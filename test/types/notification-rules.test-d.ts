@@ -9,6 +9,7 @@ import type { PayloadOf } from '@app/events';
 import { namedCities, renderNotification } from '../../src/notifications/domain/notification-text';
 import { NOTIFIED_TYPES } from '../../src/notifications/domain/notification-types';
 import { RECIPIENT_RULES, recipientsOf, type EventOf, type NotifiedType, type RecipientRules } from '../../src/notifications/domain/recipients';
+import { ExchangeRequested, type PracticeEvent } from '../../src/practices/contracts';
 import { PartnerInvited, type ProjectEvent, type ProjectEventMap } from '../../src/projects/contracts';
 import { expectType, type Equal } from './expect-type';
 
@@ -27,14 +28,17 @@ expectType<Equal<RuleInput<'PartnerInvited'>, InstanceType<typeof PartnerInvited
 expectType<Equal<RuleInput<'PartnerInvited'>['data'], PayloadOf<typeof PartnerInvited>>>(true);
 expectType<Equal<EventOf<'PartnerInvited'>, InstanceType<typeof PartnerInvited>>>(true);
 
-// The notifications functions take the producer's union, nothing wider or hand-written.
-expectType<Equal<Parameters<typeof recipientsOf>[0], ProjectEvent>>(true);
-expectType<Equal<Parameters<typeof renderNotification>[0], ProjectEvent>>(true);
-expectType<Equal<Parameters<typeof namedCities>[0], ProjectEvent>>(true);
+// The notifications functions take the producers' unions, nothing wider or hand-written.
+expectType<Equal<Parameters<typeof recipientsOf>[0], ProjectEvent | PracticeEvent>>(true);
+expectType<Equal<Parameters<typeof renderNotification>[0], ProjectEvent | PracticeEvent>>(true);
+expectType<Equal<Parameters<typeof namedCities>[0], ProjectEvent | PracticeEvent>>(true);
+// A practice rule takes the practices module's event instance too.
+type PracticeRuleInput = Parameters<(typeof RECIPIENT_RULES)['ExchangeRequested']['recipients']>[0];
+expectType<Equal<PracticeRuleInput, InstanceType<typeof ExchangeRequested>>>(true);
 
 // What a city may mute is the set of types with a rule, each a type projects publishes.
 expectType<Equal<(typeof NOTIFIED_TYPES)[number], keyof typeof RECIPIENT_RULES>>(true);
-expectType<Equal<NotifiedType extends ProjectEvent['type'] ? true : false, true>>(true);
+expectType<Equal<NotifiedType extends ProjectEvent['type'] | PracticeEvent['type'] ? true : false, true>>(true);
 
 // An event whose payload renamed `cityId` is refused by the rule and by recipientsOf.
 type Renamed = Omit<InstanceType<typeof PartnerInvited>, 'data'> & {
@@ -43,7 +47,7 @@ type Renamed = Omit<InstanceType<typeof PartnerInvited>, 'data'> & {
 declare const renamed: Renamed;
 // @ts-expect-error the rule reads `cityId`, which the renamed payload lacks
 RECIPIENT_RULES.PartnerInvited.recipients(renamed);
-// @ts-expect-error nor is it a ProjectEvent any more
+// @ts-expect-error nor is it a ProjectEvent (or PracticeEvent) any more
 recipientsOf(renamed);
 
 // A rule for a type no producer publishes, or reading a field its event lacks, does not compile.

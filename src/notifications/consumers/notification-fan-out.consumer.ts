@@ -1,45 +1,64 @@
 import { EventConsumer, type EventHandlerOf } from '@app/events';
 import { Injectable } from '@nestjs/common';
-import { PROJECT_EVENTS, type ProjectEvent } from '../../projects/contracts';
+import { QueryBus } from '@nestjs/cqrs';
+import { ListCitySummariesQuery } from '../../cities/contracts';
+import { PRACTICE_EVENTS } from '../../practices/contracts';
+import { PROJECT_EVENTS } from '../../projects/contracts';
+import type { NotifiableEvent } from '../domain/notifiable-event';
 import { namedCities, renderNotification } from '../domain/notification-text';
-import { recipientsOf } from '../domain/recipients';
+import { recipientsOf, type Recipients } from '../domain/recipients';
 import type { DeliverNotificationJob } from '../queue/notification-jobs';
 import { NotificationQueue } from '../queue/notification-queue';
 import { CityNames } from './city-names';
 
+const NOTIFYING_EVENTS = [...PROJECT_EVENTS, ...PRACTICE_EVENTS] as const;
+
 /**
- * Turns each notifying event into one `notification.deliver` job per recipient city (SPEC §4).
+ * Turns each notifying event into one `notification.deliver` job per recipient city (SPEC §4);
+ * a practice shared goes to every city of its field (about 60 in music), in the same bulk.
  * Replay-safe: job ids are `<eventId>@<cityId>` (BullMQ keeps a finished job's id for 24 h) and
  * the inbox has a unique (eventId, cityId) index, so an event handled twice makes one inbox item.
- * Throws when the enqueue fails (Redis down): the runner retries the event.
+ * Muted types are left out by the delivery worker, which reads the city's current preferences.
+ * Throws when the enqueue fails (Redis down): the runner retries the events.
  */
 @Injectable()
-@EventConsumer({ name: 'notifications.fan-out', events: PROJECT_EVENTS })
-export class NotificationFanOut implements EventHandlerOf<typeof PROJECT_EVENTS> {
+@EventConsumer({ name: 'notifications.fan-out', events: NOTIFYING_EVENTS })
+export class NotificationFanOut implements EventHandlerOf<typeof NOTIFYING_EVENTS> {
   constructor(
     private readonly queue: NotificationQueue,
     private readonly cityNames: CityNames,
+    private readonly queries: QueryBus,
   ) {}
 
-  handle(event: ProjectEvent): Promise<void> {
+  handle(event: NotifiableEvent): Promise<void> {
     return this.handleBatch([event]);
   }
 
-  /** A batch of events in one enqueue (one Redis round trip), names looked up once. */
-  async handleBatch(events: ProjectEvent[]): Promise<void> {
-    const notified = events.map((event) => ({ event, recipients: recipientsOf(event) }));
+  /** A batch of events in one enqueue (one Redis round trip), names and fields looked up once. */
+  async handleBatch(events: NotifiableEvent[]): Promise<void> {
+    const recipientsOfField = await this.fieldResolver(events.map(recipientsOf));
+    const notified = events.map((event) => ({ event, cityIds: recipientsOfField(recipientsOf(event)) }));
     const names = await this.cityNames.lookup(notified.flatMap(({ event }) => namedCities(event)));
-    const jobs: DeliverNotificationJob[] = notified.flatMap(({ event, recipients }) =>
-      recipients.kind !== 'cities'
-        ? []
-        : recipients.cityIds.map((cityId) => ({
-            eventId: event.id,
-            cityId,
-            type: event.type,
-            createdAt: new Date(event.at).toISOString(),
-            ...renderNotification(event, cityId, names),
-          })),
+    const jobs: DeliverNotificationJob[] = notified.flatMap(({ event, cityIds }) =>
+      cityIds.map((cityId) => ({
+        eventId: event.id,
+        cityId,
+        type: event.type,
+        createdAt: new Date(event.at).toISOString(),
+        ...renderNotification(event, cityId, names),
+      })),
     );
     if (jobs.length > 0) await this.queue.deliver(jobs);
+  }
+
+  /** Explicit cities as they are; a field's cities from the cities module, asked once per batch. */
+  private async fieldResolver(all: Recipients[]): Promise<(r: Recipients) => string[]> {
+    const byField = new Map<string, string[]>();
+    if (all.some((r) => r.kind === 'field')) {
+      for (const city of await this.queries.execute(new ListCitySummariesQuery())) {
+        byField.set(city.field, [...(byField.get(city.field) ?? []), city.id]);
+      }
+    }
+    return (r) => (r.kind === 'cities' ? r.cityIds : (byField.get(r.field) ?? []).filter((id) => !r.exceptCityIds.includes(id)));
   }
 }

@@ -1,10 +1,12 @@
 import type { ProjectEvent } from '../../projects/contracts';
+import { isPracticeEvent, type NotifiableEvent } from './notifiable-event';
+import { practiceNamedCities, renderPracticeNotification } from './practice-notification-text';
 
 /** What a notification says and where it leads (the inbox item minus its identity). */
 export interface NotificationContent {
   title: string;
   body: string;
-  link: { kind: 'project'; id: string };
+  link: { kind: 'project' | 'practice' | 'exchange'; id: string };
 }
 
 /** The names a text needs, by city id (the caller looks them up; unknown ids get a neutral name). */
@@ -13,7 +15,17 @@ export type CityNames = (cityId: string) => string;
 const BODY_MAX = 280;
 
 /** The city ids whose names the text of `event` uses. */
-export function namedCities(event: ProjectEvent): string[] {
+export function namedCities(event: NotifiableEvent): string[] {
+  return isPracticeEvent(event) ? practiceNamedCities(event) : projectNamedCities(event);
+}
+
+/** Plain-English title and body of `event` as `recipientCityId` reads it. */
+export function renderNotification(event: NotifiableEvent, recipientCityId: string, names: CityNames): NotificationContent {
+  const say = (title: string, body: string, link: NotificationContent['link']): NotificationContent => ({ title, body: clip(body), link });
+  return isPracticeEvent(event) ? renderPracticeNotification(event, names, say) : renderProjectNotification(event, recipientCityId, names);
+}
+
+function projectNamedCities(event: ProjectEvent): string[] {
   switch (event.type) {
     case 'PartnerInvited':
     case 'InvitationAccepted':
@@ -30,8 +42,7 @@ export function namedCities(event: ProjectEvent): string[] {
   }
 }
 
-/** Plain-English title and body of `event` as `recipientCityId` reads it. */
-export function renderNotification(event: ProjectEvent, recipientCityId: string, names: CityNames): NotificationContent {
+function renderProjectNotification(event: ProjectEvent, recipientCityId: string, names: CityNames): NotificationContent {
   const project = `“${event.data.title}”`;
   const lead = names(event.data.leadCityId);
   const link = { kind: 'project' as const, id: event.data.projectId };

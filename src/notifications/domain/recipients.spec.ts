@@ -12,7 +12,7 @@ const cityIds = <K extends keyof ProjectEventMap>(...args: Parameters<typeof pro
 describe('recipients of project events (SPEC §4)', () => {
   it('makes the types with a rule, and only those, the ones a city may mute', () => {
     expect([...NOTIFIED_TYPES].sort()).toEqual(Object.keys(RECIPIENT_RULES).sort());
-    expect(NOTIFIED_TYPES).toHaveLength(11);
+    expect(NOTIFIED_TYPES).toHaveLength(21); // SPEC §4: 11 project types, 5 practice and moderation types, 5 exchange types
     expect(NOTIFIED_TYPES).not.toContain('ProjectProposed');
   });
 

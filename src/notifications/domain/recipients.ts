@@ -1,37 +1,30 @@
-import type { ProjectEvent } from '../../projects/contracts';
+import type { EventOf, NotifiableEvent, NotifiableType } from './notifiable-event';
+
+export type { EventOf } from './notifiable-event';
 
 /**
  * Who is told of an event (SPEC §4), as a pure function of the producer's own event type: each rule
  * takes the event narrowed to its type, so its payload is the one the producer's schema declares.
- * Renaming a payload field in projects breaks the type-check here (test/types/notification-rules).
- * The result is either explicit cities, or — for PracticeShared — "every city of a creative field",
- * which the caller resolves through the cities module.
+ * Renaming a payload field in projects or practices breaks the type-check here
+ * (test/types/notification-rules). The result is either explicit cities, or — for PracticeShared —
+ * "every city of a creative field", which the caller resolves through the cities module.
  */
 export type Recipients = { kind: 'cities'; cityIds: string[] } | { kind: 'field'; field: string; exceptCityIds: string[] };
 
-type ProjectEventType = ProjectEvent['type'];
-/** The event of one type: `EventOf<'PartnerInvited'>['data']` is PartnerInvited's payload. */
-export type EventOf<K extends ProjectEventType> = Extract<ProjectEvent, { type: K }>;
-
-export interface RecipientRule<K extends ProjectEventType> {
+export interface RecipientRule<K extends NotifiableType> {
   /** Who is told, in words: the "notifies" column of docs/events.md. */
   notifies: string;
   recipients(event: EventOf<K>): Recipients;
 }
 
 /** At most one rule per event type of the producers; a type without a rule notifies nobody. */
-export type RecipientRules = { [K in ProjectEventType]?: RecipientRule<K> };
+export type RecipientRules = { [K in NotifiableType]?: RecipientRule<K> };
 
 const cities = (...ids: (string | null)[]): Recipients => ({ kind: 'cities', cityIds: unique(ids) });
 const leadAndPartners = (p: { leadCityId: string; acceptedPartnerIds: string[] }) => [p.leadCityId, ...p.acceptedPartnerIds];
-const without = (ids: string[], excluded: string) => ids.filter((id) => id !== excluded);
+const without = (ids: string[], excluded: string | null) => ids.filter((id) => id !== excluded);
 
-/**
- * One rule per notified type. Practice and exchange rules join here when those modules publish
- * their events (PracticeShared → `{kind: 'field', field, exceptCityIds: [author]}`,
- * PracticeEndorsed/Commented → the author city, ExchangeRequested → the host, the other
- * Exchange* → the other side); until then those types are not notified and cannot be muted.
- */
+/** One rule per notified type (SPEC §4); a type without one notifies nobody and cannot be muted. */
 export const RECIPIENT_RULES = {
   PartnerInvited: { notifies: 'the invited city', recipients: ({ data }) => cities(data.cityId) },
   InvitationAccepted: {
@@ -54,18 +47,34 @@ export const RECIPIENT_RULES = {
   ProjectStarted: { notifies: 'every accepted partner', recipients: ({ data }) => cities(...data.acceptedPartnerIds) },
   ProjectCompleted: { notifies: 'every accepted partner', recipients: ({ data }) => cities(...data.acceptedPartnerIds) },
   ProjectCancelled: { notifies: 'every accepted partner', recipients: ({ data }) => cities(...data.acceptedPartnerIds) },
+  PracticeShared: {
+    notifies: 'the cities of its creative field, not its author (each city may mute it)',
+    recipients: ({ data }) => ({ kind: 'field', field: data.field, exceptCityIds: [data.authorCityId] }),
+  },
+  PracticeEndorsed: { notifies: 'the author city', recipients: ({ data }) => cities(data.authorCityId) },
+  PracticeCommented: {
+    notifies: 'the author city, unless it wrote the comment',
+    recipients: ({ data }) => cities(...without([data.authorCityId], data.commentAuthorCityId)),
+  },
+  PracticeHidden: { notifies: 'the author city, with the reason', recipients: ({ data }) => cities(data.authorCityId) },
+  CommentHidden: { notifies: 'the city that wrote the comment, with the reason', recipients: ({ data }) => cities(data.commentAuthorCityId) },
+  ExchangeRequested: { notifies: 'the host (the practice’s author city)', recipients: ({ data }) => cities(data.hostCityId) },
+  ExchangeAccepted: { notifies: 'the requesting city', recipients: ({ data }) => cities(data.requesterCityId) },
+  ExchangeDeclined: { notifies: 'the requesting city', recipients: ({ data }) => cities(data.requesterCityId) },
+  ExchangeCancelled: { notifies: 'the host', recipients: ({ data }) => cities(data.hostCityId) },
+  ExchangeCompleted: { notifies: 'the host', recipients: ({ data }) => cities(data.hostCityId) },
 } satisfies RecipientRules;
 
 /** The event types that notify a city: exactly those with a rule. */
 export type NotifiedType = keyof typeof RECIPIENT_RULES;
 export type NotifiedEvent = EventOf<NotifiedType>;
 
-export function isNotified(event: ProjectEvent): event is NotifiedEvent {
+export function isNotified(event: NotifiableEvent): event is NotifiedEvent {
   return Object.hasOwn(RECIPIENT_RULES, event.type);
 }
 
 /** The recipients of `event`; nobody for a type without a rule (e.g. ProjectProposed). */
-export function recipientsOf(event: ProjectEvent): Recipients {
+export function recipientsOf(event: NotifiableEvent): Recipients {
   return isNotified(event) ? apply(RECIPIENT_RULES, event.type, event) : { kind: 'cities', cityIds: [] };
 }
 

@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { CitiesModule } from './cities/cities.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { AppConfig } from './config/app-config';
+import { DemoModule } from './demo/demo.module';
 import { coreModules } from './infra/core-modules';
 import { eventsModule } from './infra/events/events-module';
 import { QueuesModule } from './infra/queues/queues.module';
@@ -37,6 +38,7 @@ export class AppModule {
         CitiesModule,
         ProjectsModule,
         PracticesModule,
+        DemoModule, // after CitiesModule: SEED_DEMO plays the demo once the seed cities are loaded
         QueuesModule.forRoot({ workers: options.workers, http: true }),
         LiveEmitterModule,
         LiveModule,

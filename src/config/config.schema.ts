@@ -39,6 +39,7 @@ export const configSchema = z
     LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
     RUN_WORKERS: bool.default(true),
     SEED_ON_START: bool.optional(),
+    SEED_DEMO: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),
     CORS_ORIGIN: z.string().default('*'),

@@ -41,6 +41,15 @@ export {
   type ExchangeEventMap,
 } from './domain/exchange-events';
 
+// Commands and the list query the demo seeder (src/demo) plays the scenario with.
+export { SharePracticeCommand } from './commands/share-practice/share-practice.command';
+export { EndorsePracticeCommand } from './commands/endorse-practice/endorse-practice.command';
+export { CommentOnPracticeCommand } from './commands/comment-on-practice/comment-on-practice.command';
+export { RequestExchangeCommand } from './commands/request-exchange/request-exchange.command';
+export { AcceptExchangeCommand } from './commands/accept-exchange/accept-exchange.command';
+export { CompleteExchangeCommand } from './commands/complete-exchange/complete-exchange.command';
+export { ListPracticesQuery } from './queries/list-practices/list-practices.query';
+
 /** Who asks (`role: null` = anonymous; `system`, for scripts, sees what admins see); the projects module's viewer fits. */
 export type { PracticeViewer } from './domain/practice-policy';
 

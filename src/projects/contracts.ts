@@ -9,6 +9,15 @@ import { Query } from '@nestjs/cqrs';
 // from one zod schema per event.
 export * from './domain/events';
 
+// Commands and the list query the demo seeder (src/demo) plays the scenario with.
+export { ProposeProjectCommand } from './commands/propose-project/propose-project.command';
+export { InvitePartnerCommand } from './commands/invite-partner/invite-partner.command';
+export { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
+export { StartProjectCommand } from './commands/start-project/start-project.command';
+export { PostProjectUpdateCommand } from './commands/post-project-update/post-project-update.command';
+export { CompleteProjectCommand } from './commands/complete-project/complete-project.command';
+export { ListProjectsQuery } from './queries/list-projects/list-projects.query';
+
 /** The viewer of a query: who asks (null user = anonymous). */
 export interface Viewer {
   userId: string | null;

@@ -5,7 +5,7 @@ import { CitiesController } from './http/cities.controller';
 import { CollaborationStore } from './collaborations/collaboration.store';
 import { CollaborationsReader } from './collaborations/collaborations.reader';
 import { CollaborationsProjector } from './consumers/collaborations.projector';
-import { ProjectMembershipDocument, ProjectMembershipSchema } from './collaborations/project-membership.schema';
+import { CollaborationLinkDocument, CollaborationLinkSchema } from './collaborations/collaboration-link.schema';
 import { CsvBodyParser } from './commands/import-cities/csv-body-parser';
 import { ImportCitiesHandler } from './commands/import-cities/import-cities.handler';
 import { RegisterCityHandler } from './commands/register-city/register-city.handler';
@@ -34,7 +34,7 @@ import { CitySeeder } from './seeding/city-seeder';
   imports: [
     MongooseModule.forFeature([
       { name: CityDocument.name, schema: CitySchema },
-      { name: ProjectMembershipDocument.name, schema: ProjectMembershipSchema },
+      { name: CollaborationLinkDocument.name, schema: CollaborationLinkSchema },
     ]),
     EventsModule.forFeature(CITY_EVENTS),
   ],

@@ -21,6 +21,8 @@ export interface CitySummary {
 export interface Collaboration {
   city: { id: string; name: string; country: string; field: CreativeField };
   projects: { id: string; title: string }[];
+  /** Completed exchanges between the two cities, each with the practice's title. */
+  exchanges: { id: string; title: string }[];
 }
 
 export class CityExistsQuery extends Query<boolean> {

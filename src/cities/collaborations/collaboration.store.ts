@@ -2,39 +2,42 @@ import { isDuplicateKeyError } from '@app/events';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, mongo } from 'mongoose';
-import { ProjectMembershipDocument } from './project-membership.schema';
-import type { ProjectMembership } from './project-membership';
+import { CollaborationLinkDocument } from './collaboration-link.schema';
+import { linkKey, type CollaborationLink } from './collaboration-links';
 
 /** The collection of the collaborations read model: read through mongoose, written by its projector. */
 @Injectable()
 export class CollaborationStore implements OnModuleInit {
-  constructor(@InjectModel(ProjectMembershipDocument.name) private readonly memberships: Model<ProjectMembershipDocument>) {}
+  constructor(@InjectModel(CollaborationLinkDocument.name) private readonly links: Model<CollaborationLinkDocument>) {}
 
   async onModuleInit(): Promise<void> {
-    await this.memberships.init();
+    await this.links.init();
   }
 
-  /** Projects in which the city takes part. */
-  async membershipsOf(cityId: string): Promise<ProjectMembership[]> {
-    const docs = await this.memberships.find({ memberIds: cityId }).lean<ProjectMembershipDocument[]>().exec();
-    return docs.map((d) => ({ projectId: d._id, title: d.title, memberIds: [...d.memberIds], seq: d.seq }));
+  /** The projects and completed exchanges in which the city takes part. */
+  async linksOf(cityId: string): Promise<CollaborationLink[]> {
+    const docs = await this.links.find({ memberIds: cityId }).lean<CollaborationLinkDocument[]>().exec();
+    return docs.map((d) => {
+      const kind = d.kind ?? 'project';
+      return { kind, id: kind === 'project' ? d._id : d._id.slice('exchange:'.length), title: d.title, memberIds: [...d.memberIds], seq: d.seq };
+    });
   }
 }
 
 /**
- * Stores a project's membership unless a state from a later (or the same) event is there. Safe to
- * call twice with one event, and in any order. `collection` is the live one, or a rebuild's.
+ * Stores a link unless a state from a later (or the same) event is there. Safe to call twice with
+ * one event, and in any order. `collection` is the live one, or a rebuild's.
  */
-export async function applyMembership(collection: mongo.Collection, m: ProjectMembership): Promise<void> {
-  const rows = collection as unknown as mongo.Collection<ProjectMembershipDocument>;
+export async function applyLink(collection: mongo.Collection, link: CollaborationLink): Promise<void> {
+  const rows = collection as unknown as mongo.Collection<CollaborationLinkDocument>;
   try {
     await rows.updateOne(
-      { _id: m.projectId, seq: { $lt: m.seq } },
-      { $set: { title: m.title, memberIds: m.memberIds, seq: m.seq } },
+      { _id: linkKey(link), seq: { $lt: link.seq } },
+      { $set: { kind: link.kind, title: link.title, memberIds: link.memberIds, seq: link.seq } },
       { upsert: true },
     );
   } catch (error) {
-    // The project is there with a seq >= this one, so the upsert collided with its _id: a stale event.
+    // The link is there with a seq >= this one, so the upsert collided with its _id: a stale event.
     if (!isDuplicateKeyError(error)) throw error;
   }
 }

@@ -7,6 +7,7 @@ import type { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { AppConfigModule } from '../../config/app-config.module';
+import { PRACTICE_EVENTS } from '../../practices/contracts';
 import { PROJECT_EVENTS } from '../../projects/contracts';
 import { CitiesModule } from '../cities.module';
 import { CitySeeder } from '../seeding/city-seeder';
@@ -26,8 +27,8 @@ export async function startMongo(name: string): Promise<{ uri: string; stop(): P
 
 /**
  * The cities module alone against a real MongoDB, wired as the app wires it (config, CQRS, the
- * event backbone). The project event classes are registered here, as the projects module would,
- * so that specs can record project events and watch the collaborations read model follow.
+ * event backbone). The project and practice event classes are registered here, as those modules
+ * would, so that specs can record their events and watch the collaborations read model follow.
  */
 export async function createCitiesTestModule(mongoUri: string, { seedOnStart = false } = {}) {
   const config = AppConfig.load({ NODE_ENV: 'test', MONGODB_URI: mongoUri, SEED_ON_START: String(seedOnStart), LOG_LEVEL: 'silent' });
@@ -36,7 +37,7 @@ export async function createCitiesTestModule(mongoUri: string, { seedOnStart = f
       AppConfigModule.forRoot(config),
       MongooseModule.forRoot(mongoUri),
       CqrsModule.forRoot(),
-      EventsModule.forRoot({ events: PROJECT_EVENTS, consumers: { pollIntervalMs: 50 } }),
+      EventsModule.forRoot({ events: [...PROJECT_EVENTS, ...PRACTICE_EVENTS], consumers: { pollIntervalMs: 50 } }),
       CitiesModule,
     ],
   }).compile();

@@ -14,8 +14,9 @@ class SharedProjectView {
   @ApiProperty() title!: string;
 }
 
-/** A city this one works with, and the projects they share (most shared first). */
+/** A city this one works with, the projects they share and their completed exchanges (most shared first). */
 export class CollaborationView implements Collaboration {
   @ApiProperty({ type: CollaboratorView }) city!: CollaboratorView;
   @ApiProperty({ type: [SharedProjectView] }) projects!: SharedProjectView[];
+  @ApiProperty({ type: [SharedProjectView], description: 'Completed exchanges, titled by their practice' }) exchanges!: SharedProjectView[];
 }

@@ -5,7 +5,7 @@ import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { PartnerEventBase } from '../../../projects/contracts';
 import { CollaborationsProjector } from '../../consumers/collaborations.projector';
-import { COLLABORATIONS_COLLECTION, ProjectMembershipDocument } from '../../collaborations/project-membership.schema';
+import { COLLABORATIONS_COLLECTION, CollaborationLinkDocument } from '../../collaborations/collaboration-link.schema';
 import { GetCollaborationsQuery, type Collaboration } from '../../contracts';
 import { contextOf, createCitiesTestModule, startMongo, type CitiesTestModule } from '../../testing/cities-test-module';
 import { ListCitiesQuery } from '../list-cities/list-cities.query';
@@ -99,17 +99,39 @@ describe('Collaborations read model (fed by project events through the event bac
     expect(summary(await collaborationsOf('bilbao'))).toEqual(['Sevilla: Shared archive, Sound maps']);
   });
 
+  it('counts a completed exchange between two cities, titled by its practice', async () => {
+    const data = {
+      exchangeId: 'x1',
+      practiceId: 'pr1',
+      practiceTitle: 'Libraries as stages',
+      hostCityId: id.granada,
+      requesterCityId: id.lliria,
+      format: 'study-visit' as const,
+      feedback: 'We learnt a lot',
+      rating: 5,
+    };
+    const { events } = await cities.unitOfWork.run(contextOf('city', id.lliria), async (tx) =>
+      tx.record('exchange', 'x1', [{ type: 'ExchangeCompleted', data }]),
+    );
+    recorded.push(...events);
+    await waitFor('Llíria to have worked with Granada', async () => (await collaborationsOf('lliria')).length === 1 || undefined);
+    expect(await collaborationsOf('lliria')).toEqual([
+      { city: expect.objectContaining({ id: id.granada, name: 'Granada' }), projects: [], exchanges: [{ id: 'x1', title: 'Libraries as stages' }] },
+    ]);
+  });
+
   it('is rebuilt from the event log alone', async () => {
-    const model = cities.moduleRef.get<Model<ProjectMembershipDocument>>(getModelToken(ProjectMembershipDocument.name));
+    const model = cities.moduleRef.get<Model<CollaborationLinkDocument>>(getModelToken(CollaborationLinkDocument.name));
     const before = { sevilla: summary(await collaborationsOf('sevilla')), bilbao: summary(await collaborationsOf('bilbao')) };
     await model.deleteMany({});
     await model.create({ _id: 'ghost', title: 'Not in the log', memberIds: [id.sevilla, id.lliria], seq: 1 });
     expect(summary(await collaborationsOf('sevilla'))).toEqual(['Llíria: Not in the log']);
 
     const result = await cities.subscriptions.rebuild('cities.collaborations');
-    expect(result).toMatchObject({ events: 5, throughSeq: recorded[recorded.length - 1].seq });
+    expect(result).toMatchObject({ events: 6, throughSeq: recorded[recorded.length - 1].seq });
     expect(await model.findById('ghost')).toBeNull(); // built in a fresh collection, then swapped in
     expect(summary(await collaborationsOf('sevilla'))).toEqual(before.sevilla);
     expect(summary(await collaborationsOf('bilbao'))).toEqual(before.bilbao);
+    expect((await collaborationsOf('lliria'))[0].exchanges).toEqual([{ id: 'x1', title: 'Libraries as stages' }]);
   });
 });

@@ -3,11 +3,18 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 /** The read model's collection (a projection: rebuilt into a fresh collection, then renamed over it). */
 export const COLLABORATIONS_COLLECTION = 'cities_project_memberships';
 
-/** One project of the collaborations read model (`ProjectMembership` stored); `_id` is the project id. */
+/**
+ * One link of the collaborations read model (`CollaborationLink` stored): `_id` is the project's
+ * id, or `exchange:<id>` for a completed exchange. Documents written before exchanges counted
+ * have no `kind`: they are projects.
+ */
 @Schema({ collection: COLLABORATIONS_COLLECTION, versionKey: false })
-export class ProjectMembershipDocument {
+export class CollaborationLinkDocument {
   @Prop({ type: String, required: true })
   _id!: string;
+
+  @Prop({ type: String, enum: ['project', 'exchange'] })
+  kind?: 'project' | 'exchange';
 
   @Prop({ type: String, required: true })
   title!: string;
@@ -19,5 +26,5 @@ export class ProjectMembershipDocument {
   seq!: number;
 }
 
-export const ProjectMembershipSchema = SchemaFactory.createForClass(ProjectMembershipDocument);
-ProjectMembershipSchema.index({ memberIds: 1 }, { name: 'membership_member' });
+export const CollaborationLinkSchema = SchemaFactory.createForClass(CollaborationLinkDocument);
+CollaborationLinkSchema.index({ memberIds: 1 }, { name: 'membership_member' });

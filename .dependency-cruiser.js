@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const MODULES = '(cities|projects|practices|insight|notifications|live|auth)';
+const MODULES = '(cities|projects|practices|insight|notifications|live|auth|demo)';
 const FOUNDATIONS = '^src/(shared|common|infra|config)/';
 const ASSEMBLY = '^src/([^/]+\\.ts$|bootstrap/|cli/)';
 const CONTRACTS = `^src/${MODULES}/contracts\\.ts$`;
@@ -40,6 +40,12 @@ const ASSEMBLY_EXCEPTIONS = [
     from: '^src/cli/seed\\.ts$',
     to: '^src/cities/seeding/city-seeder\\.ts$',
     why: 'the seed script runs the seeder that SEED_ON_START runs at start-up; no module sends a seed command.',
+  },
+  {
+    name: 'seed-script-runs-demo-seeder',
+    from: '^src/cli/seed\\.ts$',
+    to: '^src/demo/demo-seeder\\.ts$',
+    why: 'npm run seed -- --demo plays the demo scenario that SEED_DEMO plays at start-up; no module sends a demo command.',
   },
   {
     name: 'import-script-uses-import-cities-helpers',

@@ -1,36 +1,15 @@
-import { ApiClient, TestServices } from '@app/testing';
-import { createCityUser, type CityUser } from './support/city-users';
-import { expectFieldErrors, expectProblem, idsOf, ok, requestExchange, sharePractice } from './support/practices';
-import { login, RunningApp, startApp } from './support/test-app';
+import { appWithCities } from './support/app-with-cities';
+import { expectDocumentedRoutes, openApiDocument, type DocumentedRoute } from './support/openapi';
+import { expectBadRequests, expectProblem, ok, type BadRequest } from './support/http-expectations';
+import { idsOf, requestExchange, sharePractice } from './support/practices';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 /** SPEC §3 exchanges over HTTP: asking, answering, cancelling, completing; who may see and do what; every rule. */
 describe('Exchanges (HTTP)', () => {
-  let services: TestServices;
-  let running: RunningApp;
-  let api: ApiClient;
-  let admin: ApiClient;
-  /** The host: the author of the practices. */
-  let sevilla: CityUser;
-  /** The requester. */
-  let lliria: CityUser;
-  /** Another city. */
-  let valencia: CityUser;
-
-  beforeAll(async () => {
-    services = await TestServices.start();
-    running = await startApp(services);
-    api = running.api;
-    const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    admin = api.as(adminToken);
-    [sevilla, lliria, valencia] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => createCityUser(api, adminToken, q)));
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await services?.stop();
-  });
+  // Sevilla hosts (it authors the practices), Llíria requests, Valencia is another city.
+  const { app, api, admin, users } = appWithCities(['sevilla', 'lliria', 'valencia']);
+  const [sevilla, lliria, valencia] = users;
 
   /** A new practice by Sevilla and the exchange Llíria asked of it. */
   async function requested(overrides: Record<string, unknown> = {}) {
@@ -202,7 +181,7 @@ describe('Exchanges (HTTP)', () => {
   it('names the field of bad input on every exchange route (400)', async () => {
     const id = await inStatus('accepted');
     const e = `/exchanges/${id}`;
-    const cases: [string, string, object | undefined, string[]][] = [
+    const cases: BadRequest[] = [
       ['GET', '/exchanges?role=boss', undefined, ['role']],
       ['GET', '/exchanges?status=lost', undefined, ['status']],
       ['GET', '/exchanges?page=0', undefined, ['page']],
@@ -214,17 +193,13 @@ describe('Exchanges (HTTP)', () => {
       ['POST', `${e}/complete`, { feedback: 'Good', rating: 6 }, ['rating']],
       ['POST', `${e}/complete`, { feedback: 'Good', rating: 4.5 }, ['rating']],
     ];
-    for (const [method, path, body, fields] of cases) {
-      const res = await lliria.api.request(method, path, body);
-      expect({ method, path, status: res.status }).toEqual({ method, path, status: 400 });
-      expectFieldErrors(res, fields);
-    }
+    await expectBadRequests(lliria.api, cases);
     expect((await lliria.api.get(e)).body.status).toBe('accepted');
   });
 
   it('documents every exchange route with its errors in the OpenAPI document', async () => {
-    const doc: any = await (await fetch(`${running.origin}/docs-json`)).json();
-    const routes: [string, string, string[]][] = [
+    const doc = await openApiDocument(app.running.origin);
+    const routes: DocumentedRoute[] = [
       ['', 'get', ['200', '400', '401', '403']],
       ['/{id}', 'get', ['200', '401', '403', '404']],
       ['/{id}/accept', 'post', ['200', '400', '401', '403', '404', '409']],
@@ -232,10 +207,6 @@ describe('Exchanges (HTTP)', () => {
       ['/{id}/cancel', 'post', ['200', '400', '401', '403', '404', '409']],
       ['/{id}/complete', 'post', ['200', '400', '401', '403', '404', '409']],
     ];
-    for (const [path, method, statuses] of routes) {
-      const operation = doc.paths[`/api/v1/exchanges${path}`]?.[method];
-      expect({ path, method, statuses: Object.keys(operation?.responses ?? {}).sort() }).toEqual({ path, method, statuses });
-      expect(operation.summary).toEqual(expect.any(String));
-    }
+    expectDocumentedRoutes(doc, '/api/v1/exchanges', routes, { summaries: true });
   });
 });

@@ -1,39 +1,18 @@
-import { TestServices, type ApiClient } from '@app/testing';
 import type { Socket } from 'socket.io-client';
-import { cityUser, type CityUser } from './support/live-users';
+import { appWithCities } from './support/app-with-cities';
+import { ok } from './support/http-expectations';
 import { connectLive, emitWithAck, Inbox } from './support/live-client';
-import { ok, sharePractice } from './support/practices';
-import { login, startApp, type RunningApp } from './support/test-app';
+import { sharePractice } from './support/practices';
 
 /** SPEC §5 `practice:watch`: comments, endorsements and edits live, with the moderation rules of the practice's timeline. */
 describe('Live practice updates (practice:watch)', () => {
-  let services: TestServices;
-  let running: RunningApp;
-  let api: ApiClient;
-  let admin: ApiClient;
-  let adminToken: string;
-  let bilbao: CityUser;
-  let valencia: CityUser;
-  let sevilla: CityUser;
   const sockets: Socket[] = [];
-
-  beforeAll(async () => {
-    services = await TestServices.start();
-    running = await startApp(services);
-    api = running.api;
-    adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    admin = api.as(adminToken);
-    [bilbao, valencia, sevilla] = await Promise.all(['bilbao', 'valencia', 'sevilla'].map((q) => cityUser(api, adminToken, q)));
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await running?.close();
-    await services?.stop();
-  });
+  afterAll(() => sockets.forEach((s) => s.close())); // before the app stops
+  const { app, admin, users } = appWithCities(['bilbao', 'valencia', 'sevilla']);
+  const [bilbao, valencia, sevilla] = users;
 
   async function watcher(token: string, practiceId: string, sinceSeq?: number) {
-    const socket = await connectLive(running.origin, token);
+    const socket = await connectLive(app.running.origin, token);
     sockets.push(socket);
     const events = new Inbox(socket, 'practice.event');
     const ack = await emitWithAck(socket, 'practice:watch', sinceSeq === undefined ? { practiceId } : { practiceId, sinceSeq });
@@ -65,7 +44,7 @@ describe('Live practice updates (practice:watch)', () => {
     const practice = await sharePractice(bilbao);
     const valenciaWatch = await watcher(valencia.token, practice.id);
     const sevillaWatch = await watcher(sevilla.token, practice.id);
-    const adminWatch = await watcher(adminToken, practice.id);
+    const adminWatch = await watcher(app.adminToken, practice.id);
     const bilbaoWatch = await watcher(bilbao.token, practice.id);
 
     const comment = await ok(sevilla.api.post(`/practices/${practice.id}/comments`, { text: 'Spam spam spam' }));
@@ -90,7 +69,7 @@ describe('Live practice updates (practice:watch)', () => {
   });
 
   it('refuses invalid payloads and unknown practices', async () => {
-    const socket = await connectLive(running.origin, valencia.token);
+    const socket = await connectLive(app.running.origin, valencia.token);
     sockets.push(socket);
     expect(await emitWithAck(socket, 'practice:watch', { practiceId: '' })).toMatchObject({
       ok: false,

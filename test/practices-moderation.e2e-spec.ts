@@ -1,35 +1,15 @@
-import { ApiClient, TestServices } from '@app/testing';
-import { createCityUser, type CityUser } from './support/city-users';
-import { expectFieldErrors, expectProblem, idsOf, ok, sharePractice } from './support/practices';
-import { login, RunningApp, startApp } from './support/test-app';
+import type { ApiClient } from '@app/testing';
+import { appWithCities } from './support/app-with-cities';
+import { createCityUser } from './support/city-users';
+import { expectDocumentedRoutes, openApiDocument, type DocumentedRoute } from './support/openapi';
+import { expectBadRequests, expectProblem, ok, type BadRequest } from './support/http-expectations';
+import { idsOf, sharePractice } from './support/practices';
 
 /** SPEC §3 Moderation over HTTP: reports, the admins' queue, hiding and what a hidden item looks like to whom. */
 describe('Moderation of practices and comments (HTTP)', () => {
-  let services: TestServices;
-  let running: RunningApp;
-  let api: ApiClient;
-  let admin: ApiClient;
-  let adminToken: string;
-  /** The author city of the practices. */
-  let sevilla: CityUser;
-  /** Another city, which comments. */
-  let lliria: CityUser;
-  /** A third city, which reports. */
-  let valencia: CityUser;
-
-  beforeAll(async () => {
-    services = await TestServices.start();
-    running = await startApp(services);
-    api = running.api;
-    adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    admin = api.as(adminToken);
-    [sevilla, lliria, valencia] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => createCityUser(api, adminToken, q)));
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await services?.stop();
-  });
+  // Sevilla authors the practices, Llíria comments, Valencia reports.
+  const { app, api, admin, users } = appWithCities(['sevilla', 'lliria', 'valencia']);
+  const [sevilla, lliria, valencia] = users;
 
   const reportsOf = async (targetId: string, status = '') =>
     ((await ok(admin.get(`/reports?limit=100${status ? `&status=${status}` : ''}`))).items as any[]).filter((r) => r.targetId === targetId);
@@ -53,7 +33,7 @@ describe('Moderation of practices and comments (HTTP)', () => {
         version: 1,
       });
       expectProblem(await valencia.api.post(`/practices/${practice.id}/reports`, { reason: 'Again' }), 409, 'practice.already-reported');
-      const colleague = await createCityUser(api, adminToken, 'valencia');
+      const colleague = await createCityUser(api, app.adminToken, 'valencia');
       expect((await colleague.api.post(`/practices/${practice.id}/reports`, { reason: 'Spam' })).status).toBe(201);
       expect((await sevilla.api.post(`/practices/${practice.id}/reports`, { reason: 'Outdated' })).status).toBe(201);
 
@@ -220,7 +200,7 @@ describe('Moderation of practices and comments (HTTP)', () => {
     it('names the field of bad input on every moderation route (400)', async () => {
       const practice = await sharePractice(sevilla);
       const comment = await ok(lliria.api.post(`/practices/${practice.id}/comments`, { text: 'Hello' }));
-      const cases: [ApiClient, string, string, object | undefined, string[]][] = [
+      const cases: [ApiClient, ...BadRequest][] = [
         [valencia.api, 'POST', `/practices/${practice.id}/reports`, { reason: '' }, ['reason']],
         [valencia.api, 'POST', `/comments/${comment.id}/reports`, {}, ['reason']],
         [valencia.api, 'POST', `/comments/${comment.id}/reports`, { reason: 'x'.repeat(2001) }, ['reason']],
@@ -231,16 +211,12 @@ describe('Moderation of practices and comments (HTTP)', () => {
         [admin, 'POST', `/comments/${comment.id}/hide`, { reason: 5 }, ['reason']],
         [admin, 'POST', `/comments/${comment.id}/unhide`, { now: true }, ['now']],
       ];
-      for (const [who, method, path, body, fields] of cases) {
-        const res = await who.request(method, path, body);
-        expect({ method, path, status: res.status }).toEqual({ method, path, status: 400 });
-        expectFieldErrors(res, fields);
-      }
+      for (const [who, ...request] of cases) await expectBadRequests(who, [request]);
     });
 
     it('documents every moderation route with its errors in the OpenAPI document', async () => {
-      const doc: any = await (await fetch(`${running.origin}/docs-json`)).json();
-      const routes: [string, string, string[]][] = [
+      const doc = await openApiDocument(app.running.origin);
+      const routes: DocumentedRoute[] = [
         ['/practices/{id}/reports', 'post', ['201', '400', '401', '404', '409']],
         ['/comments/{id}/reports', 'post', ['201', '400', '401', '404', '409']],
         ['/reports', 'get', ['200', '400', '401', '403']],
@@ -249,11 +225,7 @@ describe('Moderation of practices and comments (HTTP)', () => {
         ['/comments/{id}/hide', 'post', ['200', '400', '401', '403', '404', '409']],
         ['/comments/{id}/unhide', 'post', ['200', '400', '401', '403', '404', '409']],
       ];
-      for (const [path, method, statuses] of routes) {
-        const operation = doc.paths[`/api/v1${path}`]?.[method];
-        expect({ path, method, statuses: Object.keys(operation?.responses ?? {}).sort() }).toEqual({ path, method, statuses });
-        expect(operation.summary).toEqual(expect.any(String));
-      }
+      expectDocumentedRoutes(doc, '/api/v1', routes, { summaries: true });
     });
   });
 });

@@ -1,33 +1,16 @@
-import { ApiClient, TestServices } from '@app/testing';
-import { createCityUser, type CityUser } from './support/city-users';
-import { expectFieldErrors, expectProblem, idsOf, ok, practiceBody, sharePractice } from './support/practices';
-import { login, RunningApp, startApp } from './support/test-app';
+import { ApiClient } from '@app/testing';
+import { appWithCities } from './support/app-with-cities';
+import type { CityUser } from './support/city-users';
+import { expectDocumentedRoutes, openApiDocument, type DocumentedRoute } from './support/openapi';
+import { expectBadRequests, expectFieldErrors, expectProblem, ok, type BadRequest } from './support/http-expectations';
+import { idsOf, practiceBody, sharePractice } from './support/practices';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 /** SPEC §3 Best practices over HTTP: sharing, reading, search, editing, endorsements, comments, rights, bad input. */
 describe('Practices (HTTP)', () => {
-  let services: TestServices;
-  let running: RunningApp;
-  let api: ApiClient;
-  let admin: ApiClient;
-  let sevilla: CityUser;
-  let lliria: CityUser;
-  let valencia: CityUser;
-
-  beforeAll(async () => {
-    services = await TestServices.start();
-    running = await startApp(services);
-    api = running.api;
-    const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    admin = api.as(adminToken);
-    [sevilla, lliria, valencia] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => createCityUser(api, adminToken, q)));
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await services?.stop();
-  });
+  const { app, api, admin, users } = appWithCities(['sevilla', 'lliria', 'valencia']);
+  const [sevilla, lliria, valencia] = users;
 
   describe('sharing and reading', () => {
     it('shares a practice by the caller’s city, readable by anyone', async () => {
@@ -395,7 +378,7 @@ describe('Practices (HTTP)', () => {
 
     it('names the field of every other route’s bad input', async () => {
       const p = `/practices/${practiceId}`;
-      const cases: [string, string, object | undefined, string[]][] = [
+      const cases: BadRequest[] = [
         ['GET', '/practices?sort=best', undefined, ['sort']],
         ['GET', '/practices?sdg=0', undefined, ['sdg']],
         ['GET', '/practices?language=de', undefined, ['language']],
@@ -423,18 +406,13 @@ describe('Practices (HTTP)', () => {
         ],
         ['POST', `${p}/exchanges`, { message: 'Hi', format: 'online', proposedDates: '2026-05-08' }, ['proposedDates']],
       ];
-      for (const [method, path, body, fields] of cases) {
-        const res = await lliria.api.request(method, path, body);
-        expect({ method, path, status: res.status }).toEqual({ method, path, status: 400 });
-        expectFieldErrors(res, fields);
-      }
+      await expectBadRequests(lliria.api, cases);
     });
   });
 
   it('documents every practice route with its errors in the OpenAPI document', async () => {
-    const doc: any = await (await fetch(`${running.origin}/docs-json`)).json();
-    const base = '/api/v1/practices';
-    const routes: [string, string, string[]][] = [
+    const doc = await openApiDocument(app.running.origin);
+    const routes: DocumentedRoute[] = [
       ['', 'post', ['201', '400', '401', '403']],
       ['', 'get', ['200', '400', '401']],
       ['/{id}', 'get', ['200', '401', '404']],
@@ -446,11 +424,7 @@ describe('Practices (HTTP)', () => {
       ['/{id}/comments', 'get', ['200', '400', '401', '404']],
       ['/{id}/exchanges', 'post', ['201', '400', '401', '403', '404', '409']],
     ];
-    for (const [path, method, statuses] of routes) {
-      const operation = doc.paths[base + path]?.[method];
-      expect({ path, method, statuses: Object.keys(operation?.responses ?? {}).sort() }).toEqual({ path, method, statuses });
-      expect(operation.summary).toEqual(expect.any(String));
-    }
+    expectDocumentedRoutes(doc, '/api/v1/practices', routes, { summaries: true });
     expect(doc.components.schemas.PracticeView.required).toEqual(expect.arrayContaining(['endorsementCount', 'status', 'version']));
   });
 });

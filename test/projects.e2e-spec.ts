@@ -1,36 +1,14 @@
-import { ApiClient, TestServices, type ApiResponse } from '@app/testing';
-import { createCityUser, type CityUser } from './support/city-users';
-import { login, RunningApp, startApp } from './support/test-app';
+import { appWithCities } from './support/app-with-cities';
+import type { CityUser } from './support/city-users';
+import { expectDocumentedRoutes, openApiDocument, type DocumentedRoute } from './support/openapi';
+import { expectFieldErrors, expectProblem, PROBLEM } from './support/http-expectations';
 
-const PROBLEM = /^application\/problem\+json/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 /** SPEC §3 Projects over HTTP: every route with its rights, bad input, each 409 rule, suggestions. */
 describe('Projects (HTTP)', () => {
-  let services: TestServices;
-  let running: RunningApp;
-  let api: ApiClient;
-  let admin: ApiClient;
-  let sevilla: CityUser;
-  let lliria: CityUser;
-  let valencia: CityUser;
-  let bilbao: CityUser;
-
-  beforeAll(async () => {
-    services = await TestServices.start();
-    running = await startApp(services);
-    api = running.api;
-    const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    admin = api.as(adminToken);
-    [sevilla, lliria, valencia, bilbao] = await Promise.all(
-      ['sevilla', 'lliria', 'valencia', 'bilbao'].map((q) => createCityUser(api, adminToken, q)),
-    );
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await services?.stop();
-  });
+  const { app, api, admin, users } = appWithCities(['sevilla', 'lliria', 'valencia', 'bilbao']);
+  const [sevilla, lliria, valencia, bilbao] = users;
 
   let counter = 0;
   const proposal = (overrides: Record<string, unknown> = {}) => ({
@@ -71,18 +49,6 @@ describe('Projects (HTTP)', () => {
       expect((await sevilla.api.post(`/projects/${project.id}/complete`, { outcome: 'Twelve concerts, two residencies' })).status).toBe(200);
     }
     return (await api.get(`/projects/${project.id}`)).body;
-  }
-
-  function expectProblem(res: ApiResponse, status: number, code?: string) {
-    expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: code ?? res.body?.code });
-    expect(res.headers.get('content-type')).toMatch(PROBLEM);
-    expect(res.body).toMatchObject({ status, title: expect.any(String), type: expect.any(String), detail: expect.any(String) });
-  }
-
-  function expectFieldErrors(res: ApiResponse, fields: string[]) {
-    expectProblem(res, 400);
-    const got = [...new Set((res.body.errors as { field: string }[]).map((e) => e.field))].sort();
-    expect(got).toEqual([...fields].sort());
   }
 
   describe('proposing and reading', () => {
@@ -191,9 +157,8 @@ describe('Projects (HTTP)', () => {
   });
 
   it('documents every project route with its errors in the OpenAPI document', async () => {
-    const doc: any = await (await fetch(`${running.origin}/docs-json`)).json();
-    const base = '/api/v1/projects';
-    const routes: [string, string, string[]][] = [
+    const doc = await openApiDocument(app.running.origin);
+    const routes: DocumentedRoute[] = [
       ['', 'post', ['201', '400', '401', '403', '409']],
       ['', 'get', ['200', '400']],
       ['/{id}', 'get', ['200', '404']],
@@ -213,9 +178,7 @@ describe('Projects (HTTP)', () => {
       ['/{id}/timeline', 'get', ['200', '404']],
       ['/{id}/partner-suggestions', 'get', ['200', '400', '404']],
     ];
-    for (const [path, method, statuses] of routes) {
-      expect({ path, method, statuses: Object.keys(doc.paths[base + path]?.[method]?.responses ?? {}).sort() }).toEqual({ path, method, statuses });
-    }
+    expectDocumentedRoutes(doc, '/api/v1/projects', routes);
     expect(doc.components.schemas.ProjectViewPage.properties).toHaveProperty('items');
     expect(doc.components.schemas.ProjectView.required).toEqual(expect.arrayContaining(['partners', 'version']));
   });

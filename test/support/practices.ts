@@ -1,7 +1,7 @@
-import type { ApiClient, ApiResponse } from '@app/testing';
+import type { ApiClient } from '@app/testing';
 import type { CityUser } from './city-users';
+import { ok } from './http-expectations';
 
-const PROBLEM = /^application\/problem\+json/;
 let counter = 0;
 
 /** A valid `POST /practices` body; `overrides` replace fields. */
@@ -21,13 +21,6 @@ export function practiceBody(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
-/** Sends a request and fails the test unless it answers 2xx; returns the body. */
-export async function ok(promise: Promise<ApiResponse>): Promise<any> {
-  const res = await promise;
-  if (res.status < 200 || res.status > 299) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
 /** A practice shared over HTTP by `author` (fails the test on anything but 201). */
 export function sharePractice(author: CityUser, overrides: Record<string, unknown> = {}): Promise<any> {
   return ok(author.api.post('/practices', practiceBody(overrides)));
@@ -36,20 +29,6 @@ export function sharePractice(author: CityUser, overrides: Record<string, unknow
 /** An exchange `requester` asked of a practice (fails the test on anything but 201). */
 export function requestExchange(requester: CityUser, practiceId: string, overrides: Record<string, unknown> = {}): Promise<any> {
   return ok(requester.api.post(`/practices/${practiceId}/exchanges`, { message: 'May we visit in May?', format: 'study-visit', ...overrides }));
-}
-
-/** A problem+json answer with this status (and this `code`, when given). */
-export function expectProblem(res: ApiResponse, status: number, code?: string): void {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: code ?? res.body?.code });
-  expect(res.headers.get('content-type')).toMatch(PROBLEM);
-  expect(res.body).toMatchObject({ status, title: expect.any(String), type: expect.any(String), detail: expect.any(String) });
-}
-
-/** A 400 whose `errors` name exactly these fields. */
-export function expectFieldErrors(res: ApiResponse, fields: string[]): void {
-  expectProblem(res, 400);
-  const got = [...new Set((res.body.errors as { field: string }[]).map((e) => e.field))].sort();
-  expect(got).toEqual([...fields].sort());
 }
 
 /** The ids of a list answer (fails the test unless it answers 200). */

@@ -119,3 +119,5 @@ export class ListCityPracticeActivityQuery extends Query<CityPracticeActivity> {
     super();
   }
 }
+
+export * from './queries/list-network-practice-activity/list-network-practice-activity.query';

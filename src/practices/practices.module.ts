@@ -40,6 +40,7 @@ import { GetPracticeTimelineHandler } from './queries/get-practice-timeline/get-
 import { PracticeEventsReader } from './queries/get-practice-timeline/practice-events.reader';
 import { GetPracticeHandler } from './queries/get-practice/get-practice.handler';
 import { ListCityPracticeActivityHandler } from './queries/list-city-practice-activity/list-city-practice-activity.handler';
+import { ListNetworkPracticeActivityHandler } from './queries/list-network-practice-activity/list-network-practice-activity.handler';
 import { ListCommentsHandler } from './queries/list-comments/list-comments.handler';
 import { ListPracticeEventsHandler } from './queries/list-practice-events/list-practice-events.handler';
 import { ListExchangesHandler } from './queries/list-exchanges/list-exchanges.handler';
@@ -77,6 +78,7 @@ const QUERY_HANDLERS = [
   ListPracticeEventsHandler,
   GetPracticeSummaryHandler,
   ListCityPracticeActivityHandler,
+  ListNetworkPracticeActivityHandler,
 ];
 
 /** Best practices and the exchanges around them (SPEC §3). Other modules use `./contracts.ts` only. */

@@ -1,5 +1,13 @@
 import { SEED_CITIES } from '../../shared/seed-cities';
-import { SUGGESTION_WEIGHTS as W, suggestPartners, type CandidateCity, type SuggestionContext, type SuggestionProject } from './partner-suggestions';
+import {
+  SUGGESTION_WEIGHTS as W,
+  suggestPartners,
+  type CandidateCity,
+  type LeadExchange,
+  type SharedPractice,
+  type SuggestionContext,
+  type SuggestionProject,
+} from './partner-suggestions';
 import { Project } from './project';
 import { lead, proposal, TestClock } from './testing/project-fixtures';
 
@@ -158,5 +166,152 @@ describe('suggestPartners', () => {
 
   it('suggests a city listed twice only once', () => {
     expect(suggestPartners(musicBySevilla(), [salvador, salvador], { lead: sevilla })).toHaveLength(1);
+  });
+});
+
+describe('suggestPartners: practices and exchanges', () => {
+  const designWeeks: SharedPractice = {
+    authorCityId: 'bilbao',
+    title: 'Design weeks in the old town',
+    field: 'design',
+    tags: ['heritage', 'young designers'],
+  };
+  const heritageSounds = (overrides: Partial<SuggestionProject> = {}) =>
+    musicBySevilla({ title: 'Heritage sounds', summary: 'Concerts in the squares of old towns', fields: ['music', 'design'], ...overrides });
+  const reasonsOf = (project: SuggestionProject, candidate: CandidateCity, context: Partial<SuggestionContext>) =>
+    suggestPartners(project, [candidate], { lead: sevilla, ...context })[0]?.reasons ?? [];
+
+  it('names a practice the city shared in one of the project’s fields, by the field', () => {
+    const [bilbao] = suggestPartners(musicBySevilla({ fields: ['design'] }), [city('Bilbao')], { lead: sevilla, practices: [designWeeks] });
+    expect(bilbao.reasons).toEqual([
+      'Same creative field: Design',
+      'Shared a practice on design: “Design weeks in the old town”',
+      'Common language: Spanish',
+    ]);
+    expect(bilbao.score).toBe(W.sameField + W.sharedPractice + W.commonLanguage);
+  });
+
+  it('names the tag when a tag of the practice is a word of the project’s title, summary or fields, whatever its field', () => {
+    const byGranada: SharedPractice = { authorCityId: 'granada', title: 'Reading in the patios', field: 'literature', tags: ['poetry', 'Heritage'] };
+    expect(reasonsOf(heritageSounds(), city('Granada'), { practices: [byGranada] })).toEqual([
+      'Shared a practice on Heritage: “Reading in the patios”',
+      'Common language: Spanish',
+    ]);
+    // A tag is preferred to the field: it says more of the topic.
+    expect(reasonsOf(heritageSounds(), city('Bilbao'), { practices: [designWeeks] })).toContain(
+      'Shared a practice on heritage: “Design weeks in the old town”',
+    );
+    // The summary's words count too, phrases as whole words, plural or singular, accents and case aside.
+    const squares: SharedPractice = { authorCityId: 'granada', title: 'Squares for all', field: 'literature', tags: ['Old Town'] };
+    expect(reasonsOf(heritageSounds({ title: 'Sounds' }), city('Granada'), { practices: [squares] })).toContain(
+      'Shared a practice on Old Town: “Squares for all”',
+    );
+    const accented: SharedPractice = { authorCityId: 'granada', title: 'Músicas del patio', field: 'literature', tags: ['músicas'] };
+    expect(reasonsOf(heritageSounds({ title: 'Musica de los patios' }), city('Granada'), { practices: [accented] })).toContain(
+      'Shared a practice on músicas: “Músicas del patio”',
+    );
+  });
+
+  it('matches a tag with a field’s name in any language', () => {
+    const byManises: SharedPractice = { authorCityId: 'manises', title: 'Tapas on ceramics', field: 'crafts-folk-art', tags: ['gastronomía'] };
+    const project = musicBySevilla({ title: 'Tables', summary: 'Shared tables', fields: ['gastronomy'] });
+    expect(reasonsOf(project, city('Manises'), { practices: [byManises] })).toEqual([
+      'Shared a practice on gastronomía: “Tapas on ceramics”',
+      'Common language: Spanish',
+    ]);
+  });
+
+  it('ignores practices off the topic, parts of words, common words and other cities’ practices', () => {
+    const off = (tags: string[], authorCityId = 'granada'): SharedPractice => ({ authorCityId, title: 'Off topic', field: 'literature', tags });
+    for (const practice of [off(['poetry']), off(['her']), off(['sound']), off(['and', 'the']), off(['de la']), off(['heritage'], 'bilbao')]) {
+      const project = heritageSounds({ title: 'Heritage', summary: 'Heritage and soundscapes de la ciudad' });
+      expect({ tags: practice.tags, reasons: reasonsOf(project, city('Granada'), { practices: [practice] }) }).toEqual({
+        tags: practice.tags,
+        reasons: ['Common language: Spanish'],
+      });
+    }
+  });
+
+  it('counts at most two practices and says how many more there are', () => {
+    const practices = [1, 2, 3].map((n): SharedPractice => ({ ...designWeeks, title: `Design weeks ${n}`, tags: [] }));
+    const [bilbao] = suggestPartners(musicBySevilla({ fields: ['design'] }), [city('Bilbao')], { lead: sevilla, practices });
+    expect(bilbao.reasons).toContain('Shared a practice on design: “Design weeks 1” (and 2 more)');
+    expect(bilbao.score).toBe(W.sameField + W.maxSharedPractices * W.sharedPractice + W.commonLanguage);
+  });
+
+  describe('exchanges with the lead', () => {
+    const tie = (overrides: Partial<LeadExchange> = {}): LeadExchange => ({
+      hostCityId: 'terrassa',
+      requesterCityId: 'sevilla',
+      status: 'completed',
+      format: 'study-visit',
+      practiceTitle: 'Cinema in the courtyards',
+      ...overrides,
+    });
+    const terrassa = city('Terrassa');
+    const tieReasons = (exchangesWithLead: LeadExchange[]) => reasonsOf(musicBySevilla(), terrassa, { exchangesWithLead }).slice(0, -1); // without the language
+
+    it('says what the city hosted for the lead or asked of it, in plain words, by format', () => {
+      expect(tieReasons([tie()])).toEqual(['Hosted a study visit for Sevilla on “Cinema in the courtyards”']);
+      expect(tieReasons([tie({ status: 'accepted' })])).toEqual(['Agreed to host a study visit for Sevilla on “Cinema in the courtyards”']);
+      expect(tieReasons([tie({ format: 'mentoring' })])).toEqual(['Mentored Sevilla on “Cinema in the courtyards”']);
+      expect(tieReasons([tie({ format: 'online', status: 'accepted' })])).toEqual([
+        'Agreed to host an online exchange for Sevilla on “Cinema in the courtyards”',
+      ]);
+      expect(tieReasons([tie({ format: 'staff-exchange' })])).toEqual(['Hosted a staff exchange for Sevilla on “Cinema in the courtyards”']);
+      const asked = tie({ hostCityId: 'sevilla', requesterCityId: 'terrassa', practiceTitle: 'Flamenco schools' });
+      expect(tieReasons([asked])).toEqual(['Asked Sevilla for a study visit on “Flamenco schools”']);
+      expect(tieReasons([{ ...asked, status: 'accepted', format: 'mentoring' }])).toEqual(['Asked Sevilla for mentoring on “Flamenco schools”']);
+      expect(tieReasons([{ ...asked, format: 'residency' }])).toEqual(['Asked Sevilla for an exchange on “Flamenco schools”']);
+    });
+
+    it('leaves out the title of a practice that is not public', () => {
+      expect(tieReasons([tie({ practiceTitle: null })])).toEqual(['Hosted a study visit for Sevilla']);
+    });
+
+    it('scores each exchange up to two, one reason per side naming a completed one first', () => {
+      const exchanges = [
+        tie({ status: 'accepted', practiceTitle: 'Newest' }),
+        tie({ practiceTitle: 'Done' }),
+        tie({ practiceTitle: 'Older' }),
+        tie({ hostCityId: 'sevilla', requesterCityId: 'terrassa', format: 'online', practiceTitle: 'Flamenco schools' }),
+      ];
+      const [suggestion] = suggestPartners(musicBySevilla(), [terrassa], { lead: sevilla, exchangesWithLead: exchanges });
+      expect(suggestion.reasons).toEqual([
+        'Hosted a study visit for Sevilla on “Done” (and 2 more)',
+        'Asked Sevilla for an online exchange on “Flamenco schools”',
+        'Common language: Spanish',
+      ]);
+      expect(suggestion.score).toBe(W.maxExchangesWithLead * W.exchangeWithLead + W.commonLanguage);
+    });
+
+    it('ignores exchanges the lead took no part in', () => {
+      const between = tie({ hostCityId: 'terrassa', requesterCityId: 'lliria' });
+      expect(tieReasons([between, tie({ hostCityId: 'sevilla', requesterCityId: 'sevilla' })])).toEqual([]);
+    });
+  });
+
+  it('gives every factor in a fixed order, the new ones beside their kin, and keeps the field the strongest', () => {
+    const context: SuggestionContext = {
+      lead: sevilla,
+      pastSdgs: { salvador: [11] },
+      collaborationsWithLead: { salvador: 1 },
+      practices: [{ authorCityId: 'salvador', title: 'Samba schools', field: 'music', tags: [] }],
+      exchangesWithLead: [
+        { hostCityId: 'salvador', requesterCityId: 'sevilla', status: 'completed', format: 'online', practiceTitle: 'Samba schools' },
+      ],
+    };
+    const [suggestion] = suggestPartners(musicBySevilla(), [salvador], context);
+    expect(suggestion.reasons).toEqual([
+      'Same creative field: Music',
+      'Shared a practice on music: “Samba schools”',
+      'Shared SDGs: 11',
+      'Worked with Sevilla before on 1 project',
+      'Hosted an online exchange for Sevilla on “Samba schools”',
+      'Brings a new region: Latin America and the Caribbean',
+    ]);
+    expect(suggestion.score).toBe(W.sameField + W.sharedPractice + W.sharedSdg + W.pastCollaboration + W.exchangeWithLead + W.newRegion);
+    for (const cap of [W.maxSharedPractices * W.sharedPractice, W.maxExchangesWithLead * W.exchangeWithLead])
+      expect(W.sameField).toBeGreaterThan(cap);
   });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/events';
 import { Ctx } from '../../common/http/auth.decorators';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -26,6 +26,7 @@ export class ProjectActivityController {
 
   @Post('updates')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Post news or a milestone on a project (lead city, an accepted partner or an admin)' })
   @ApiCreatedResponse({ type: ProjectUpdateView, description: 'Posted by the lead or an accepted partner' })
   @ApiProblems(400, 401, 403, 404, 409)
   postUpdate(@Param('id') id: string, @Body() body: PostProjectUpdateDto, @Ctx() ctx: CommandContext): Promise<ProjectUpdateView> {
@@ -33,6 +34,7 @@ export class ProjectActivityController {
   }
 
   @Get('updates')
+  @ApiOperation({ summary: 'A project’s posted updates, newest first' })
   @ApiOkResponse({ type: PageOf(ProjectUpdateView), description: 'Newest first' })
   @ApiProblems(400, 404)
   listUpdates(@Param('id') id: string, @Query() { page, limit }: PaginationQuery): Promise<Page<ProjectUpdateView>> {
@@ -40,6 +42,7 @@ export class ProjectActivityController {
   }
 
   @Get('timeline')
+  @ApiOperation({ summary: 'Every event of a project, in order' })
   @ApiOkResponse({ type: TimelineEntryView, isArray: true, description: 'Every event of the project, in order' })
   @ApiProblems(404)
   timeline(@Param('id') id: string): Promise<TimelineEntryView[]> {
@@ -47,6 +50,7 @@ export class ProjectActivityController {
   }
 
   @Get('partner-suggestions')
+  @ApiOperation({ summary: 'Cities suggested as partners for a project, best first' })
   @ApiOkResponse({ type: PartnerSuggestionView, isArray: true, description: 'Best first; never the lead or a current partner' })
   @ApiProblems(400, 404)
   suggestions(@Param('id') id: string, @Query() { limit }: SuggestPartnersDto): Promise<PartnerSuggestionView[]> {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/events';
 import { Ctx } from '../../common/http/auth.decorators';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -25,6 +25,7 @@ export class ProjectPartnersController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('invitations')
+  @ApiOperation({ summary: 'Invite a city to be a partner (lead city or an admin)' })
   @ApiCreatedResponse({ type: ProjectView, description: 'The city is now `invited` (lead only)' })
   @ApiProblems(400, 401, 403, 404, 409)
   invite(@Param('id') id: string, @Body() body: InvitePartnerDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -33,6 +34,7 @@ export class ProjectPartnersController {
 
   @Post('invitations/:cityId/accept')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Accept an invitation (the invited city or an admin)' })
   @ApiOkResponse({ type: ProjectView, description: 'The city is now `accepted` (a user of that city)' })
   @ApiProblems(400, 401, 403, 404, 409)
   accept(@Param('id') id: string, @Param('cityId') cityId: string, @Body() _body: NoBodyDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -41,6 +43,7 @@ export class ProjectPartnersController {
 
   @Post('invitations/:cityId/decline')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Decline an invitation (the invited city or an admin)' })
   @ApiOkResponse({ type: ProjectView, description: 'The city is now `declined` (a user of that city)' })
   @ApiProblems(400, 401, 403, 404, 409)
   decline(@Param('id') id: string, @Param('cityId') cityId: string, @Body() _body: NoBodyDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -48,6 +51,7 @@ export class ProjectPartnersController {
   }
 
   @Post('join-requests')
+  @ApiOperation({ summary: 'Ask to join a project as a partner (a city other than the lead, or an admin naming it)' })
   @ApiCreatedResponse({ type: ProjectView, description: 'The caller’s city is now `requested`' })
   @ApiProblems(400, 401, 403, 404, 409)
   requestToJoin(@Param('id') id: string, @Body() body: RequestToJoinDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -56,6 +60,7 @@ export class ProjectPartnersController {
 
   @Post('join-requests/:cityId/approve')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a city’s request to join (lead city or an admin)' })
   @ApiOkResponse({ type: ProjectView, description: 'The city is now `accepted` (lead only)' })
   @ApiProblems(400, 401, 403, 404, 409)
   approve(@Param('id') id: string, @Param('cityId') cityId: string, @Body() _body: NoBodyDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -64,6 +69,7 @@ export class ProjectPartnersController {
 
   @Post('join-requests/:cityId/reject')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reject a city’s request to join (lead city or an admin)' })
   @ApiOkResponse({ type: ProjectView, description: 'The city is now `rejected` (lead only)' })
   @ApiProblems(400, 401, 403, 404, 409)
   reject(@Param('id') id: string, @Param('cityId') cityId: string, @Body() _body: NoBodyDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -72,6 +78,7 @@ export class ProjectPartnersController {
 
   @Post('withdraw')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a city from a project (an accepted partner, not the lead, or an admin naming it)' })
   @ApiOkResponse({ type: ProjectView, description: 'The caller’s city is now `withdrawn` (an accepted partner, not the lead)' })
   @ApiProblems(400, 401, 403, 404, 409)
   withdraw(@Param('id') id: string, @Body() body: WithdrawFromProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {

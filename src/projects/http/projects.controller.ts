@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/events';
 import { Ctx } from '../../common/http/auth.decorators';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -31,6 +31,7 @@ export class ProjectsController {
 
   @Post()
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Propose a project, led by the caller’s city (an admin may name the lead city)' })
   @ApiCreatedResponse({ type: ProjectView, description: 'Proposed, led by the caller’s city' })
   @ApiProblems(400, 401, 403, 409)
   propose(@Body() body: ProposeProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -38,6 +39,7 @@ export class ProjectsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List projects, filtered by status, creative field, member city, SDG and words of the title or summary (newest first)' })
   @ApiOkResponse({ type: PageOf(ProjectView), description: 'Newest first' })
   @ApiProblems(400)
   list(@Query() { page, limit, ...filter }: ListProjectsDto): Promise<Page<ProjectView>> {
@@ -45,6 +47,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One project, with its partners' })
   @ApiOkResponse({ type: ProjectView })
   @ApiProblems(404)
   get(@Param('id') id: string): Promise<ProjectView> {
@@ -53,6 +56,7 @@ export class ProjectsController {
 
   @Patch(':id')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Edit a project, sending the version read (lead city or an admin; not once it is finished)' })
   @ApiOkResponse({ type: ProjectView })
   @ApiProblems(400, 401, 403, 404, 409)
   update(@Param('id') id: string, @Body() body: UpdateProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -62,6 +66,7 @@ export class ProjectsController {
   @Post(':id/start')
   @HttpCode(200)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Start a proposed project that has an accepted partner (lead city or an admin)' })
   @ApiOkResponse({ type: ProjectView, description: 'Now active' })
   @ApiProblems(400, 401, 403, 404, 409)
   start(@Param('id') id: string, @Body() _body: NoBodyDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -71,6 +76,7 @@ export class ProjectsController {
   @Post(':id/complete')
   @HttpCode(200)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Complete an active project with its outcome (lead city or an admin)' })
   @ApiOkResponse({ type: ProjectView, description: 'Now completed' })
   @ApiProblems(400, 401, 403, 404, 409)
   complete(@Param('id') id: string, @Body() body: CompleteProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
@@ -80,6 +86,7 @@ export class ProjectsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Cancel a proposed or active project with a reason (lead city or an admin)' })
   @ApiOkResponse({ type: ProjectView, description: 'Now cancelled' })
   @ApiProblems(400, 401, 403, 404, 409)
   cancel(@Param('id') id: string, @Body() body: CancelProjectDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {

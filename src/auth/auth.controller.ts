@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import type { AuthUser } from '../shared/auth-user';
@@ -9,6 +9,7 @@ import { CreateUserDto } from './commands/create-user/create-user.dto';
 import { LoginCommand } from './commands/login/login.command';
 import { LoginDto } from './commands/login/login.dto';
 import { Authenticated, CurrentUser, Public, Roles } from '../common/http/auth.decorators';
+import { LoginResponseView } from './login-response-view';
 import { UserRepository } from './persistence/user.repository';
 import { UserView } from './user-view';
 
@@ -24,16 +25,19 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Sign in with e-mail and password, for an access token' })
+  @ApiOkResponse({ type: LoginResponseView })
   @ApiProblems(400, 401, 429)
-  login(@Body() body: LoginDto) {
+  login(@Body() body: LoginDto): Promise<LoginResponseView> {
     return this.commands.execute(new LoginCommand(body.email, body.password));
   }
 
   @Get('auth/me')
   @Authenticated()
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserView })
-  @ApiProblems(401)
+  @ApiProblems(401, 404)
   async me(@CurrentUser() user: AuthUser): Promise<UserView> {
     const doc = await this.users.findById(user.id);
     if (!doc) throw new NotFoundException('This user no longer exists.');
@@ -43,9 +47,10 @@ export class AuthController {
   @Post('users')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: UserView })
+  @ApiOperation({ summary: 'Create a user: an admin, or a user of an existing city (admin)' })
+  @ApiCreatedResponse({ type: UserView })
   @ApiProblems(400, 401, 403, 409)
-  createUser(@Body() body: CreateUserDto) {
+  createUser(@Body() body: CreateUserDto): Promise<UserView> {
     return this.commands.execute(new CreateUserCommand(body));
   }
 }

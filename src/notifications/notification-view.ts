@@ -1,10 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { NotificationMessage } from '../live/contracts';
+import { NOTIFIED_TYPES } from './domain/notification-types';
 import type { NotificationDocument } from './persistence/notification.schema';
 
+/** What an inbox item is about, for the client to open it. */
+export class NotificationLinkView {
+  @ApiProperty({ enum: ['project', 'practice', 'exchange'] }) kind!: string;
+  @ApiProperty({ description: 'The id of that project, practice or exchange' }) id!: string;
+}
+
 /** An inbox item as the API and the live `notification` message show it. */
-export interface NotificationView extends NotificationMessage {
-  updatedAt: string;
-  version: number;
+export class NotificationView implements NotificationMessage {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: NOTIFIED_TYPES, description: 'The type of the event that made it (docs/events.md)' }) type!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: NotificationLinkView }) link!: NotificationLinkView;
+  @ApiProperty({ description: 'The event that made it' }) eventId!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null until the item is read' }) readAt!: string | null;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty() version!: number;
 }
 
 export function toNotificationView(doc: NotificationDocument): NotificationView {

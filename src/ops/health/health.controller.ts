@@ -1,9 +1,39 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/http/auth.decorators';
 import { ConsumersHealthIndicator } from './consumers.health';
 import { RedisHealthIndicator } from './redis.health';
+
+/** One check of the readiness answer: `up` or `down`, with what the indicator adds (`message` when down). */
+const CHECK_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['up', 'down'] },
+    responseTime: { type: 'number', description: 'How long the ping took, in ms (mongodb, redis)' },
+    message: { type: 'string', description: 'Why it is down' },
+  },
+  additionalProperties: true,
+};
+
+/** The checks of `GET /health`, by name (terminus' `info`, `error` and `details`). */
+const CHECKS_SCHEMA = {
+  type: 'object',
+  properties: {
+    mongodb: CHECK_SCHEMA,
+    redis: CHECK_SCHEMA,
+    consumers: {
+      ...CHECK_SCHEMA,
+      description: 'Besides `status`, one member per event consumer: {lag, checkpoint, runsHere, stuck, failing?}',
+    },
+  },
+};
+
+/** `GET /health/live`. */
+export class LivenessView {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
 
 @ApiTags('operations')
 @Controller('health')
@@ -18,10 +48,35 @@ export class HealthController {
 
   /**
    * Readiness: 200 when MongoDB and Redis answer and no event consumer is stuck, 503 (saying
-   * which) otherwise. The details list each consumer's lag.
+   * which) otherwise. The details list each consumer's lag. Documented here rather than by
+   * terminus: its own schema shows a 503 as a health result, but ours is problem+json.
    */
   @Get()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Readiness: whether MongoDB, Redis and the event consumers are up' })
+  @ApiOkResponse({
+    description: 'Ready (terminus health check result)',
+    schema: {
+      type: 'object',
+      required: ['status', 'info', 'error', 'details'],
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        info: { ...CHECKS_SCHEMA, description: 'The checks that are up' },
+        error: { ...CHECKS_SCHEMA, description: 'The checks that are down (none when ready)' },
+        details: { ...CHECKS_SCHEMA, description: 'Every check' },
+      },
+    },
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready (Retry-After: 5): problem+json whose `checks` member holds every check, saying which is down',
+    content: {
+      'application/problem+json': {
+        schema: {
+          allOf: [{ $ref: '#/components/schemas/Problem' }, { type: 'object', properties: { checks: CHECKS_SCHEMA } }],
+        },
+      },
+    },
+  })
   ready() {
     return this.health.check([
       () => this.mongo.pingCheck('mongodb', { timeout: 1500 }),
@@ -32,7 +87,9 @@ export class HealthController {
 
   /** Liveness: the process serves HTTP. */
   @Get('live')
-  live() {
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP' })
+  @ApiOkResponse({ type: LivenessView })
+  live(): LivenessView {
     return { status: 'ok' };
   }
 }

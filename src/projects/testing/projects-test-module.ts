@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { EventLog, EventsModule, type CommandContext } from '@app/events';
 import { CityExistsQuery, ListCitySummariesQuery, type CitySummary } from '../../cities/contracts';
+import { ListNetworkPracticeActivityQuery } from '../../practices/contracts';
 import { SEED_CITIES } from '../../shared/seed-cities';
 import { foldForSearch } from '../../shared/search-text';
 import { ProjectsModule } from '../projects.module';
@@ -36,10 +37,18 @@ class FakeListCitySummaries implements IQueryHandler<ListCitySummariesQuery> {
   }
 }
 
+/** The projects module alone: no practice has been shared, no exchange made. */
+@QueryHandler(ListNetworkPracticeActivityQuery)
+class FakeNetworkPracticeActivity implements IQueryHandler<ListNetworkPracticeActivityQuery> {
+  async execute() {
+    return { practices: [], exchanges: [] };
+  }
+}
+
 export async function createProjectsTestModule(mongoUri: string) {
   const moduleRef = await Test.createTestingModule({
     imports: [MongooseModule.forRoot(mongoUri), CqrsModule.forRoot(), EventsModule.forRoot({ consumers: { enabled: false } }), ProjectsModule],
-    providers: [FakeCityExists, FakeListCitySummaries],
+    providers: [FakeCityExists, FakeListCitySummaries, FakeNetworkPracticeActivity],
   }).compile();
   await moduleRef.init();
   return {

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { QueryHandlerNotFoundException, type IQuery, type QueryBus } from '@nestjs/cqrs';
 import { ListCitySummariesQuery } from '../../../cities/contracts';
 import { ListNetworkPracticeActivityQuery, type NetworkPracticeActivity } from '../../../practices/contracts';
@@ -72,23 +71,6 @@ describe('SuggestPartnersHandler', () => {
       'Common language: Spanish',
     ]);
     expect(suggestions.map((s) => s.city.id)).not.toContain('sevilla');
-  });
-
-  it('suggests without practices and exchanges, warning once, when the practices module is not in the application', async () => {
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    try {
-      const { bus } = busWith(async (query) => {
-        throw new QueryHandlerNotFoundException(query.constructor.name);
-      });
-      const handler = new SuggestPartnersHandler(repository, bus);
-      const suggestions = await handler.execute(new SuggestPartnersQuery(project.id, 50));
-      await handler.execute(new SuggestPartnersQuery(project.id, 50));
-      expect(reasonsOf(suggestions, 'lliria')).toEqual(['Same creative field: Music', 'Common language: Spanish']);
-      expect(reasonsOf(suggestions, 'terrassa')).toEqual(['Common language: Spanish']);
-      expect(warn).toHaveBeenCalledTimes(1);
-    } finally {
-      warn.mockRestore();
-    }
   });
 
   it('fails as the practices module fails otherwise, rather than suggesting from half the facts', async () => {

@@ -1,14 +1,11 @@
-import { Logger } from '@nestjs/common';
-import { QueryBus, QueryHandler, QueryHandlerNotFoundException, type IQueryHandler } from '@nestjs/cqrs';
+import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ListCitySummariesQuery, type CitySummary } from '../../../cities/contracts';
-import { ListNetworkPracticeActivityQuery, type NetworkPracticeActivity } from '../../../practices/contracts';
+import { ListNetworkPracticeActivityQuery } from '../../../practices/contracts';
 import { NotFoundError } from '@app/domain';
 import { suggestPartners } from '../../domain/partner-suggestions';
 import { ProjectReadRepository } from '../../persistence/project-read.repository';
 import type { PartnerSuggestionView } from './partner-suggestion.view';
 import { SuggestPartnersQuery } from './suggest-partners.query';
-
-const NO_PRACTICE_ACTIVITY: NetworkPracticeActivity = { practices: [], exchanges: [] };
 
 /**
  * Gathers what the pure `suggestPartners` scores: every city (cities module), from our own projects
@@ -18,9 +15,6 @@ const NO_PRACTICE_ACTIVITY: NetworkPracticeActivity = { practices: [], exchanges
  */
 @QueryHandler(SuggestPartnersQuery)
 export class SuggestPartnersHandler implements IQueryHandler<SuggestPartnersQuery> {
-  private readonly logger = new Logger(SuggestPartnersHandler.name);
-  private warnedNoPractices = false;
-
   constructor(
     private readonly projects: ProjectReadRepository,
     private readonly queries: QueryBus,
@@ -35,7 +29,7 @@ export class SuggestPartnersHandler implements IQueryHandler<SuggestPartnersQuer
       this.queries.execute(new ListCitySummariesQuery()),
       this.projects.pastSdgsByCity(projectId),
       this.projects.projectsTogetherWith(project.leadCityId, projectId),
-      this.practiceActivity(project.leadCityId),
+      this.queries.execute(new ListNetworkPracticeActivityQuery(project.leadCityId)),
     ]);
     const lead = cities.find((c) => c.id === project.leadCityId);
     if (!lead) return []; // nothing to compare with (a lead city removed from the network)
@@ -43,22 +37,6 @@ export class SuggestPartnersHandler implements IQueryHandler<SuggestPartnersQuer
     const context = { lead, pastSdgs, collaborationsWithLead, practices: practiceActivity.practices, exchangesWithLead: practiceActivity.exchanges };
     const ranked = suggestPartners(project, cities, context, limit);
     return ranked.map(({ city, score, reasons }) => ({ city: cityView(city as CitySummary), score, reasons }));
-  }
-
-  /**
-   * Projects does not need practices to run: where the practices module is not part of the
-   * application (the projects module alone, as in its handler specs), suggestions go without the
-   * practice factors, with a warning once. Any other failure is an error, as for the other inputs.
-   */
-  private async practiceActivity(leadCityId: string): Promise<NetworkPracticeActivity> {
-    try {
-      return await this.queries.execute(new ListNetworkPracticeActivityQuery(leadCityId));
-    } catch (error) {
-      if (!(error instanceof QueryHandlerNotFoundException)) throw error;
-      if (!this.warnedNoPractices) this.logger.warn('No practices module: partner suggestions leave out practices and exchanges');
-      this.warnedNoPractices = true;
-      return NO_PRACTICE_ACTIVITY;
-    }
   }
 }
 

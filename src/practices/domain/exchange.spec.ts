@@ -1,4 +1,4 @@
-import { ForbiddenError, InvalidInputError, RuleViolation, type DomainError } from '@app/domain';
+import { expectForbidden, expectInvalid, expectRule, onlyPendingEvent } from '@app/testing';
 import { Exchange, exchangeListCity } from './exchange';
 import { ExchangeRight, ExchangeRule } from './exchange-errors';
 import { EXCHANGE_EVENTS } from './exchange-events';
@@ -27,13 +27,7 @@ beforeEach(() => {
   clock = new TestClock();
 });
 
-const schemas = Object.fromEntries(EXCHANGE_EVENTS.map((e) => [e.type, e.schema]));
-function onlyEvent(exchange: Exchange) {
-  const events = exchange.pullPendingEvents();
-  expect(events).toHaveLength(1);
-  schemas[events[0].type].parse(events[0].data);
-  return events[0];
-}
+const onlyEvent = (exchange: Exchange) => onlyPendingEvent(exchange, EXCHANGE_EVENTS);
 
 const base = {
   exchangeId: 'ex-1',
@@ -53,15 +47,6 @@ function inStatus(status: ExchangeStatus): Exchange {
   if (status === 'completed') exchange.complete({ feedback: 'Great', rating: 5 }, requester);
   return savedExchange(exchange, clock);
 }
-
-const expectRule = (error: DomainError, code: string) => {
-  expect(error).toBeInstanceOf(RuleViolation);
-  expect(error.code).toBe(code);
-};
-const expectForbidden = (error: DomainError, code: string) => {
-  expect(error).toBeInstanceOf(ForbiddenError);
-  expect(error.code).toBe(code);
-};
 
 describe('Exchange', () => {
   it('is seen by the two cities and admins only', () => {
@@ -123,9 +108,7 @@ describe('Exchange', () => {
     ['rating', (e) => e.complete({ feedback: 'Good', rating: 6 }, requester)],
     ['rating', (e) => e.complete({ feedback: 'Good', rating: 4.5 }, requester)],
   ])('refuses an invalid %s (400)', (field, command) => {
-    const error = refused(acceptedExchange(clock), command);
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error).toMatchObject({ field });
+    expectInvalid(refused(acceptedExchange(clock), command), field);
   });
 
   it.each<[ExchangeStatus, string, (e: Exchange) => void, string]>([

@@ -1,4 +1,13 @@
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolation, type DomainError } from '@app/domain';
+import { ConflictError } from '@app/domain';
+import {
+  expectForbidden,
+  expectInvalid,
+  expectNotFound as expectNotFoundCode,
+  expectRule,
+  onlyPendingEvent,
+  pendingEvents,
+  thrown,
+} from '@app/testing';
 import { ExchangeRule } from './exchange-errors';
 import { PRACTICE_AGGREGATE_EVENTS } from './practice-events';
 import { Practice } from './practice';
@@ -33,46 +42,9 @@ beforeEach(() => {
   clock = new TestClock();
 });
 
-const schemas = Object.fromEntries(PRACTICE_AGGREGATE_EVENTS.map((e) => [e.type, e.schema]));
-
-/** The pending events, each checked against its schema as the event store will. */
-function eventsOf(practice: Practice) {
-  const events = practice.pullPendingEvents();
-  for (const event of events) schemas[event.type].parse(event.data);
-  return events;
-}
-
-function onlyEvent(practice: Practice) {
-  const events = eventsOf(practice);
-  expect(events).toHaveLength(1);
-  return events[0];
-}
-
-function thrown(command: () => unknown): DomainError {
-  try {
-    command();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the command to throw');
-}
-
-const expectRule = (error: Error, code: string) => {
-  expect(error).toBeInstanceOf(RuleViolation);
-  expect(error).toMatchObject({ code });
-};
-const expectForbidden = (error: Error, code: string) => {
-  expect(error).toBeInstanceOf(ForbiddenError);
-  expect(error).toMatchObject({ code });
-};
-const expectInvalid = (error: Error, field: string) => {
-  expect(error).toBeInstanceOf(InvalidInputError);
-  expect(error).toMatchObject({ field });
-};
-const expectNotFound = (error: Error, code = 'practice.not-found') => {
-  expect(error).toBeInstanceOf(NotFoundError);
-  expect(error).toMatchObject({ code });
-};
+const eventsOf = (practice: Practice) => pendingEvents(practice, PRACTICE_AGGREGATE_EVENTS);
+const onlyEvent = (practice: Practice) => onlyPendingEvent(practice, PRACTICE_AGGREGATE_EVENTS);
+const expectNotFound = (error: Error, code = 'practice.not-found') => expectNotFoundCode(error, code);
 
 const base = { practiceId: 'pr-1', title: 'Design weeks in the old town', authorCityId: SEVILLA, field: 'design' };
 

@@ -1,4 +1,5 @@
-import { ConflictError, ForbiddenError, InvalidInputError, RuleViolation } from '@app/domain';
+import { ConflictError } from '@app/domain';
+import { expectForbidden, expectInvalid, expectRule, onlyPendingEvent, pendingEvents, thrown } from '@app/testing';
 import { PROJECT_EVENTS, type ProjectEventType } from './events';
 import { Project } from './project';
 import { PROJECT_STALE_VERSION, ProjectRight, ProjectRule } from './project-errors';
@@ -30,40 +31,8 @@ beforeEach(() => {
   clock = new TestClock();
 });
 
-/** The pending events, each checked against its runtime schema as the event store will. */
-function eventsOf(project: Project) {
-  const events = project.pullPendingEvents();
-  for (const event of events) PROJECT_EVENTS.find((e) => e.type === event.type)!.schema.parse(event.data);
-  return events;
-}
-
-function onlyEvent(project: Project) {
-  const events = eventsOf(project);
-  expect(events).toHaveLength(1);
-  return events[0];
-}
-
-function thrown(command: () => unknown): Error {
-  try {
-    command();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the command to throw');
-}
-
-const expectRule = (error: Error, code: string) => {
-  expect(error).toBeInstanceOf(RuleViolation);
-  expect(error).toMatchObject({ code, kind: 'rule' });
-};
-const expectForbidden = (error: Error, code: string) => {
-  expect(error).toBeInstanceOf(ForbiddenError);
-  expect(error).toMatchObject({ code, kind: 'forbidden' });
-};
-const expectInvalid = (error: Error, field: string) => {
-  expect(error).toBeInstanceOf(InvalidInputError);
-  expect(error).toMatchObject({ field, kind: 'invalid' });
-};
+const eventsOf = (project: Project) => pendingEvents(project, PROJECT_EVENTS);
+const onlyEvent = (project: Project) => onlyPendingEvent(project, PROJECT_EVENTS);
 
 const base = (acceptedPartnerIds: string[] = []) => ({
   projectId: 'p-1',

@@ -1,5 +1,4 @@
-import { DomainError } from '@app/domain';
-import type { AggregateRoot } from '@app/events';
+import { TestClock } from '@app/testing';
 import { Exchange } from '../exchange';
 import { Practice, type SharePracticeInput } from '../practice';
 import type { PracticeActor } from '../practice-policy';
@@ -18,18 +17,8 @@ export const cityUser = (cityId: string): PracticeActor => ({ userId: `user-${ci
 export const admin: PracticeActor = { userId: 'user-admin', cityId: null, role: 'admin' };
 export const author = cityUser(SEVILLA);
 
-/** A clock the test moves by hand; each reading is a fresh Date. */
-export class TestClock {
-  private t: number;
-  constructor(start = '2025-01-15T09:00:00.000Z') {
-    this.t = Date.parse(start);
-  }
-  readonly now = (): Date => new Date(this.t);
-  advance(ms = 60_000): Date {
-    this.t += ms;
-    return this.now();
-  }
-}
+/** The shared helpers of aggregate specs, beside this domain's. */
+export { refused, TestClock } from '@app/testing';
 
 export const sharing = (overrides: Partial<SharePracticeInput> = {}): SharePracticeInput => ({
   id: 'pr-1',
@@ -82,23 +71,4 @@ export function acceptedExchange(clock: TestClock): Exchange {
   const exchange = requestedExchange(clock);
   exchange.accept('Welcome', author);
   return savedExchange(exchange, clock);
-}
-
-/**
- * Runs a command expected to be refused: returns the error after checking that it is a domain
- * error and that the aggregate neither changed nor recorded anything.
- */
-export function refused<A extends AggregateRoot<any> & { toSnapshot(): unknown }>(aggregate: A, command: (aggregate: A) => unknown): DomainError {
-  const before = JSON.stringify(aggregate.toSnapshot());
-  const pendingBefore = aggregate.hasPendingEvents;
-  let error: unknown;
-  try {
-    command(aggregate);
-  } catch (e) {
-    error = e;
-  }
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  if (JSON.stringify(aggregate.toSnapshot()) !== before) throw new Error(`refused command changed the state (${error.code})`);
-  if (aggregate.hasPendingEvents !== pendingBefore) throw new Error(`refused command recorded an event (${error.code})`);
-  return error;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/domain';
+import { TestClock } from '@app/testing';
 import { Project, type ProposeProjectInput } from '../project';
 import type { ProjectActor } from '../project-policy';
 
@@ -15,18 +15,8 @@ export const cityUser = (cityId: string): ProjectActor => ({ cityId, role: 'city
 export const admin: ProjectActor = { cityId: null, role: 'admin' };
 export const lead = cityUser(SEVILLA);
 
-/** A clock the test moves by hand; each reading is a fresh Date. */
-export class TestClock {
-  private t: number;
-  constructor(start = '2025-01-15T09:00:00.000Z') {
-    this.t = Date.parse(start);
-  }
-  readonly now = (): Date => new Date(this.t);
-  advance(ms = 60_000): Date {
-    this.t += ms;
-    return this.now();
-  }
-}
+/** The shared helpers of aggregate specs, beside this domain's. */
+export { refused, TestClock } from '@app/testing';
 
 export const proposal = (overrides: Partial<ProposeProjectInput> = {}): ProposeProjectInput => ({
   id: 'p-1',
@@ -65,23 +55,4 @@ export function activeProject(clock: TestClock, partners: string[] = [LLIRIA]): 
   const project = projectWithPartners(clock, partners);
   project.start(lead);
   return saved(project, clock);
-}
-
-/**
- * Runs a command expected to be refused: returns the error after checking that it is a domain
- * error and that the aggregate neither changed nor recorded anything.
- */
-export function refused(project: Project, command: (project: Project) => void): DomainError {
-  const before = project.toSnapshot();
-  const pendingBefore = project.hasPendingEvents;
-  let error: unknown;
-  try {
-    command(project);
-  } catch (e) {
-    error = e;
-  }
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  if (JSON.stringify(project.toSnapshot()) !== JSON.stringify(before)) throw new Error(`refused command changed the state (${error.code})`);
-  if (project.hasPendingEvents !== pendingBefore) throw new Error(`refused command recorded an event (${error.code})`);
-  return error;
 }

@@ -1,0 +1,57 @@
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '@app/domain';
+
+/** What `refused` needs of an aggregate: its state as a snapshot and whether it recorded events. */
+export interface Refusable {
+  toSnapshot(): unknown;
+  readonly hasPendingEvents: boolean;
+}
+
+/**
+ * Runs a command expected to be refused: returns the error after checking that it is a domain
+ * error and that the aggregate neither changed nor recorded anything.
+ */
+export function refused<A extends Refusable>(aggregate: A, command: (aggregate: A) => unknown): DomainError {
+  const before = JSON.stringify(aggregate.toSnapshot());
+  const pendingBefore = aggregate.hasPendingEvents;
+  let error: unknown;
+  try {
+    command(aggregate);
+  } catch (e) {
+    error = e;
+  }
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  if (JSON.stringify(aggregate.toSnapshot()) !== before) throw new Error(`refused command changed the state (${error.code})`);
+  if (aggregate.hasPendingEvents !== pendingBefore) throw new Error(`refused command recorded an event (${error.code})`);
+  return error;
+}
+
+/** The error `command` throws (fails the test when it throws nothing). */
+export function thrown(command: () => unknown): DomainError {
+  try {
+    command();
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the command to throw');
+}
+
+/** A broken rule (→ 409) with this code. */
+export const expectRule = (error: Error, code: string) => {
+  expect(error).toBeInstanceOf(RuleViolation);
+  expect(error).toMatchObject({ code, kind: 'rule' });
+};
+/** A right the actor lacks (→ 403) with this code. */
+export const expectForbidden = (error: Error, code: string) => {
+  expect(error).toBeInstanceOf(ForbiddenError);
+  expect(error).toMatchObject({ code, kind: 'forbidden' });
+};
+/** A bad value (→ 400) naming this field. */
+export const expectInvalid = (error: Error, field: string) => {
+  expect(error).toBeInstanceOf(InvalidInputError);
+  expect(error).toMatchObject({ field, kind: 'invalid' });
+};
+/** Something that does not exist, or that the actor may not see (→ 404), with this code (`practice.not-found`…). */
+export const expectNotFound = (error: Error, code: string) => {
+  expect(error).toBeInstanceOf(NotFoundError);
+  expect(error).toMatchObject({ code, kind: 'not-found' });
+};

@@ -1,1 +1,2 @@
+export * from './aggregate-errors';
 export * from './domain-errors';

@@ -1,4 +1,4 @@
-import { ForbiddenError, RuleViolation } from '@app/domain';
+import { aggregateErrors, staleVersionCode, type CodeOf } from '@app/domain';
 
 /** Stable codes of the exchange rules (→ 409) and rights (→ 403); never rename one. */
 export const ExchangeRule = {
@@ -15,9 +15,9 @@ export const ExchangeRule = {
   /** Cancel an exchange that is completed, declined or cancelled. */
   Closed: 'exchange.closed',
 } as const;
-export type ExchangeRuleCode = (typeof ExchangeRule)[keyof typeof ExchangeRule];
+export type ExchangeRuleCode = CodeOf<typeof ExchangeRule>;
 
-export const EXCHANGE_STALE_VERSION = 'exchange.stale-version';
+export const EXCHANGE_STALE_VERSION = staleVersionCode('exchange');
 
 export const ExchangeRight = {
   /** Only the host city (the practice's author) answers a request. */
@@ -30,7 +30,6 @@ export const ExchangeRight = {
   /** Asking needs a city: the user's own, or one an admin names. */
   CityRequired: 'exchange.city-required',
 } as const;
-export type ExchangeRightCode = (typeof ExchangeRight)[keyof typeof ExchangeRight];
+export type ExchangeRightCode = CodeOf<typeof ExchangeRight>;
 
-export const exchangeRule = (code: ExchangeRuleCode, message: string) => new RuleViolation(code, message);
-export const exchangeForbidden = (code: ExchangeRightCode, message: string) => new ForbiddenError(code, message);
+export const { rule: exchangeRule, forbidden: exchangeForbidden } = aggregateErrors<ExchangeRuleCode, ExchangeRightCode>('exchange');

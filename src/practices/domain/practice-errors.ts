@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '@app/domain';
+import { aggregateErrors, NotFoundError, staleVersionCode, type CodeOf } from '@app/domain';
 
 /**
  * Stable codes of every practice rule (→ 409) and right (→ 403). The code becomes the problem
@@ -18,10 +18,10 @@ export const PracticeRule = {
   CommentAlreadyHidden: 'comment.already-hidden',
   CommentNotHidden: 'comment.not-hidden',
 } as const;
-export type PracticeRuleCode = (typeof PracticeRule)[keyof typeof PracticeRule];
+export type PracticeRuleCode = CodeOf<typeof PracticeRule>;
 
 /** `PATCH` with a `version` other than the stored one, or a lost race (→ 409). */
-export const PRACTICE_STALE_VERSION = 'practice.stale-version';
+export const PRACTICE_STALE_VERSION = staleVersionCode('practice');
 
 export const PracticeRight = {
   /** Only the author city (or an admin) may edit a practice. */
@@ -33,14 +33,12 @@ export const PracticeRight = {
   /** The act needs a city: the user's own, or one an admin names. */
   CityRequired: 'practice.city-required',
 } as const;
-export type PracticeRightCode = (typeof PracticeRight)[keyof typeof PracticeRight];
+export type PracticeRightCode = CodeOf<typeof PracticeRight>;
 
-export const practiceRule = (code: PracticeRuleCode, message: string) => new RuleViolation(code, message);
-export const practiceForbidden = (code: PracticeRightCode, message: string) => new ForbiddenError(code, message);
-export const practiceNotFound = (id: string) => new NotFoundError('practice', id);
+export const {
+  rule: practiceRule,
+  forbidden: practiceForbidden,
+  notFound: practiceNotFound,
+  staleVersion: practiceStaleVersion,
+} = aggregateErrors<PracticeRuleCode, PracticeRightCode>('practice');
 export const commentNotFound = (id: string) => new NotFoundError('comment', id);
-export const practiceStaleVersion = (expected: number, actual: number) =>
-  new ConflictError(
-    PRACTICE_STALE_VERSION,
-    `The practice changed since version ${expected} was read (it is now at version ${actual}): reload it and apply the change again`,
-  );

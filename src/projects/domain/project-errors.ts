@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, RuleViolation } from '@app/domain';
+import { aggregateErrors, staleVersionCode, type CodeOf } from '@app/domain';
 
 /**
  * Stable codes of every project rule (→ 409) and right (→ 403). The code becomes the problem
@@ -20,10 +20,10 @@ export const ProjectRule = {
   NoAcceptedPartner: 'project.no-accepted-partner',
   NotActive: 'project.not-active',
 } as const;
-export type ProjectRuleCode = (typeof ProjectRule)[keyof typeof ProjectRule];
+export type ProjectRuleCode = CodeOf<typeof ProjectRule>;
 
 /** `PATCH` with a `version` other than the stored one (→ 409). */
-export const PROJECT_STALE_VERSION = 'project.stale-version';
+export const PROJECT_STALE_VERSION = staleVersionCode('project');
 
 export const ProjectRight = {
   /** Only the lead city (or an admin acting as it) may do this. */
@@ -35,12 +35,6 @@ export const ProjectRight = {
   /** Proposing needs a lead city: the user's own, or one an admin names. */
   LeadCityRequired: 'project.lead-city-required',
 } as const;
-export type ProjectRightCode = (typeof ProjectRight)[keyof typeof ProjectRight];
+export type ProjectRightCode = CodeOf<typeof ProjectRight>;
 
-export const ruleViolation = (code: ProjectRuleCode, message: string) => new RuleViolation(code, message);
-export const forbidden = (code: ProjectRightCode, message: string) => new ForbiddenError(code, message);
-export const staleVersion = (expected: number, actual: number) =>
-  new ConflictError(
-    PROJECT_STALE_VERSION,
-    `The project changed since version ${expected} was read (it is now at version ${actual}): reload it and apply the change again`,
-  );
+export const { rule: ruleViolation, forbidden, staleVersion } = aggregateErrors<ProjectRuleCode, ProjectRightCode>('project');

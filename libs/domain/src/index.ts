@@ -1,2 +1,3 @@
 export * from './aggregate-errors';
 export * from './domain-errors';
+export * from './retry-on-stale';

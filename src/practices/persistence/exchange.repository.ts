@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { NotFoundError } from '@app/domain';
+import { NotFoundError, retryOnStale } from '@app/domain';
 import { EventSourcedRepository, UnitOfWork } from '@app/events';
 import type { ClientSession, Model } from 'mongoose';
 import { Exchange } from '../domain/exchange';
 import { EXCHANGE_AGGREGATE } from '../domain/exchange-events';
 import { ExchangeDocument, exchangeFromStored, exchangeToStored } from './exchange.schema';
-import { retryOnStale } from './retry-on-stale';
+import { writeVersioned } from '../../common/persistence/versioned-write';
+
+/** Tries of `change` before a stale version reaches the client, as for practices. */
+const MAX_CHANGE_ATTEMPTS = 25;
 
 /** The write side of exchanges after the request (which `PracticeRepository` stores with the practice). */
 @Injectable()
@@ -28,16 +31,11 @@ export class ExchangeRepository extends EventSourcedRepository<Exchange> {
 
   /** Load → change → save; again on the fresh exchange if the other side acted meanwhile. */
   change<T>(id: string, work: (exchange: Exchange) => Promise<T>): Promise<T> {
-    return retryOnStale(this.aggregateType, async () => work(await this.load(id)));
+    return retryOnStale(this.aggregateType, MAX_CHANGE_ATTEMPTS, async () => work(await this.load(id)));
   }
 
   protected async persist(exchange: Exchange, session: ClientSession): Promise<void> {
-    const { _id, ...state } = exchangeToStored({ ...exchange.toSnapshot(), version: exchange.version + 1 });
-    if (exchange.version === 0) {
-      await this.exchanges.create([{ _id, ...state }], { session });
-      return;
-    }
-    const result = await this.exchanges.updateOne({ _id, version: exchange.version }, { $set: state }, { session }).exec();
-    if (result.matchedCount === 0) throw this.staleVersion(exchange);
+    const doc = exchangeToStored({ ...exchange.toSnapshot(), version: exchange.version + 1 });
+    if (!(await writeVersioned(this.exchanges, doc, exchange.version, session))) throw this.staleVersion(exchange);
   }
 }

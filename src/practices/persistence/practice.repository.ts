@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ConflictError } from '@app/domain';
+import { ConflictError, retryOnStale } from '@app/domain';
 import {
   duplicateKeyInfo,
   EventSourcedRepository,
@@ -25,7 +25,14 @@ import { EndorsementDocument } from './endorsement.schema';
 import { ExchangeDocument, exchangeToStored } from './exchange.schema';
 import { fromStored, PracticeDocument, toStored } from './practice.schema';
 import { ReportDocument, reportToStored } from './report.schema';
-import { retryOnStale } from './retry-on-stale';
+import { writeVersioned } from '../../common/persistence/versioned-write';
+
+/**
+ * Tries of `change` before a stale version reaches the client. Endorsements, comments and exchange
+ * requests by many cities at once all bump the practice's version; each round one of them wins, so
+ * the bound is generous.
+ */
+const MAX_CHANGE_ATTEMPTS = 25;
 
 /**
  * The write side of practices: load the aggregate, save it with its events and whatever it
@@ -58,7 +65,7 @@ export class PracticeRepository extends EventSourcedRepository<Practice> {
 
   /** Load → change → save, again on the fresh practice when another command saved it meanwhile. */
   change<T>(id: string, work: (practice: Practice) => Promise<T>): Promise<T> {
-    return retryOnStale(this.aggregateType, async () => work(await this.load(id)));
+    return retryOnStale(this.aggregateType, MAX_CHANGE_ATTEMPTS, async () => work(await this.load(id)));
   }
 
   /** The comment, or a 404. */
@@ -147,13 +154,8 @@ export class PracticeRepository extends EventSourcedRepository<Practice> {
   }
 
   protected async persist(practice: Practice, session: ClientSession): Promise<void> {
-    const { _id, ...state } = toStored({ ...practice.toSnapshot(), version: practice.version + 1 });
-    if (practice.version === 0) {
-      await this.practices.create([{ _id, ...state }], { session });
-      return;
-    }
-    const result = await this.practices.updateOne({ _id, version: practice.version }, { $set: state }, { session }).exec();
-    if (result.matchedCount === 0) throw this.staleVersion(practice);
+    const doc = toStored({ ...practice.toSnapshot(), version: practice.version + 1 });
+    if (!(await writeVersioned(this.practices, doc, practice.version, session))) throw this.staleVersion(practice);
   }
 
   /** A unique index refused a write that raced with another: the same 409 the rule gives. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { EventSourcedRepository, type CommandContext, type EventEnvelope, UnitOfWork } from '@app/events';
 import type { ClientSession, Model } from 'mongoose';
-import { ConflictError, NotFoundError } from '@app/domain';
+import { NotFoundError, retryOnStale } from '@app/domain';
+import { writeVersioned } from '../../common/persistence/versioned-write';
 import { PROJECT_AGGREGATE } from '../domain/events';
 import { Project } from '../domain/project';
 import type { ProjectUpdate } from '../domain/project-state';
@@ -41,15 +42,8 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
    * the rules are checked again, so a change that became illegal meanwhile is still refused. Only
    * PATCH, whose client sends the version it read, turns a stale version into a 409.
    */
-  async change<T>(id: string, work: (project: Project) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work(await this.load(id));
-      } catch (error) {
-        const stale = error instanceof ConflictError && error.code === `${this.aggregateType}.stale-version`;
-        if (!stale || attempt >= MAX_CHANGE_ATTEMPTS) throw error;
-      }
-    }
+  change<T>(id: string, work: (project: Project) => Promise<T>): Promise<T> {
+    return retryOnStale(this.aggregateType, MAX_CHANGE_ATTEMPTS, async () => work(await this.load(id)));
   }
 
   /** Saves the project, the update it returned and the `ProjectUpdatePosted` event atomically. */
@@ -73,12 +67,7 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
   }
 
   protected async persist(project: Project, session: ClientSession): Promise<void> {
-    const { _id, ...state } = { ...toStored(project.toSnapshot()), version: project.version + 1 };
-    if (project.version === 0) {
-      await this.projects.create([{ _id, ...state }], { session });
-      return;
-    }
-    const result = await this.projects.updateOne({ _id, version: project.version }, { $set: state }, { session }).exec();
-    if (result.matchedCount === 0) throw this.staleVersion(project);
+    const doc = { ...toStored(project.toSnapshot()), version: project.version + 1 };
+    if (!(await writeVersioned(this.projects, doc, project.version, session))) throw this.staleVersion(project);
   }
 }

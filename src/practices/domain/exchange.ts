@@ -139,14 +139,14 @@ export class Exchange extends AggregateRoot<ExchangeEventMap> {
   /** The host takes the request on. */
   accept(message: string | null | undefined, actor: PracticeActor): void {
     const response = this.answer(message, actor, 'accept');
-    this.setStatus('accepted', { response: response ?? null });
-    this.record('ExchangeAccepted', { ...this.eventBase(), message: response ?? null });
+    this.setStatus('accepted', { response });
+    this.record('ExchangeAccepted', { ...this.eventBase(), message: response });
   }
 
   decline(message: string | null | undefined, actor: PracticeActor): void {
     const response = this.answer(message, actor, 'decline');
-    this.setStatus('declined', { response: response ?? null });
-    this.record('ExchangeDeclined', { ...this.eventBase(), message: response ?? null });
+    this.setStatus('declined', { response });
+    this.record('ExchangeDeclined', { ...this.eventBase(), message: response });
   }
 
   /** The requester calls it off, while requested or accepted. */
@@ -157,8 +157,8 @@ export class Exchange extends AggregateRoot<ExchangeEventMap> {
     if (previousStatus !== 'requested' && previousStatus !== 'accepted') {
       throw exchangeRule(ExchangeRule.Closed, `Only a requested or accepted exchange can be cancelled; this one is ${previousStatus}`);
     }
-    this.setStatus('cancelled', { cancelReason: text ?? null });
-    this.record('ExchangeCancelled', { ...this.eventBase(), reason: text ?? null, previousStatus });
+    this.setStatus('cancelled', { cancelReason: text });
+    this.record('ExchangeCancelled', { ...this.eventBase(), reason: text, previousStatus });
   }
 
   /** The requester reports how it went, once, after the host accepted. */
@@ -176,7 +176,7 @@ export class Exchange extends AggregateRoot<ExchangeEventMap> {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private answer(message: string | null | undefined, actor: PracticeActor, verb: 'accept' | 'decline'): string | undefined {
+  private answer(message: string | null | undefined, actor: PracticeActor, verb: 'accept' | 'decline'): string | null {
     if (!isPrivileged(actor) && actor.cityId !== this.state.hostCityId) {
       throw exchangeForbidden(
         ExchangeRight.HostOnly,

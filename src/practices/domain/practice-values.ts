@@ -1,5 +1,5 @@
 import { InvalidInputError } from '@app/domain';
-import { controlCharacterIn, controlCharacterMessage } from '../../shared/text';
+import { checkedText, requiredText } from '../../shared/text-input';
 import type { PracticeLink } from './practice-state';
 
 /**
@@ -25,30 +25,8 @@ export const PRACTICE_LIMITS = {
   feedback: 5000,
 } as const;
 
-export function requiredText(field: string, value: unknown, max: number): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new InvalidInputError(field, `${field} must be a non-empty text`);
-  return checked(field, value.trim(), max);
-}
-
-/** `undefined`, `null` and blank all mean "none". */
-export function optionalText(field: string, value: unknown, max: number): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new InvalidInputError(field, `${field} must be a text`);
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : checked(field, trimmed, max);
-}
-
-function checked(field: string, value: string, max: number): string {
-  if (value.length > max) throw new InvalidInputError(field, `${field} must be at most ${max} characters long`);
-  const found = controlCharacterIn(value);
-  if (found) throw new InvalidInputError(field, controlCharacterMessage(field, found));
-  return value;
-}
-
-export function requiredId(field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new InvalidInputError(field, `${field} must be a non-empty id`);
-  return value.trim();
-}
+/** The text and id rules every aggregate shares. */
+export { optionalText, requiredId, requiredText } from '../../shared/text-input';
 
 /** One reference id (a creative field, an action area…). */
 export function referenceId<T>(field: string, value: unknown, isValid: (value: unknown) => value is T, what: string): T {
@@ -76,7 +54,7 @@ export function tagList(field: string, values: unknown): string[] {
     if (typeof value !== 'string') throw new InvalidInputError(`${field}.${i}`, `${field}.${i} must be a text`);
     const tag = normalizeTag(value);
     if (tag === '') throw new InvalidInputError(`${field}.${i}`, `${field}.${i} must not be blank`);
-    return checked(`${field}.${i}`, tag, PRACTICE_LIMITS.tag);
+    return checkedText(`${field}.${i}`, tag, PRACTICE_LIMITS.tag);
   });
   return [...new Set(tags)];
 }

@@ -361,7 +361,7 @@ export class Practice extends AggregateRoot<PracticeEventMap> {
     if (input.sdgs !== undefined) changes.sdgs = referenceList('sdgs', input.sdgs, isSdg, 'SDG (1 to 17)', 1);
     if (input.tags !== undefined) changes.tags = tagList('tags', input.tags);
     if (input.language !== undefined) changes.language = referenceId('language', input.language, isLanguage, 'language (en, es, fr)');
-    if (input.outcomes !== undefined) changes.outcomes = optionalText('outcomes', input.outcomes, PRACTICE_LIMITS.outcomes) ?? null;
+    if (input.outcomes !== undefined) changes.outcomes = optionalText('outcomes', input.outcomes, PRACTICE_LIMITS.outcomes);
     if (input.links !== undefined) changes.links = linkList('links', input.links);
 
     // Keep only real differences, so the event says what changed and a no-op PATCH records nothing.
@@ -391,7 +391,7 @@ function validateContent(input: SharePracticeInput) {
     sdgs: referenceList('sdgs', input.sdgs, isSdg, 'SDG (1 to 17)', 1) as Sdg[],
     tags: tagList('tags', input.tags),
     language: referenceId('language', input.language, isLanguage, 'language (en, es, fr)'),
-    outcomes: optionalText('outcomes', input.outcomes, PRACTICE_LIMITS.outcomes) ?? null,
+    outcomes: optionalText('outcomes', input.outcomes, PRACTICE_LIMITS.outcomes),
     links: linkList('links', input.links),
   };
 }

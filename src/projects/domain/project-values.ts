@@ -1,5 +1,4 @@
 import { InvalidInputError } from '@app/domain';
-import { controlCharacterIn, controlCharacterMessage } from '../../shared/text';
 
 /**
  * Value rules of project input (→ 400 with the field named). The DTOs check shapes first; these
@@ -17,25 +16,8 @@ export const PROJECT_LIMITS = {
   reason: 2000,
 } as const;
 
-export function requiredText(field: string, value: unknown, max: number): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new InvalidInputError(field, `${field} must be a non-empty text`);
-  return maxLength(field, value.trim(), max);
-}
-
-/** `undefined`, `null` and blank all mean "none", which is `null` (as stored and shown). */
-export function optionalText(field: string, value: unknown, max: number): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new InvalidInputError(field, `${field} must be a text`);
-  const trimmed = value.trim();
-  return trimmed === '' ? null : maxLength(field, trimmed, max);
-}
-
-function maxLength(field: string, value: string, max: number): string {
-  if (value.length > max) throw new InvalidInputError(field, `${field} must be at most ${max} characters long`);
-  const found = controlCharacterIn(value);
-  if (found) throw new InvalidInputError(field, controlCharacterMessage(field, found));
-  return value;
-}
+/** The text and id rules every aggregate shares. */
+export { optionalText, requiredId, requiredText } from '../../shared/text-input';
 
 /** A non-empty list of reference ids (fields, SDGs…), duplicates dropped, order kept. */
 export function referenceList<T>(field: string, values: unknown, isValid: (value: unknown) => value is T, what: string): T[] {
@@ -70,9 +52,4 @@ export function assertDateRange(startDate: string | null, endDate: string | null
   if (startDate && endDate && endDate < startDate) {
     throw new InvalidInputError('endDate', `endDate (${endDate}) must not be before startDate (${startDate})`);
   }
-}
-
-export function requiredId(field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new InvalidInputError(field, `${field} must be a non-empty id`);
-  return value.trim();
 }

@@ -1,13 +1,10 @@
-import { AggregateRoot } from '@app/events';
 import { InvalidInputError } from '@app/domain';
 import { exchangeForbidden, ExchangeRight, ExchangeRule, exchangeRule } from './exchange-errors';
 import type { ExchangeEventMap } from './exchange-events';
 import { EXCHANGE_FORMATS, type DateRange, type ExchangeFormat, type ExchangeSnapshot, type ExchangeStatus } from './exchange-state';
+import { SnapshotAggregate, systemClock, type Clock } from '../../shared/snapshot-aggregate';
 import { describeActor, isPrivileged, type PracticeActor, type PracticeViewer } from './practice-policy';
 import { calendarDate, optionalText, PRACTICE_LIMITS, rating, requiredText } from './practice-values';
-
-export type Clock = () => Date;
-const systemClock: Clock = () => new Date();
 
 /** The body of `POST /practices/:id/exchanges`, before validation. */
 export interface ExchangeRequestInput {
@@ -39,14 +36,7 @@ const isFormat = (value: unknown): value is ExchangeFormat => (EXCHANGE_FORMATS 
  * in `ExchangeRule`); only then it changes the state and records one event. Requests are opened by
  * `Practice.requestExchange`, which holds the rules that need the practice.
  */
-export class Exchange extends AggregateRoot<ExchangeEventMap> {
-  private constructor(
-    private state: ExchangeSnapshot,
-    private readonly clock: Clock,
-  ) {
-    super();
-  }
-
+export class Exchange extends SnapshotAggregate<ExchangeEventMap, ExchangeSnapshot> {
   /** The values rules of a request (→ 400 naming the field). */
   static validateRequest(input: ExchangeRequestInput): ExchangeRequestValues {
     const message = requiredText('message', input.message, PRACTICE_LIMITS.message);
@@ -98,19 +88,9 @@ export class Exchange extends AggregateRoot<ExchangeEventMap> {
   }
 
   static restore(snapshot: ExchangeSnapshot, clock: Clock = systemClock): Exchange {
-    return new Exchange(copySnapshot(snapshot), clock);
+    return new Exchange(snapshot, clock);
   }
 
-  toSnapshot(): ExchangeSnapshot {
-    return copySnapshot(this.state);
-  }
-
-  get id(): string {
-    return this.state.id;
-  }
-  get version(): number {
-    return this.state.version;
-  }
   get status(): ExchangeStatus {
     return this.state.status;
   }
@@ -213,11 +193,6 @@ export class Exchange extends AggregateRoot<ExchangeEventMap> {
       format: s.format,
     };
   }
-}
-
-/** A deep copy, so neither the caller nor the repository can change the aggregate behind its back. */
-function copySnapshot(s: ExchangeSnapshot): ExchangeSnapshot {
-  return structuredClone(s);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { AggregateRoot } from '@app/events';
 import { isActionArea, isCreativeField, isSdg, type CreativeField, type Sdg } from '../../shared/reference-data';
-import { Exchange, type Clock, type ExchangeRequestInput } from './exchange';
+import { SnapshotAggregate, systemClock, type Clock } from '../../shared/snapshot-aggregate';
+import { Exchange, type ExchangeRequestInput } from './exchange';
 import { ExchangeRule, exchangeRule } from './exchange-errors';
 import { commentNotFound, PracticeRule, practiceNotFound, practiceRule, practiceStaleVersion } from './practice-errors';
 import type { PracticeChanges, PracticeEventMap } from './practice-events';
@@ -16,9 +16,6 @@ import {
   type Report,
 } from './practice-state';
 import { linkList, optionalText, PRACTICE_LIMITS, referenceId, referenceList, requiredId, requiredText, tagList } from './practice-values';
-
-export type { Clock } from './exchange';
-const systemClock: Clock = () => new Date();
 
 /** The body of `POST /practices`, plus the id the handler generated. */
 export interface SharePracticeInput {
@@ -61,14 +58,7 @@ const isLanguage = (value: unknown): value is PracticeLanguage => (PRACTICE_LANG
  * methods take what the handler read of them and return what to store, while the counts on the
  * practice change here, in the same save as the event.
  */
-export class Practice extends AggregateRoot<PracticeEventMap> {
-  private constructor(
-    private state: PracticeSnapshot,
-    private readonly clock: Clock,
-  ) {
-    super();
-  }
-
+export class Practice extends SnapshotAggregate<PracticeEventMap, PracticeSnapshot> {
   /** A new published practice by the actor's city; records `PracticeShared`. */
   static share(input: SharePracticeInput, actor: PracticeActor, clock: Clock = systemClock): Practice {
     const authorCityId = cityActingFor(actor, input.authorCityId, 'share a practice');
@@ -106,21 +96,11 @@ export class Practice extends AggregateRoot<PracticeEventMap> {
 
   /** Rebuilds a stored practice; records nothing. */
   static restore(snapshot: PracticeSnapshot, clock: Clock = systemClock): Practice {
-    return new Practice(copySnapshot(snapshot), clock);
-  }
-
-  toSnapshot(): PracticeSnapshot {
-    return copySnapshot(this.state);
+    return new Practice(snapshot, clock);
   }
 
   // ---- reading ------------------------------------------------------------------------------
 
-  get id(): string {
-    return this.state.id;
-  }
-  get version(): number {
-    return this.state.version;
-  }
   get title(): string {
     return this.state.title;
   }
@@ -405,9 +385,4 @@ function sameValue(a: unknown, b: unknown): boolean {
     return la.title === lb.title && la.url === lb.url;
   }
   return a === b;
-}
-
-/** A deep copy, so neither the caller nor the repository can change the aggregate behind its back. */
-function copySnapshot(s: PracticeSnapshot): PracticeSnapshot {
-  return structuredClone(s);
 }

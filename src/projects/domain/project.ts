@@ -1,4 +1,3 @@
-import { AggregateRoot } from '@app/events';
 import { InvalidInputError } from '@app/domain';
 import {
   isActionArea,
@@ -10,6 +9,7 @@ import {
   type Sdg,
   type Sector,
 } from '../../shared/reference-data';
+import { SnapshotAggregate, systemClock, type Clock } from '../../shared/snapshot-aggregate';
 import type { PartnerEventBase, ProjectChanges, ProjectEventBase, ProjectEventMap } from './events';
 import { ProjectRule, ruleViolation, staleVersion } from './project-errors';
 import { assertActsFor, assertLead, assertPartnerOrLead, leadCityFor, type ProjectActor } from './project-policy';
@@ -53,9 +53,6 @@ export interface PostUpdateInput {
   kind: string;
 }
 
-export type Clock = () => Date;
-const systemClock: Clock = () => new Date();
-
 /**
  * A joint project between member cities: its state and every rule of SPEC §3.
  *
@@ -68,14 +65,7 @@ const systemClock: Clock = () => new Date();
  * Re-inviting or re-requesting after `declined`, `rejected` or `withdrawn` is allowed: those close
  * the relation, they do not ban the city (a project's needs and a city's availability change).
  */
-export class Project extends AggregateRoot<ProjectEventMap> {
-  private constructor(
-    private state: ProjectSnapshot,
-    private readonly clock: Clock,
-  ) {
-    super();
-  }
-
+export class Project extends SnapshotAggregate<ProjectEventMap, ProjectSnapshot> {
   /** A new project in status `proposed`, led by the actor's city; records `ProjectProposed`. */
   static propose(input: ProposeProjectInput, actor: ProjectActor, clock: Clock = systemClock): Project {
     const leadCityId = leadCityFor(actor, input.leadCityId);
@@ -94,22 +84,11 @@ export class Project extends AggregateRoot<ProjectEventMap> {
 
   /** Rebuilds a stored project; records nothing. */
   static restore(snapshot: ProjectSnapshot, clock: Clock = systemClock): Project {
-    return new Project(copySnapshot(snapshot), clock);
-  }
-
-  /** A copy of the whole state, for the repository. */
-  toSnapshot(): ProjectSnapshot {
-    return copySnapshot(this.state);
+    return new Project(snapshot, clock);
   }
 
   // ---- reading ------------------------------------------------------------------------------
 
-  get id(): string {
-    return this.state.id;
-  }
-  get version(): number {
-    return this.state.version;
-  }
   get title(): string {
     return this.state.title;
   }
@@ -452,9 +431,4 @@ function validateContent(input: ProposeProjectInput) {
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** A deep copy, so neither the caller nor the repository can change the aggregate behind its back. */
-function copySnapshot(s: ProjectSnapshot): ProjectSnapshot {
-  return structuredClone(s);
 }

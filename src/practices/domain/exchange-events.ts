@@ -1,5 +1,6 @@
 import { defineEvent, type EventMapOf, type EventUnion } from '@app/events';
 import { z } from 'zod';
+import { described, eventId as id, eventText as text } from '../../shared/event-schema';
 import { EXCHANGE_FORMATS } from './exchange-state';
 
 /**
@@ -10,8 +11,6 @@ import { EXCHANGE_FORMATS } from './exchange-state';
 
 export const EXCHANGE_AGGREGATE = 'exchange';
 
-const id = z.string().min(1);
-const text = z.string().trim().min(1);
 const date = z.iso.date();
 
 const base = {
@@ -22,8 +21,6 @@ const base = {
   requesterCityId: id.describe('the city that asked'),
   format: z.enum(EXCHANGE_FORMATS).meta({ title: 'ExchangeFormat' }),
 };
-
-const described = <S extends z.ZodObject>(description: string, schema: S) => schema.meta({ description });
 
 export const ExchangeRequested = defineEvent(
   'ExchangeRequested',

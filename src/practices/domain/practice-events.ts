@@ -1,6 +1,6 @@
 import { defineEvent, type EventMapOf, type EventUnion } from '@app/events';
 import { z } from 'zod';
-import { ACTION_AREA_IDS, CREATIVE_FIELD_IDS, SDG_IDS } from '../../shared/reference-data';
+import { actionArea, changesOf, creativeField as field, described, eventId as id, eventText as text, sdg } from '../../shared/event-schema';
 import { PRACTICE_LANGUAGES } from './practice-state';
 
 /**
@@ -17,12 +17,8 @@ import { PRACTICE_LANGUAGES } from './practice-state';
 export const PRACTICE_AGGREGATE = 'practice';
 
 // Titles name their types in docs/events.md.
-const id = z.string().min(1);
-const text = z.string().trim().min(1);
 const count = z.number().int().min(0);
-const field = z.enum(CREATIVE_FIELD_IDS).meta({ title: 'CreativeField' });
-const actionArea = z.enum(ACTION_AREA_IDS).meta({ title: 'ActionArea' });
-const sdgs = z.array(z.literal(SDG_IDS).meta({ title: 'Sdg' }));
+const sdgs = z.array(sdg);
 const language = z.enum(PRACTICE_LANGUAGES).meta({ title: 'PracticeLanguage' });
 const link = z.strictObject({ title: text, url: text.describe('an absolute http(s) URL') });
 
@@ -50,13 +46,7 @@ const content = {
   outcomes: text.nullable(),
   links: z.array(link),
 };
-const changes = z
-  .strictObject({ title: text, ...content })
-  .partial()
-  .describe('only the fields whose value changed, with their new value (`null` clears an optional one)');
-
-// The event's description heads its section of docs/events.md.
-const described = <S extends z.ZodObject>(description: string, schema: S) => schema.meta({ description });
+const changes = changesOf({ title: text, ...content });
 
 export const PracticeShared = defineEvent(
   'PracticeShared',

@@ -1,6 +1,6 @@
 import { defineEvent, type EventMapOf, type EventUnion } from '@app/events';
 import { z } from 'zod';
-import { ACTION_AREA_IDS, CREATIVE_FIELD_IDS, SDG_IDS, SECTOR_IDS } from '../../shared/reference-data';
+import { actionArea, changesOf, creativeField, described, eventId as id, eventText as text, sdg, sector } from '../../shared/event-schema';
 import { UPDATE_KINDS } from './project-state';
 
 /**
@@ -20,13 +20,11 @@ import { UPDATE_KINDS } from './project-state';
 export const PROJECT_AGGREGATE = 'project';
 
 // Titles name their types in docs/events.md.
-const id = z.string().min(1);
-const text = z.string().trim().min(1);
 const calendarDate = z.iso.date();
-const fields = z.array(z.enum(CREATIVE_FIELD_IDS).meta({ title: 'CreativeField' })).min(1);
-const actionAreas = z.array(z.enum(ACTION_AREA_IDS).meta({ title: 'ActionArea' })).min(1);
-const sectors = z.array(z.enum(SECTOR_IDS).meta({ title: 'Sector' })).min(1);
-const sdgs = z.array(z.literal(SDG_IDS).meta({ title: 'Sdg' })).min(1);
+const fields = z.array(creativeField).min(1);
+const actionAreas = z.array(actionArea).min(1);
+const sectors = z.array(sector).min(1);
+const sdgs = z.array(sdg).min(1);
 
 const base = {
   projectId: id,
@@ -47,13 +45,7 @@ const content = {
   startDate: calendarDate.nullable(),
   endDate: calendarDate.nullable(),
 };
-const changes = z
-  .strictObject({ title: text, ...content })
-  .partial()
-  .describe('only the fields whose value changed, with their new value (`null` clears an optional one)');
-
-// The event's description heads its section of docs/events.md.
-const described = <S extends z.ZodObject>(description: string, schema: S) => schema.meta({ description });
+const changes = changesOf({ title: text, ...content });
 
 export const ProjectProposed = defineEvent(
   'ProjectProposed',

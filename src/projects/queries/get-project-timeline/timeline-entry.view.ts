@@ -1,28 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { EventEnvelope } from '@app/events';
+import { timelineEntryView } from '../../../common/http/timeline-entry.view';
 import { PROJECT_EVENT_TYPES } from '../../domain/events';
 
-class TimelineActorView {
-  @ApiProperty({ type: String, nullable: true }) userId!: string | null;
-  @ApiProperty({ type: String, nullable: true }) cityId!: string | null;
-}
-
 /** One domain event of a project, as `GET /projects/:id/timeline` lists it. */
-export class TimelineEntryView {
-  @ApiProperty({ description: 'Global, increasing in commit order' }) seq!: number;
-  @ApiProperty({ enum: PROJECT_EVENT_TYPES }) type!: string;
-  @ApiProperty() at!: string;
-  @ApiProperty({ type: TimelineActorView }) actor!: TimelineActorView;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event payload (docs/events.md)' })
-  data!: unknown;
-
-  static of(e: EventEnvelope): TimelineEntryView {
-    return {
-      seq: e.seq,
-      type: e.type,
-      at: new Date(e.at).toISOString(),
-      actor: { userId: e.actor.userId ?? null, cityId: e.actor.cityId ?? null },
-      data: e.data,
-    };
-  }
-}
+export const TimelineEntryView = timelineEntryView(PROJECT_EVENT_TYPES);
+export type TimelineEntryView = InstanceType<typeof TimelineEntryView>;

@@ -35,23 +35,23 @@ export function thrown(command: () => unknown): DomainError {
   throw new Error('expected the command to throw');
 }
 
+/** An expectation that an error is a `type` (of this `kind`) whose `key` (its code or field) is the value given. */
+function expectDomainError<K extends DomainError['kind']>(
+  type: abstract new (...args: never[]) => DomainError & { kind: K },
+  kind: K,
+  key: 'code' | 'field',
+) {
+  return (error: Error, value: string): void => {
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ [key]: value, kind });
+  };
+}
+
 /** A broken rule (→ 409) with this code. */
-export const expectRule = (error: Error, code: string) => {
-  expect(error).toBeInstanceOf(RuleViolation);
-  expect(error).toMatchObject({ code, kind: 'rule' });
-};
+export const expectRule = expectDomainError(RuleViolation, 'rule', 'code');
 /** A right the actor lacks (→ 403) with this code. */
-export const expectForbidden = (error: Error, code: string) => {
-  expect(error).toBeInstanceOf(ForbiddenError);
-  expect(error).toMatchObject({ code, kind: 'forbidden' });
-};
+export const expectForbidden = expectDomainError(ForbiddenError, 'forbidden', 'code');
 /** A bad value (→ 400) naming this field. */
-export const expectInvalid = (error: Error, field: string) => {
-  expect(error).toBeInstanceOf(InvalidInputError);
-  expect(error).toMatchObject({ field, kind: 'invalid' });
-};
+export const expectInvalid = expectDomainError(InvalidInputError, 'invalid', 'field');
 /** Something that does not exist, or that the actor may not see (→ 404), with this code (`practice.not-found`…). */
-export const expectNotFound = (error: Error, code: string) => {
-  expect(error).toBeInstanceOf(NotFoundError);
-  expect(error).toMatchObject({ code, kind: 'not-found' });
-};
+export const expectNotFound = expectDomainError(NotFoundError, 'not-found', 'code');

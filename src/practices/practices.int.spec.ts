@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MongoMemoryServer } from '@app/mongo-memory';
+import { useModuleTestApp } from '@app/testing';
 import { DomainError } from '@app/domain';
 import { AcceptExchangeCommand } from './commands/accept-exchange/accept-exchange.command';
 import { CommentOnPracticeCommand } from './commands/comment-on-practice/comment-on-practice.command';
@@ -28,24 +28,7 @@ import { contextOf, createPracticesTestModule, viewerOf } from './testing/practi
 
 /** Handlers and repositories against the MongoDB protocol; the cities module is faked. */
 describe('practices handlers (MongoDB)', () => {
-  let server: MongoMemoryServer | undefined;
-  let app: Awaited<ReturnType<typeof createPracticesTestModule>>;
-
-  beforeAll(async () => {
-    let base = process.env.MONGODB_URI ?? '';
-    if (!base) {
-      server = new MongoMemoryServer({ replicaSet: 'rs0' });
-      base = await server.start({ port: 0 });
-    }
-    const url = new URL(base);
-    url.pathname = `/practices_int_${randomBytes(3).toString('hex')}`;
-    app = await createPracticesTestModule(url.toString());
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await server?.stop();
-  });
+  const app = useModuleTestApp('practices_int', createPracticesTestModule);
 
   const sevilla = contextOf('sevilla');
   const lliria = contextOf('lliria');

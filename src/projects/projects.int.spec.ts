@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MongoMemoryServer } from '@app/mongo-memory';
+import { useModuleTestApp } from '@app/testing';
 import { DomainError } from '@app/domain';
 import { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
 import { DeclineInvitationCommand } from './commands/decline-invitation/decline-invitation.command';
@@ -21,24 +21,7 @@ import { contextOf, createProjectsTestModule } from './testing/projects-test-mod
 
 /** Handlers and repositories against the MongoDB protocol; the cities module is faked. */
 describe('projects handlers (MongoDB)', () => {
-  let server: MongoMemoryServer | undefined;
-  let app: Awaited<ReturnType<typeof createProjectsTestModule>>;
-
-  beforeAll(async () => {
-    let base = process.env.MONGODB_URI ?? '';
-    if (!base) {
-      server = new MongoMemoryServer({ replicaSet: 'rs0' });
-      base = await server.start({ port: 0 });
-    }
-    const url = new URL(base);
-    url.pathname = `/projects_int_${randomBytes(3).toString('hex')}`;
-    app = await createProjectsTestModule(url.toString());
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await server?.stop();
-  });
+  const app = useModuleTestApp('projects_int', createProjectsTestModule);
 
   const sevilla = contextOf('sevilla');
   const proposal = (overrides: Partial<ProposeProjectDto> = {}): ProposeProjectDto => ({

@@ -1,7 +1,6 @@
-import { CommandBus, CqrsModule, IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { MongooseModule } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
-import { EventLog, EventsModule, type CommandContext } from '@app/events';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events';
+import { createModuleTestApp, type ModuleTestApp } from '@app/testing';
 import { CityExistsQuery } from '../../cities/contracts';
 import { foldForSearch } from '../../shared/search-text';
 import { SEED_CITIES } from '../../shared/seed-cities';
@@ -21,18 +20,8 @@ class FakeCityExists implements IQueryHandler<CityExistsQuery> {
   }
 }
 
-export async function createPracticesTestModule(mongoUri: string) {
-  const moduleRef = await Test.createTestingModule({
-    imports: [MongooseModule.forRoot(mongoUri), CqrsModule.forRoot(), EventsModule.forRoot({ consumers: { enabled: false } }), PracticesModule],
-    providers: [FakeCityExists],
-  }).compile();
-  await moduleRef.init();
-  return {
-    commands: moduleRef.get(CommandBus),
-    queries: moduleRef.get(QueryBus),
-    log: moduleRef.get(EventLog),
-    close: () => moduleRef.close(),
-  };
+export function createPracticesTestModule(mongoUri: string): Promise<ModuleTestApp> {
+  return createModuleTestApp(mongoUri, PracticesModule, [FakeCityExists]);
 }
 
 /** The context of a request by a user of `cityId` (or an admin without a city). */

@@ -1,7 +1,6 @@
-import { CqrsModule, IQueryHandler, QueryHandler, CommandBus, QueryBus } from '@nestjs/cqrs';
-import { MongooseModule } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
-import { EventLog, EventsModule, type CommandContext } from '@app/events';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/events';
+import { createModuleTestApp, type ModuleTestApp } from '@app/testing';
 import { CityExistsQuery, ListCitySummariesQuery, type CitySummary } from '../../cities/contracts';
 import { ListNetworkPracticeActivityQuery } from '../../practices/contracts';
 import { SEED_CITIES } from '../../shared/seed-cities';
@@ -45,18 +44,8 @@ class FakeNetworkPracticeActivity implements IQueryHandler<ListNetworkPracticeAc
   }
 }
 
-export async function createProjectsTestModule(mongoUri: string) {
-  const moduleRef = await Test.createTestingModule({
-    imports: [MongooseModule.forRoot(mongoUri), CqrsModule.forRoot(), EventsModule.forRoot({ consumers: { enabled: false } }), ProjectsModule],
-    providers: [FakeCityExists, FakeListCitySummaries, FakeNetworkPracticeActivity],
-  }).compile();
-  await moduleRef.init();
-  return {
-    commands: moduleRef.get(CommandBus),
-    queries: moduleRef.get(QueryBus),
-    log: moduleRef.get(EventLog),
-    close: () => moduleRef.close(),
-  };
+export function createProjectsTestModule(mongoUri: string): Promise<ModuleTestApp> {
+  return createModuleTestApp(mongoUri, ProjectsModule, [FakeCityExists, FakeListCitySummaries, FakeNetworkPracticeActivity]);
 }
 
 /** The context of a request by a user of `cityId` (or an admin without a city). */

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { MongoMemoryServer } from '@app/mongo-memory';
+import { useModuleTestApp } from '@app/testing';
 import { AcceptExchangeCommand } from '../../commands/accept-exchange/accept-exchange.command';
 import { CancelExchangeCommand } from '../../commands/cancel-exchange/cancel-exchange.command';
 import { CompleteExchangeCommand } from '../../commands/complete-exchange/complete-exchange.command';
@@ -14,24 +13,7 @@ import { ListNetworkPracticeActivityQuery } from './list-network-practice-activi
 
 /** The network-wide read for partner suggestions, against the MongoDB protocol (cities faked). */
 describe('ListNetworkPracticeActivityQuery (MongoDB)', () => {
-  let server: MongoMemoryServer | undefined;
-  let app: Awaited<ReturnType<typeof createPracticesTestModule>>;
-
-  beforeAll(async () => {
-    let base = process.env.MONGODB_URI ?? '';
-    if (!base) {
-      server = new MongoMemoryServer({ replicaSet: 'rs0' });
-      base = await server.start({ port: 0 });
-    }
-    const url = new URL(base);
-    url.pathname = `/network_activity_int_${randomBytes(3).toString('hex')}`;
-    app = await createPracticesTestModule(url.toString());
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await server?.stop();
-  });
+  const app = useModuleTestApp('network_activity_int', createPracticesTestModule);
 
   const as = (cityId: string) => contextOf(cityId);
   const share = async (by: string, overrides: Partial<SharePracticeDto>) =>

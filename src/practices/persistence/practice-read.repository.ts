@@ -85,22 +85,13 @@ export class PracticeReadRepository {
   }
 
   /** Titles of practices by id (reports show them). */
-  async titles(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const docs = await this.practices
-      .find({ _id: { $in: ids } }, { title: 1 })
-      .lean<Pick<PracticeDocument, '_id' | 'title'>[]>()
-      .exec();
-    return new Map(docs.map((d) => [d._id, d.title]));
+  titles(ids: string[]): Promise<Map<string, string>> {
+    return fieldById(this.practices, ids, 'title');
   }
 
-  async commentTexts(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const docs = await this.comments
-      .find({ _id: { $in: ids } }, { text: 1 })
-      .lean<Pick<CommentDocument, '_id' | 'text'>[]>()
-      .exec();
-    return new Map(docs.map((d) => [d._id, d.text]));
+  /** Texts of comments by id (reports show them). */
+  commentTexts(ids: string[]): Promise<Map<string, string>> {
+    return fieldById(this.comments, ids, 'text');
   }
 
   /** The published practices a city authored, newest first (other modules' city activity). */
@@ -112,4 +103,18 @@ export class PracticeReadRepository {
       .exec();
     return docs.map(fromStored);
   }
+}
+
+/** One field of the documents with these ids, by id (no query for no ids). */
+async function fieldById<D extends { _id: string }, K extends keyof D & string>(
+  model: Model<D>,
+  ids: string[],
+  field: K,
+): Promise<Map<string, D[K]>> {
+  if (ids.length === 0) return new Map();
+  const docs = await model
+    .find({ _id: { $in: ids } } as QueryFilter<D>, { [field]: 1 })
+    .lean<Pick<D, '_id' | K>[]>()
+    .exec();
+  return new Map(docs.map((d) => [d._id, d[field]]));
 }

@@ -1,3 +1,4 @@
+import { actingCity, describeActor, isPrivileged, type ActorRole } from '../../shared/acting-city';
 import { practiceForbidden, PracticeRight } from './practice-errors';
 import type { PracticeStatus } from './practice-state';
 
@@ -6,7 +7,7 @@ import type { PracticeStatus } from './practice-state';
  * on any resource and, where a city must act, acts for the city they name; `system` (seeds,
  * scripts) has the admin's rights. Anonymous writes never get here: HTTP answers 401 before.
  */
-export type ActorRole = 'admin' | 'city' | 'system';
+export { describeActor, isPrivileged, type ActorRole };
 
 export interface PracticeActor {
   userId: string | null;
@@ -28,10 +29,6 @@ export const ANONYMOUS: PracticeViewer = { userId: null, cityId: null, role: nul
 export function actorFrom(context: { actor: { userId: string | null; cityId: string | null }; role: ActorRole }): PracticeActor {
   return { userId: context.actor.userId, cityId: context.actor.cityId, role: context.role };
 }
-
-export const isPrivileged = (who: { role: ActorRole | null }): boolean => who.role === 'admin' || who.role === 'system';
-
-export const describeActor = (actor: { cityId: string | null }) => (actor.cityId ? `a user of city ${actor.cityId}` : 'a user without a city');
 
 /** A moderated item (practice or comment): who wrote it, whether it is hidden. */
 export interface Moderated {
@@ -67,14 +64,9 @@ export function assertModerator(actor: PracticeActor, action: string): void {
  * none); a city user naming another city is refused.
  */
 export function cityActingFor(actor: PracticeActor, named: string | null | undefined, action: string): string {
-  if (isPrivileged(actor)) {
-    const cityId = named || actor.cityId;
-    if (cityId) return cityId;
-    throw practiceForbidden(PracticeRight.CityRequired, `To ${action}, an admin without a city must name the city it acts for`);
-  }
-  if (!actor.cityId) throw practiceForbidden(PracticeRight.CityRequired, `Only a user of a member city may ${action}`);
-  if (named && named !== actor.cityId) {
-    throw practiceForbidden(PracticeRight.NotYourCity, `A user of city ${actor.cityId} may not ${action} for city ${named}`);
-  }
-  return actor.cityId;
+  return actingCity(actor, named, {
+    noneNamed: () => practiceForbidden(PracticeRight.CityRequired, `To ${action}, an admin without a city must name the city it acts for`),
+    noCity: () => practiceForbidden(PracticeRight.CityRequired, `Only a user of a member city may ${action}`),
+    notTheirs: (own, other) => practiceForbidden(PracticeRight.NotYourCity, `A user of city ${own} may not ${action} for city ${other}`),
+  });
 }

@@ -1,3 +1,4 @@
+import { actingCity, describeActor as who, isPrivileged, type ActorRole } from '../../shared/acting-city';
 import { forbidden, ProjectRight } from './project-errors';
 
 /**
@@ -6,7 +7,7 @@ import { forbidden, ProjectRight } from './project-errors';
  * resource (where the lead must act, the admin acts as the lead city); `system` (seeds, imports,
  * scripts) has the admin's rights. Anonymous requests never get here: HTTP answers 401 before.
  */
-export type ActorRole = 'admin' | 'city' | 'system';
+export { isPrivileged, type ActorRole };
 
 export interface ProjectActor {
   /** The user's city; null for an admin or system actor without one. */
@@ -18,10 +19,6 @@ export interface ProjectActor {
 export function actorFrom(context: { actor: { cityId: string | null }; role: ActorRole }): ProjectActor {
   return { cityId: context.actor.cityId, role: context.role };
 }
-
-export const isPrivileged = (actor: ProjectActor): boolean => actor.role === 'admin' || actor.role === 'system';
-
-const who = (actor: ProjectActor) => (actor.cityId ? `a user of city ${actor.cityId}` : 'a user without a city');
 
 /** Only the lead city's users, or an admin acting as the lead. */
 export function assertLead(actor: ProjectActor, project: { leadCityId: string }, action: string): void {
@@ -56,14 +53,9 @@ export function assertPartnerOrLead(
  * must, if they have none); a city user naming another city is refused.
  */
 export function leadCityFor(actor: ProjectActor, requested?: string | null): string {
-  if (isPrivileged(actor)) {
-    const lead = requested || actor.cityId;
-    if (lead) return lead;
-    throw forbidden(ProjectRight.LeadCityRequired, 'A project needs a lead city: an admin without a city must name one');
-  }
-  if (!actor.cityId) throw forbidden(ProjectRight.LeadCityRequired, 'Only a user of a member city may propose a project');
-  if (requested && requested !== actor.cityId) {
-    throw forbidden(ProjectRight.NotYourCity, `A user of city ${actor.cityId} may not propose a project led by city ${requested}`);
-  }
-  return actor.cityId;
+  return actingCity(actor, requested, {
+    noneNamed: () => forbidden(ProjectRight.LeadCityRequired, 'A project needs a lead city: an admin without a city must name one'),
+    noCity: () => forbidden(ProjectRight.LeadCityRequired, 'Only a user of a member city may propose a project'),
+    notTheirs: (own, other) => forbidden(ProjectRight.NotYourCity, `A user of city ${own} may not propose a project led by city ${other}`),
+  });
 }

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actorFrom } from '../../domain/practice-policy';
-import { ExchangeView } from '../../queries/get-exchange/exchange.view';
+import { actOnExchange } from '../act-on-exchange';
+import type { ExchangeView } from '../../queries/get-exchange/exchange.view';
 import { ExchangeRepository } from '../../persistence/exchange.repository';
 import { CompleteExchangeCommand } from './complete-exchange.command';
 
@@ -9,10 +9,6 @@ export class CompleteExchangeHandler implements ICommandHandler<CompleteExchange
   constructor(private readonly exchanges: ExchangeRepository) {}
 
   execute({ exchangeId, input, ctx }: CompleteExchangeCommand): Promise<ExchangeView> {
-    return this.exchanges.change(exchangeId, async (exchange) => {
-      exchange.complete(input, actorFrom(ctx));
-      await this.exchanges.save(exchange, ctx);
-      return ExchangeView.saved(exchange);
-    });
+    return actOnExchange(this.exchanges, exchangeId, ctx, (exchange, actor) => exchange.complete(input, actor));
   }
 }

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actorFrom } from '../../domain/practice-policy';
-import { ExchangeView } from '../../queries/get-exchange/exchange.view';
+import { actOnExchange } from '../act-on-exchange';
+import type { ExchangeView } from '../../queries/get-exchange/exchange.view';
 import { ExchangeRepository } from '../../persistence/exchange.repository';
 import { DeclineExchangeCommand } from './decline-exchange.command';
 
@@ -9,10 +9,6 @@ export class DeclineExchangeHandler implements ICommandHandler<DeclineExchangeCo
   constructor(private readonly exchanges: ExchangeRepository) {}
 
   execute({ exchangeId, message, ctx }: DeclineExchangeCommand): Promise<ExchangeView> {
-    return this.exchanges.change(exchangeId, async (exchange) => {
-      exchange.decline(message, actorFrom(ctx));
-      await this.exchanges.save(exchange, ctx);
-      return ExchangeView.saved(exchange);
-    });
+    return actOnExchange(this.exchanges, exchangeId, ctx, (exchange, actor) => exchange.decline(message, actor));
   }
 }

@@ -1,10 +1,9 @@
-import { TestServices, waitFor, type ApiClient, type ApiResponse } from '@app/testing';
+import { waitFor, type ApiResponse } from '@app/testing';
 import type { Socket } from 'socket.io-client';
+import { appWithCities } from './support/app-with-cities';
+import type { CityUser } from './support/city-users';
+import { ok, PROBLEM } from './support/http-expectations';
 import { connectLive, emitWithAck, Inbox } from './support/live-client';
-import { cityUser, type CityUser } from './support/live-users';
-import { login, startApp, type RunningApp } from './support/test-app';
-
-const PROBLEM = /^application\/problem\+json/;
 
 /**
  * The best-practice story of the network, over HTTP and socket.io-client: a practice shared in
@@ -12,44 +11,22 @@ const PROBLEM = /^application\/problem\+json/;
  * moderated. Every 4xx on the way is problem+json.
  */
 describe('Best practices and exchanges: the story', () => {
-  let services: TestServices;
-  let running: RunningApp;
-  let api: ApiClient;
-  let admin: ApiClient;
-  let bilbao: CityUser;
-  let valencia: CityUser;
-  let sevilla: CityUser;
-  let lliria: CityUser;
+  const { app, api, admin, users } = appWithCities(['bilbao', 'valencia', 'sevilla', 'lliria']);
+  const [bilbao, valencia, sevilla, lliria] = users;
   const sockets: Socket[] = [];
   const live: Record<string, Inbox> = {};
   const refusals: ApiResponse[] = [];
 
   beforeAll(async () => {
-    services = await TestServices.start();
-    running = await startApp(services);
-    api = running.api;
-    const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
-    admin = api.as(adminToken);
-    [bilbao, valencia, sevilla, lliria] = await Promise.all(['bilbao', 'valencia', 'sevilla', 'lliria'].map((q) => cityUser(api, adminToken, q)));
     for (const [name, user] of Object.entries({ bilbao, valencia, sevilla, lliria })) {
-      const socket = await connectLive(running.origin, user.token);
+      const socket = await connectLive(app.running.origin, user.token);
       sockets.push(socket);
       live[name] = new Inbox(socket, 'notification');
     }
   });
 
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await running?.close();
-    await services?.stop();
-  });
+  afterAll(() => sockets.forEach((s) => s.close()));
 
-  /** Sends a request; a 2xx returns the body, anything else fails the test. */
-  async function ok(promise: Promise<ApiResponse>): Promise<any> {
-    const res = await promise;
-    if (res.status < 200 || res.status > 299) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
   /** A refusal with this status and rule code, kept to check that every 4xx is problem+json. */
   async function refused(promise: Promise<ApiResponse>, status: number, code?: string): Promise<ApiResponse> {
     const res = await promise;
@@ -106,7 +83,7 @@ describe('Best practices and exchanges: the story', () => {
   });
 
   it('Valencia comments and a watcher of the practice sees the comment live; Bilbao is told', async () => {
-    const watcher = await connectLive(running.origin, sevilla.token);
+    const watcher = await connectLive(app.running.origin, sevilla.token);
     sockets.push(watcher);
     const events = new Inbox(watcher, 'practice.event');
     expect(await emitWithAck(watcher, 'practice:watch', { practiceId: practice.id })).toEqual({ ok: true, missed: [] });

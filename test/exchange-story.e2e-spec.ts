@@ -4,6 +4,7 @@ import { appWithCities } from './support/app-with-cities';
 import type { CityUser } from './support/city-users';
 import { ok, PROBLEM } from './support/http-expectations';
 import { connectLive, emitWithAck, Inbox } from './support/live-client';
+import { practiceBody } from './support/practices';
 
 /**
  * The best-practice story of the network, over HTTP and socket.io-client: a practice shared in
@@ -56,7 +57,9 @@ describe('Best practices and exchanges: the story', () => {
     expect(pushed).toMatchObject({ title: `Bilbao shared a practice: “${practice.title}”`, link: { kind: 'practice', id: practice.id } });
     expect((await inbox(valencia)).filter((n) => n.link.id === practice.id).map((n) => n.type)).toEqual(['PracticeShared']);
     // A later notification to Sevilla is the barrier: the practice's fan-out is done by then.
-    const barrier = await ok(lliria.api.post('/practices', { ...practiceOf('music'), title: 'Bandas de música en la escuela' }));
+    const barrier = await ok(
+      lliria.api.post('/practices', practiceBody({ field: 'music', title: 'Bandas de música en la escuela', language: 'es' })),
+    );
     await live.sevilla.waitFor((n) => n.link.id === barrier.id);
     expect(live.sevilla.received.some((n) => n.link.id === practice.id)).toBe(false);
     expect((await inbox(sevilla)).some((n) => n.link.id === practice.id)).toBe(false);
@@ -138,8 +141,8 @@ describe('Best practices and exchanges: the story', () => {
   });
 
   it('answered every refusal with problem+json', async () => {
-    await refused(api.post('/practices', practiceOf('design')), 401);
-    await refused(valencia.api.post('/practices', { ...practiceOf('design'), language: 'de' }), 400);
+    await refused(api.post('/practices', practiceBody()), 401);
+    await refused(valencia.api.post('/practices', practiceBody({ language: 'de' })), 400);
     expect(refusals.length).toBeGreaterThanOrEqual(10);
     for (const r of refusals) {
       expect(r.headers.get('content-type')).toMatch(PROBLEM);
@@ -147,15 +150,3 @@ describe('Best practices and exchanges: the story', () => {
     }
   });
 });
-
-function practiceOf(field: string) {
-  return {
-    title: 'Escuelas de música abiertas',
-    summary: 'Las escuelas de música abren sus aulas a los barrios',
-    body: 'Conciertos y clases abiertas cada semana.',
-    field,
-    sdgs: [4],
-    tags: [],
-    language: 'es',
-  };
-}

@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export function setupOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Creative Cities Exchange API')
-    .setDescription('Joint projects, best practices and exchanges between UNESCO Creative Cities. Errors are RFC 9457 problem+json; events and live (Socket.IO /live) messages are listed in docs/events.md.')
+    .setDescription(
+      'Joint projects, best practices and exchanges between UNESCO Creative Cities. Errors are RFC 9457 problem+json; events and live (Socket.IO /live) messages are listed in docs/events.md.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

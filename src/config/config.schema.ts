@@ -34,7 +34,7 @@ export const configSchema = z
       .default(3600),
     ADMIN_EMAIL: z.email().default('admin@creative-cities.local'),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-    PASSWORD_HASH_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
+    PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(4_194_304).default(19_456),
     LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
     LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
     RUN_WORKERS: bool.default(true),

@@ -57,7 +57,7 @@ export class TestServices {
       JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!',
       ADMIN_EMAIL: 'admin@test.local',
       ADMIN_PASSWORD: 'admin-password-1',
-      PASSWORD_HASH_ROUNDS: '4',
+      PASSWORD_HASH_MEMORY_KIB: '1024',
       LOG_LEVEL: 'silent',
       SEED_ON_START: 'true',
       CONSUMER_POLL_INTERVAL_MS: '200',

@@ -26,6 +26,16 @@ export class UserRepository {
     return this.users.findById(id).lean<UserDocument>().exec();
   }
 
+  /**
+   * Stores a new hash of the same password (an upgrade of its algorithm or cost) only if the stored
+   * one is still `previous`, so a password changed meanwhile is never overwritten. Not a change of
+   * the user: neither `version` nor `updatedAt` moves.
+   */
+  async replacePasswordHash(id: string, previous: string, next: string): Promise<boolean> {
+    const result = await this.users.updateOne({ _id: id, passwordHash: previous }, { $set: { passwordHash: next } }, { timestamps: false }).exec();
+    return result.modifiedCount === 1;
+  }
+
   async exists(): Promise<boolean> {
     return (await this.users.exists({})) !== null;
   }

@@ -1,4 +1,4 @@
-import { UnauthorizedException } from '@nestjs/common';
+import { Logger, UnauthorizedException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PasswordHasher } from '../../password-hasher';
 import { UserRepository } from '../../persistence/user.repository';
@@ -7,6 +7,8 @@ import { LoginCommand, LoginResult } from './login.command';
 
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand> {
+  private readonly logger = new Logger(LoginHandler.name);
+
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
@@ -15,10 +17,23 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
 
   async execute({ email, password }: LoginCommand): Promise<LoginResult> {
     const user = await this.users.findByEmail(email);
+    // Unknown e-mail: the hasher verifies against its stand-in hash (same algorithm and cost), so
+    // both paths do the same work.
     const valid = await this.hasher.verify(password, user?.passwordHash);
     // One message for unknown e-mail and wrong password: no account enumeration.
     if (!user || !valid) throw new UnauthorizedException('The e-mail or password is wrong.');
+    if (this.hasher.needsRehash(user.passwordHash)) await this.rehash(user._id, user.passwordHash, password);
     const view = { id: user._id, email: user.email, name: user.name, role: user.role, cityId: user.cityId ?? null };
     return { accessToken: await this.tokens.sign(view), user: view };
+  }
+
+  /** A hash of an earlier release (bcrypt) or cost becomes Argon2id now that the password is known. */
+  private async rehash(id: string, previous: string, password: string): Promise<void> {
+    try {
+      await this.users.replacePasswordHash(id, previous, await this.hasher.hash(password));
+    } catch (error) {
+      // The login stands; the next one tries again.
+      this.logger.warn(`Could not upgrade the password hash of user ${id}: ${(error as Error).message}`);
+    }
   }
 }

@@ -5,8 +5,8 @@ import { UserRepository } from '../src/auth/persistence/user.repository';
 import { login, RunningApp, startApp } from './support/test-app';
 
 /**
- * Security hardening (outside audit): passwords are hashed with Argon2id (no 72-byte cut) and bcrypt
- * hashes of earlier releases are upgraded at login.
+ * Security hardening (outside audit): passwords are hashed with Argon2id (no 72-byte cut), bcrypt
+ * hashes of earlier releases are upgraded at login, and common breached passwords are refused.
  */
 describe('Hardening: passwords (HTTP)', () => {
   let services: TestServices;
@@ -61,6 +61,18 @@ describe('Hardening: passwords (HTTP)', () => {
     expect(await storedHash('legacy@test.local')).toBe(upgraded);
     const me = await api.as(first.body.accessToken).get('/auth/me');
     expect(me.body).toMatchObject({ email: 'legacy@test.local', version: 1 });
+  });
+
+  it.each(['password123', '1234567890', 'Password123'])('refuses the common password %s with 400 naming the field', async (password) => {
+    const res = await admin.post('/users', { email: `common.${password.toLowerCase()}@test.local`, password, name: 'C', role: 'admin' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'password', message: expect.stringContaining('one of the most common passwords') }]);
+  });
+
+  it('keeps the minimum length rule', async () => {
+    const res = await admin.post('/users', { email: 'short@test.local', password: 'xq7-zv9k', name: 'S', role: 'admin' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'password', message: expect.stringContaining('10') }]);
   });
 
   it('answers an unknown address as a wrong password', async () => {

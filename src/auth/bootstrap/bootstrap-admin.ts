@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { PasswordHasher } from '../password-hasher';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from '../password-policy';
 import { UserRepository } from '../persistence/user.repository';
 
 /** Credentials of the admin created at this start, if any; main.ts prints them once. */
@@ -26,6 +27,9 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const { ADMIN_EMAIL, ADMIN_PASSWORD } = this.config.env;
     if (!ADMIN_PASSWORD && this.config.isProduction) {
       throw new Error('ADMIN_PASSWORD is required to create the first admin when NODE_ENV=production');
+    }
+    if (ADMIN_PASSWORD && isCommonPassword(ADMIN_PASSWORD)) {
+      throw new Error(`ADMIN_PASSWORD ${COMMON_PASSWORD_MESSAGE}`);
     }
     const password = ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
     try {

@@ -1,12 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsNotCommonPassword, PASSWORD_MIN_LENGTH } from '../../password-policy';
 import { WITHOUT_CONTROL_CHARACTERS } from '../../../shared/text';
 import { ROLES, type Role } from '../../../shared/auth-user';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
 
-  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: 'At least 10 characters, and not one of the most common breached passwords.' })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  @IsNotCommonPassword()
+  password!: string;
 
   @ApiProperty()
   @IsString()

@@ -16,6 +16,24 @@ describe('foldForSearch', () => {
     expect(foldForSearch(text)).toBe(folded);
   });
 
+  it.each([
+    ['soft hyphen', 'Lli\u00ADria'],
+    ['full-width letters', '\uFF2C\uFF4Círia'],
+    ['zero-width joiner', 'Llí\u200Dria'],
+    ['zero-width space and non-joiner', 'L\u200Bl\u200Círia'],
+    ['word joiner and BOM', '\u2060Llíria\uFEFF'],
+    ['variation selector', 'Llí\uFE0Fria'],
+    ['decomposed accent', 'Lli\u0301ria'],
+  ])('folds a look-alike of "Llíria" (%s) to the same key', (_what, text) => {
+    expect(foldForSearch(text)).toBe('lliria');
+  });
+
+  it('unifies compatibility forms (ligatures, full-width digits) and keeps a name of invisibles empty', () => {
+    expect(foldForSearch('\uFB01gueres')).toBe('figueres');
+    expect(foldForSearch('Ｓａｎ　Ｊｏｓé １')).toBe('san jose 1');
+    expect(foldForSearch('\u00AD\u200D\u2060')).toBe('');
+  });
+
   it('escapes every RegExp metacharacter', () => {
     const nasty = 'a.*+?^${}()|[]\\b';
     expect(new RegExp(escapeRegex(nasty)).test(`x${nasty}y`)).toBe(true);

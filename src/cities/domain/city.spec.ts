@@ -137,6 +137,18 @@ describe('checkRegistration', () => {
     expect(cityKey({ name: 'Valencia', country: 'ES' })).not.toBe(cityKey({ name: 'Valencia', country: 'VE' }));
     expect(slugOf('Saint-Étienne', 'FR')).toBe('saint-etienne-fr');
   });
+
+  it('keys look-alikes of a name (soft hyphen, full-width letters, zero-width joiner) as that name', () => {
+    const key = cityKey({ name: 'Llíria', country: 'ES' });
+    for (const name of ['Lli\u00ADria', '\uFF2C\uFF4Círia', 'Llí\u200Dria']) expect(cityKey({ name, country: 'ES' })).toBe(key);
+    const city = City.register('c-x', { ...lliria, name: 'Lli\u00ADria' }, admin, clock);
+    expect(city.toSnapshot()).toMatchObject({ searchName: 'lliria', slug: 'lliria-es' });
+  });
+
+  it('refuses a name made of invisible characters only', () => {
+    const result = checkRegistration({ ...lliria, name: '\u00AD\u200D' }, clock());
+    expect(!result.ok && result.problems).toEqual([{ field: 'name', message: 'name must contain a letter or a digit' }]);
+  });
 });
 
 describe('City.updateProfile', () => {

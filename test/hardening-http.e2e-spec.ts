@@ -1,8 +1,10 @@
 import { ApiClient, TestServices } from '@app/testing';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { io } from 'socket.io-client';
 import { CityDocument } from '../src/cities/persistence/city.schema';
 import { CitySeeder } from '../src/cities/seeding/city-seeder';
+import { connectLive } from './support/live-client';
 import { login, RunningApp, startApp } from './support/test-app';
 
 /** Findings of the outside security audit, over HTTP and Socket.IO against the whole application. */
@@ -63,6 +65,27 @@ describe('HTTP hardening (audit findings)', () => {
       expect((await cities.findById(shy.body.id).lean())?.searchName).toBe('galway');
       expect((await admin.post('/cities', { ...base, name: 'Galway', country: 'IE' })).status).toBe(409);
       expect(await running.app.get(CitySeeder).refreshSearchNames()).toEqual({ updated: [], conflicts: refresh.conflicts });
+    });
+  });
+
+  describe('Socket.IO default namespace', () => {
+    const attempt = (token?: string) => {
+      const socket = io(`${running.origin}/`, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+      return new Promise<string>((resolve) => {
+        socket.once('connect', () => (socket.close(), resolve('connected')));
+        socket.once('connect_error', (error) => (socket.close(), resolve(error.message)));
+      });
+    };
+
+    it('refuses an anonymous connection to / with connect_error unauthorized', async () => {
+      expect(await attempt()).toBe('unauthorized');
+    });
+
+    it('refuses / even with a valid token (it serves nothing), while /live still accepts the token', async () => {
+      expect(await attempt(adminToken)).toBe('unauthorized');
+      const live = await connectLive(running.origin, adminToken);
+      expect(live.connected).toBe(true);
+      live.close();
     });
   });
 });

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { AppConfig } from '../../config/app-config';
 import { RedisConnections } from '../../infra/redis/redis-connections';
+import { UNAUTHORIZED } from '../auth/socket-auth.middleware';
 import { liveChannelKey } from '../live-channel';
 import { neverRejectingPublish } from './never-rejecting-publish';
 
@@ -39,6 +40,9 @@ export class LiveSocketAdapter extends IoAdapter {
       cors: { origin },
       adapter: createAdapter(pub, sub, { key: liveChannelKey(redis.prefix) }),
     } as IoServerOptions);
+    // The default namespace `/` serves nothing: refuse every connection to it (connect_error
+    // `unauthorized`), so only the gateways' namespaces (`/live`, with its token check) accept sockets.
+    server.use((_socket: unknown, next: (error?: Error) => void) => next(new Error(UNAUTHORIZED)));
     this.servers.push(server);
     return server;
   }

@@ -1,4 +1,5 @@
 import { ApiClient, TestServices } from '@app/testing';
+import { Logger as NestLogger } from '@nestjs/common';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { io } from 'socket.io-client';
@@ -86,6 +87,116 @@ describe('HTTP hardening (audit findings)', () => {
       const live = await connectLive(running.origin, adminToken);
       expect(live.connected).toBe(true);
       live.close();
+    });
+  });
+
+  describe('security headers', () => {
+    const expectHardened = (headers: Headers) => {
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      const csp = headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    };
+
+    it('sets nosniff and forbids framing on the API, its errors, /docs and /admin/queues', async () => {
+      for (const path of ['/api/v1/cities', '/api/v1/no-such-route', '/health', '/docs', '/docs-json', '/admin/queues']) {
+        const res = await fetch(`${running.origin}${path}`);
+        await res.arrayBuffer(); // read every body: an unread large one would hold its connection open at shutdown
+        expectHardened(res.headers);
+      }
+      const board = await fetch(`${running.origin}/admin/queues`, { headers: { authorization: `Bearer ${adminToken}` } });
+      await board.arrayBuffer();
+      expect(board.status).toBe(200);
+      expectHardened(board.headers);
+    });
+
+    /** The page's scripts and stylesheets: each must be same-origin (so the CSP lets it load) and served; no inline script may run. */
+    const checkPageUnderCsp = async (pageUrl: string, headers: Record<string, string> = {}) => {
+      const page = await fetch(pageUrl, { headers });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const csp = page.headers.get('content-security-policy') ?? '';
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      const inline = scripts.filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && !/type="application\/json"/.test(attrs) && body.trim() !== '');
+      expect(inline).toEqual([]);
+      const urls = [
+        ...scripts.map(([, attrs]) => /\bsrc="([^"]+)"/.exec(attrs)?.[1]).filter((u): u is string => !!u),
+        ...[...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(([tag]) => /href="([^"]+)"/.exec(tag)![1]),
+      ].map((u) => new URL(u, new URL(/<base href="([^"]+)"/.exec(html)?.[1] ?? '', page.url)));
+      expect(urls.length).toBeGreaterThan(1);
+      const own = urls.filter((u) => u.origin === running.origin);
+      // Only a web font stylesheet of Bull Board comes from elsewhere: the CSP blocks it and the board falls back to system fonts.
+      for (const url of urls.filter((u) => u.origin !== running.origin)) expect(url.host).toBe('fonts.googleapis.com');
+      for (const url of own) {
+        const asset = await fetch(url, { headers });
+        await asset.arrayBuffer();
+        expect([url.pathname, asset.status]).toEqual([url.pathname, 200]);
+        expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+      return own.length;
+    };
+
+    it('lets the Swagger UI at /docs load its own scripts and styles', async () => {
+      expect(await checkPageUnderCsp(`${running.origin}/docs`)).toBeGreaterThanOrEqual(4);
+    });
+
+    it('lets the Bull Board at /admin/queues load its own scripts and styles', async () => {
+      const first = await fetch(`${running.origin}/admin/queues?token=${adminToken}`, { redirect: 'manual' });
+      await first.arrayBuffer();
+      const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
+      expect(cookie).not.toBe('');
+      expect(await checkPageUnderCsp(`${running.origin}/admin/queues`, { cookie })).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe('CORS', () => {
+    const preflight = (method: string, headers: string) =>
+      fetch(`${running.origin}/api/v1/cities/some-id`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://client.example', 'access-control-request-method': method, 'access-control-request-headers': headers },
+      });
+
+    it.each(['PATCH', 'PUT', 'DELETE', 'POST'])('allows a cross-origin %s with the headers the API reads', async (method) => {
+      const res = await preflight(method, 'authorization,content-type,idempotency-key,x-request-id');
+      await res.arrayBuffer();
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://client.example');
+      const methods = (res.headers.get('access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
+      expect(methods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']));
+      const allowed = (res.headers.get('access-control-allow-headers') ?? '')
+        .toLowerCase()
+        .split(',')
+        .map((h) => h.trim());
+      expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key', 'x-request-id']));
+      // Bearer tokens, never cookies: no credentials, so CORS_ORIGIN=* lends no session to another site.
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    });
+
+    it('starts in production with CORS_ORIGIN=* (credentials are never allowed) but warns', async () => {
+      const warn = jest.spyOn(NestLogger.prototype, 'warn');
+      const prod = await startApp(services, { NODE_ENV: 'production', CORS_ORIGIN: '*', RUN_WORKERS: 'false', SEED_ON_START: 'false' });
+      try {
+        expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('CORS_ORIGIN=* in production'));
+        const res = await fetch(`${prod.origin}/api/v1/cities`, {
+          method: 'OPTIONS',
+          headers: { origin: 'https://any.example', 'access-control-request-method': 'PATCH' },
+        });
+        await res.arrayBuffer();
+        expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+      } finally {
+        warn.mockRestore();
+        await prod.close();
+      }
+    });
+
+    it('exposes Retry-After and X-Request-Id to a cross-origin reader', async () => {
+      const res = await fetch(`${running.origin}/api/v1/cities`, { headers: { origin: 'https://client.example' } });
+      await res.arrayBuffer();
+      expect(res.headers.get('access-control-expose-headers')).toMatch(/Retry-After.*X-Request-Id/);
     });
   });
 });

@@ -1,3 +1,5 @@
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -18,6 +20,66 @@ import { setupQueueDashboard } from './queue-dashboard';
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** What a cross-origin client may send: every method and header the API reads. */
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'];
+
+/**
+ * CORS: the API authenticates by a bearer token, never by a cookie, so no credentials are allowed
+ * (no Access-Control-Allow-Credentials): `CORS_ORIGIN=*` then cannot lend a visitor's session to
+ * another site, and is allowed, with a warning in production (name the web client's origins there).
+ */
+export function corsOptions(config: AppConfig) {
+  const any = config.env.CORS_ORIGIN === '*';
+  return {
+    origin: any ? true : config.env.CORS_ORIGIN.split(',').map((o) => o.trim()),
+    credentials: false,
+    methods: CORS_METHODS,
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  };
+}
+
+/**
+ * Security headers on every reply (API, /docs, /admin/queues, errors): nosniff, no framing
+ * (frame-ancestors 'none' and X-Frame-Options: DENY), no referrer, HSTS, and a CSP for the pages
+ * served here — Swagger UI, Bull Board and, later, the web client at `/`: scripts, styles, images
+ * and fonts from this origin only; styles may also be inline (Swagger UI's page and components
+ * set them; Bull Board's page has one); images and fonts may be data: URLs (Swagger UI's icons);
+ * connections to this origin (CSP3 'self' covers ws:/wss: on the same host; PUBLIC_URL's wss: is
+ * added for older browsers). No inline script runs anywhere.
+ */
+export function helmetOptions(config: AppConfig): FastifyHelmetOptions {
+  const connect = ["'self'"];
+  if (config.env.PUBLIC_URL) {
+    const url = new URL(config.env.PUBLIC_URL);
+    connect.push(`${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`);
+  }
+  return {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: connect,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // crossOriginResourcePolicy stays same-origin: it binds no-cors loads only, not the web client's CORS fetches.
+  };
+}
 
 /**
  * Builds the HTTP + WebSocket application (not listening yet). Used by main.ts and by the test
@@ -48,10 +110,12 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   const live = new LiveSocketAdapter(app);
   app.useWebSocketAdapter(live);
   adapter.beforeDrain = () => live.disconnectLocalClients();
-  app.enableCors({
-    origin: config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(','),
-    exposedHeaders: ['Retry-After', 'X-Request-Id'],
-  });
+  // Before every route (the queue board's and Swagger's too), so each reply carries the headers.
+  await app.register(helmet, helmetOptions(config));
+  app.enableCors(corsOptions(config));
+  if (config.isProduction && config.env.CORS_ORIGIN === '*') {
+    new NestLogger('Cors').warn('CORS_ORIGIN=* in production: any site may call the API (no credentials are allowed); name the web client origins');
+  }
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -14,11 +14,16 @@ export class TestServices {
   private mongoBase = '';
   private redisUrl = '';
 
-  /** `transactionLifetimeMs`: how soon the in-process server reaps a transaction whose client died (default 60 s). */
-  static async start(options: { transactionLifetimeMs?: number } = {}): Promise<TestServices> {
+  /**
+   * `mongoUri`: a server the caller runs (e.g. in a child process); else MONGODB_URI, else the
+   * in-process server, whose `transactionLifetimeMs` says how soon it reaps a transaction whose
+   * client died (default 60 s).
+   */
+  static async start(options: { transactionLifetimeMs?: number; mongoUri?: string } = {}): Promise<TestServices> {
     const services = new TestServices();
-    if (process.env.MONGODB_URI) {
-      services.mongoBase = process.env.MONGODB_URI;
+    const given = options.mongoUri ?? process.env.MONGODB_URI;
+    if (given) {
+      services.mongoBase = given;
     } else {
       services.mongo = new MongoMemoryServer({ replicaSet: 'rs0', transactionLifetimeMs: options.transactionLifetimeMs });
       services.mongoBase = await services.mongo.start({ port: 0, host: '127.0.0.1' });

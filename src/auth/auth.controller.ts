@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import type { AuthUser } from '../shared/auth-user';
 import { CreateUserCommand } from './commands/create-user/create-user.command';
@@ -11,6 +12,7 @@ import { LoginDto } from './commands/login/login.dto';
 import { Authenticated, CurrentUser, Public, Roles } from '../common/http/auth.decorators';
 import { LoginResponseView } from './login-response-view';
 import { UserRepository } from './persistence/user.repository';
+import { LoginThrottledException } from './throttling/login-throttled.exception';
 import { UserView } from './user-view';
 
 @ApiTags('auth')
@@ -28,8 +30,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with e-mail and password, for an access token' })
   @ApiOkResponse({ type: LoginResponseView })
   @ApiProblems(400, 401, 429)
-  login(@Body() body: LoginDto): Promise<LoginResponseView> {
-    return this.commands.execute(new LoginCommand(body.email, body.password));
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseView> {
+    try {
+      return await this.commands.execute(new LoginCommand(body.email, body.password, request.ip));
+    } catch (error) {
+      if (error instanceof LoginThrottledException) reply.header('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   @Get('auth/me')

@@ -1,36 +1,33 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { MongooseModule } from '@nestjs/mongoose';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { BootstrapAdmin, BootstrapAdminResult } from './bootstrap/bootstrap-admin';
 import { CreateUserHandler } from './commands/create-user/create-user.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { AuthGuard } from './guards/auth.guard';
+import { resolveJwtSecret } from './jwt-secret';
 import { PasswordHasher } from './password-hasher';
 import { UserRepository } from './persistence/user.repository';
 import { UserDocument, UserSchema } from './persistence/user.schema';
 import { VerifyAccessTokenHandler } from './queries/verify-token/verify-access-token.handler';
+import { accountLoginLimiterProvider, loginThrottlerModule } from './throttling/login-throttling.providers';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: UserDocument.name, schema: UserSchema }]),
     JwtModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+      inject: [AppConfig, getConnectionToken()],
+      useFactory: async (config: AppConfig, connection: Connection) => ({
+        secret: await resolveJwtSecret(config, connection),
         signOptions: { expiresIn: config.env.JWT_TTL_SECONDS, algorithm: 'HS256' },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
-        { name: 'login', ttl: config.env.LOGIN_THROTTLE_TTL_SECONDS * 1000, limit: config.env.LOGIN_THROTTLE_LIMIT },
-      ],
-    }),
+    loginThrottlerModule,
   ],
   controllers: [AuthController],
   providers: [
@@ -38,6 +35,7 @@ import { TokenService } from './token.service';
     PasswordHasher,
     TokenService,
     LoginHandler,
+    accountLoginLimiterProvider,
     CreateUserHandler,
     VerifyAccessTokenHandler,
     BootstrapAdmin,

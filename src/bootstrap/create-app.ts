@@ -88,7 +88,8 @@ export function helmetOptions(config: AppConfig): FastifyHelmetOptions {
 export async function createApp(config: AppConfig, options: { workers: boolean }): Promise<NestFastifyApplication> {
   const adapter = new DrainingFastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Only the proxies named by TRUST_PROXY may set the client address (X-Forwarded-For); none by default.
+    trustProxy: config.env.TRUST_PROXY,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -5,7 +5,8 @@ describe('AppConfig', () => {
     const config = AppConfig.load({});
     expect(config.env.PORT).toBe(3000);
     expect(config.jwtSecretGenerated).toBe(true);
-    expect(config.jwtSecret).toHaveLength(64);
+    expect(config.env.TRUST_PROXY).toBe(false);
+    expect(config.env.METRICS_TOKEN).toBeUndefined();
   });
 
   it('refuses production without JWT_SECRET, MONGODB_URI and REDIS_URL, naming each', () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { configSchema, Env } from './config.schema';
 
 /** Thrown at start-up; the message names every bad or missing setting. */
@@ -10,14 +9,15 @@ export class InvalidConfigError extends Error {}
  */
 export class AppConfig {
   readonly env: Env;
-  readonly jwtSecret: string;
-  /** True when JWT_SECRET was not set: a random secret was made for this process only. */
+  /**
+   * True when JWT_SECRET was not set (never in production): the auth module then uses a random
+   * secret kept in the database, shared by every instance on it (src/auth/jwt-secret.ts).
+   */
   readonly jwtSecretGenerated: boolean;
 
   private constructor(env: Env) {
     this.env = env;
     this.jwtSecretGenerated = !env.JWT_SECRET;
-    this.jwtSecret = env.JWT_SECRET ?? randomBytes(32).toString('hex');
   }
 
   get isProduction(): boolean {

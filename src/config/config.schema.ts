@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxySetting } from './trust-proxy';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -37,6 +38,12 @@ export const configSchema = z
     PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(4_194_304).default(19_456),
     LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
     LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+    // Failed logins per account (normalised e-mail) in a window; past the limit each attempt waits a doubling, capped delay.
+    LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(5),
+    LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(900).default(300),
+    TRUST_PROXY: trustProxySetting,
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     RUN_WORKERS: bool.default(true),
     SEED_ON_START: bool.optional(),
     SEED_DEMO: bool.default(false),

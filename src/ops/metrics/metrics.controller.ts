@@ -1,11 +1,13 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../../common/http/auth.decorators';
+import { MetricsTokenGuard } from './metrics-token.guard';
 import { MetricsRegistry } from './metrics.registry';
 
 @ApiExcludeController()
 @Controller('metrics')
-@Public()
+@Public() // not a user's token: MetricsTokenGuard checks METRICS_TOKEN
+@UseGuards(MetricsTokenGuard)
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}
 

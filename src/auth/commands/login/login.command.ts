@@ -10,6 +10,8 @@ export class LoginCommand extends Command<LoginResult> {
   constructor(
     readonly email: string,
     readonly password: string,
+    /** The client's address (as TRUST_PROXY lets Fastify read it): an address that signed in before is exempt from the account's holds. */
+    readonly address: string,
   ) {
     super();
   }

@@ -5,6 +5,8 @@ import { AppConfig } from '../../../config/app-config';
 import { PasswordHasher } from '../../password-hasher';
 import type { UserRepository } from '../../persistence/user.repository';
 import type { UserDocument } from '../../persistence/user.schema';
+import { LoginThrottledException } from '../../throttling/login-throttled.exception';
+import type { AccountLoginLimiter } from '../../throttling/account-login-limiter';
 import type { TokenService } from '../../token.service';
 import { LoginCommand } from './login.command';
 import { LoginHandler } from './login.handler';
@@ -26,6 +28,7 @@ describe('LoginHandler', () => {
   let stored: UserDocument[];
   let replacePasswordHash: jest.Mock;
   let handler: LoginHandler;
+  let accounts: { begin: jest.Mock; succeeded: jest.Mock };
 
   const user = (email: string, passwordHash: string) =>
     ({ _id: `id-${email}`, email, passwordHash, name: email, role: 'admin', cityId: null, version: 1 }) as UserDocument;
@@ -42,22 +45,41 @@ describe('LoginHandler', () => {
       replacePasswordHash,
     } as unknown as UserRepository;
     const tokens = { sign: async () => 'a-token' } as unknown as TokenService;
-    handler = new LoginHandler(users, hasher, tokens);
+    accounts = { begin: jest.fn(async () => undefined), succeeded: jest.fn(async () => undefined) };
+    handler = new LoginHandler(users, hasher, tokens, accounts as unknown as AccountLoginLimiter);
     argon2Verify.mockClear();
   });
 
   afterEach(() => jest.restoreAllMocks());
 
   it('logs in with the right password', async () => {
-    const result = await handler.execute(new LoginCommand('known@test.local', 'the right passphrase'));
+    const result = await handler.execute(new LoginCommand('known@test.local', 'the right passphrase', '203.0.113.7'));
     expect(result).toMatchObject({ accessToken: 'a-token', user: { email: 'known@test.local' } });
     expect(replacePasswordHash).not.toHaveBeenCalled();
   });
 
+  it('counts the attempt on the account first, and clears it on success only', async () => {
+    await expect(handler.execute(new LoginCommand('known@test.local', 'a wrong passphrase', '203.0.113.7'))).rejects.toThrow(UnauthorizedException);
+    expect(accounts.begin).toHaveBeenCalledWith('known@test.local', '203.0.113.7');
+    expect(accounts.succeeded).not.toHaveBeenCalled();
+    await handler.execute(new LoginCommand('known@test.local', 'the right passphrase', '203.0.113.7'));
+    expect(accounts.succeeded).toHaveBeenCalledWith('known@test.local', '203.0.113.7');
+  });
+
+  it('checks no password while the account is held', async () => {
+    accounts.begin.mockRejectedValueOnce(new LoginThrottledException(5));
+    const verify = jest.spyOn(hasher, 'verify');
+    await expect(handler.execute(new LoginCommand('known@test.local', 'the right passphrase', '203.0.113.7'))).rejects.toThrow(
+      LoginThrottledException,
+    );
+    expect(verify).not.toHaveBeenCalled();
+    expect(accounts.succeeded).not.toHaveBeenCalled();
+  });
+
   it('does the same verification for an unknown address as for a wrong password: a stand-in hash of the same algorithm and parameters', async () => {
     const verify = jest.spyOn(hasher, 'verify');
-    await expect(handler.execute(new LoginCommand('known@test.local', 'a wrong passphrase'))).rejects.toThrow(UnauthorizedException);
-    await expect(handler.execute(new LoginCommand('nobody@test.local', 'a wrong passphrase'))).rejects.toThrow(UnauthorizedException);
+    await expect(handler.execute(new LoginCommand('known@test.local', 'a wrong passphrase', '203.0.113.7'))).rejects.toThrow(UnauthorizedException);
+    await expect(handler.execute(new LoginCommand('nobody@test.local', 'a wrong passphrase', '203.0.113.7'))).rejects.toThrow(UnauthorizedException);
     // Both paths call the hasher once, the unknown one without a hash of its own …
     expect(verify.mock.calls).toEqual([
       ['a wrong passphrase', stored[0].passwordHash],
@@ -73,27 +95,27 @@ describe('LoginHandler', () => {
   });
 
   it('gives one answer for an unknown address and a wrong password', async () => {
-    const wrong = await handler.execute(new LoginCommand('known@test.local', 'a wrong passphrase')).catch((e: Error) => e.message);
-    const unknown = await handler.execute(new LoginCommand('nobody@test.local', 'a wrong passphrase')).catch((e: Error) => e.message);
+    const wrong = await handler.execute(new LoginCommand('known@test.local', 'a wrong passphrase', '203.0.113.7')).catch((e: Error) => e.message);
+    const unknown = await handler.execute(new LoginCommand('nobody@test.local', 'a wrong passphrase', '203.0.113.7')).catch((e: Error) => e.message);
     expect(unknown).toBe(wrong);
   });
 
   it('stores an Argon2id hash when a user logs in with a bcrypt hash of an earlier release', async () => {
     const legacy = await bcrypt.hash('an old passphrase', 4);
     stored.push(user('old@test.local', legacy));
-    await handler.execute(new LoginCommand('old@test.local', 'an old passphrase'));
+    await handler.execute(new LoginCommand('old@test.local', 'an old passphrase', '203.0.113.7'));
     expect(replacePasswordHash).toHaveBeenCalledWith('id-old@test.local', legacy, expect.stringMatching(/^\$argon2id\$v=19\$m=1024,t=2,p=1\$/));
     const upgraded = stored[1].passwordHash;
     expect(await hasher.verify('an old passphrase', upgraded)).toBe(true);
     // The next login verifies the Argon2id hash and leaves it alone.
-    await handler.execute(new LoginCommand('old@test.local', 'an old passphrase'));
+    await handler.execute(new LoginCommand('old@test.local', 'an old passphrase', '203.0.113.7'));
     expect(replacePasswordHash).toHaveBeenCalledTimes(1);
     expect(stored[1].passwordHash).toBe(upgraded);
   });
 
   it('does not rehash on a wrong password', async () => {
     stored.push(user('old@test.local', await bcrypt.hash('an old passphrase', 4)));
-    await expect(handler.execute(new LoginCommand('old@test.local', 'a wrong passphrase'))).rejects.toThrow(UnauthorizedException);
+    await expect(handler.execute(new LoginCommand('old@test.local', 'a wrong passphrase', '203.0.113.7'))).rejects.toThrow(UnauthorizedException);
     expect(replacePasswordHash).not.toHaveBeenCalled();
   });
 
@@ -101,6 +123,8 @@ describe('LoginHandler', () => {
     stored.push(user('old@test.local', await bcrypt.hash('an old passphrase', 4)));
     replacePasswordHash.mockRejectedValueOnce(new Error('MongoDB is down'));
     jest.spyOn(handler['logger'], 'warn').mockImplementation(() => undefined);
-    await expect(handler.execute(new LoginCommand('old@test.local', 'an old passphrase'))).resolves.toMatchObject({ accessToken: 'a-token' });
+    await expect(handler.execute(new LoginCommand('old@test.local', 'an old passphrase', '203.0.113.7'))).resolves.toMatchObject({
+      accessToken: 'a-token',
+    });
   });
 });

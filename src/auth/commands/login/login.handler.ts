@@ -2,6 +2,7 @@ import { Logger, UnauthorizedException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PasswordHasher } from '../../password-hasher';
 import { UserRepository } from '../../persistence/user.repository';
+import { AccountLoginLimiter } from '../../throttling/account-login-limiter';
 import { TokenService } from '../../token.service';
 import { LoginCommand, LoginResult } from './login.command';
 
@@ -13,15 +14,20 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly accounts: AccountLoginLimiter,
   ) {}
 
-  async execute({ email, password }: LoginCommand): Promise<LoginResult> {
+  async execute({ email, password, address }: LoginCommand): Promise<LoginResult> {
+    // Counted before the password is checked, for known and unknown e-mails alike: a held account
+    // answers 429 whether it exists or not.
+    await this.accounts.begin(email, address);
     const user = await this.users.findByEmail(email);
     // Unknown e-mail: the hasher verifies against its stand-in hash (same algorithm and cost), so
     // both paths do the same work.
     const valid = await this.hasher.verify(password, user?.passwordHash);
     // One message for unknown e-mail and wrong password: no account enumeration.
     if (!user || !valid) throw new UnauthorizedException('The e-mail or password is wrong.');
+    await this.accounts.succeeded(email, address);
     if (this.hasher.needsRehash(user.passwordHash)) await this.rehash(user._id, user.passwordHash, password);
     const view = { id: user._id, email: user.email, name: user.name, role: user.role, cityId: user.cityId ?? null };
     return { accessToken: await this.tokens.sign(view), user: view };

@@ -30,7 +30,7 @@ export type LiveServerMessage = (typeof LiveServerMessages)[keyof typeof LiveSer
 
 export interface WatchProjectPayload {
   projectId: string;
-  /** The last seq the client has seen; the ack then carries every later event of the project. */
+  /** The last seq the client has seen; the ack then carries the later events of the project (paged: see WatchAck). */
   sinceSeq?: number;
 }
 
@@ -50,7 +50,7 @@ export interface ProjectEventMessage {
 
 export interface WatchPracticePayload {
   practiceId: string;
-  /** The last seq the client has seen; the ack then carries every later event of the practice it may see. */
+  /** The last seq the client has seen; the ack then carries the later events of the practice it may see (paged: see WatchAck). */
   sinceSeq?: number;
 }
 
@@ -68,7 +68,12 @@ export interface PracticeEventMessage {
   data: unknown;
 }
 
-export type WatchAck<M = ProjectEventMessage> = { ok: true; missed: M[] } | { ok: false; error: string };
+/**
+ * The answer to a watch. `missed` holds at most 1000 events; when more follow, `hasMore` is true and
+ * `lastSeq` is the seq of the last one sent: watch again with `sinceSeq: lastSeq` for the next page.
+ * Both fields are absent when `missed` is the whole rest of the history.
+ */
+export type WatchAck<M = ProjectEventMessage> = { ok: true; missed: M[]; hasMore?: true; lastSeq?: number } | { ok: false; error: string };
 export type UnwatchAck = { ok: true } | { ok: false; error: string };
 
 /** The inbox item pushed as `notification` (the same shape as GET /notifications items). */

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import mongoose from 'mongoose';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { AppConfig } from '../../config/app-config';
+import { assertReplicaSet } from './replica-set-check';
 
 // Filters on paths that are not in a schema are dropped instead of silently matching everything.
 mongoose.set('strictQuery', true);
 
-/** The single MongoDB connection of the process (MONGODB_URI, or the embedded server). */
+/** Resolved once the server is known to allow transactions; nothing injects it. */
+const REPLICA_SET_CHECKED = Symbol('REPLICA_SET_CHECKED');
+
+/**
+ * The single MongoDB connection of the process (MONGODB_URI, or the embedded server). Building the
+ * module checks the server is a replica set, so the process stops before any module writes (the
+ * check is a provider, not an onModuleInit hook: providers are all built before any hook runs).
+ */
 @Module({
   imports: [
     MongooseModule.forRootAsync({
@@ -18,5 +26,6 @@ mongoose.set('strictQuery', true);
       }),
     }),
   ],
+  providers: [{ provide: REPLICA_SET_CHECKED, inject: [getConnectionToken()], useFactory: (connection: Connection) => assertReplicaSet(connection) }],
 })
 export class MongoModule {}

@@ -7,7 +7,10 @@ import { practiceRoom, projectRoom } from '../contracts';
 import { toPracticeEventMessage, toProjectEventMessage } from '../event-message';
 import type { WatchKey } from './watch-payload';
 
-/** Most events one watch replays; a client that gets this many watches again from the last seq. */
+/**
+ * Most events one watch ack carries. A longer history is paged: the ack then says `hasMore: true`
+ * with its `lastSeq`, and the client watches again from there (docs/events.md).
+ */
 export const MAX_REPLAY = 1000;
 
 /** Something a socket can watch: how to name its room, check the viewer's rights and replay. */
@@ -17,8 +20,8 @@ export interface WatchTarget<M> {
   noun: string;
   room(id: string): string;
   canView(queries: QueryBus, id: string, user: AuthUser): Promise<boolean>;
-  /** The events after `afterSeq` this user may see, in seq order. */
-  replay(queries: QueryBus, id: string, user: AuthUser, afterSeq: number): Promise<EventEnvelope[]>;
+  /** At most `limit` of the events after `afterSeq` this user may see, in seq order. */
+  replay(queries: QueryBus, id: string, user: AuthUser, afterSeq: number, limit: number): Promise<EventEnvelope[]>;
   toMessage(event: EventEnvelope): M;
 }
 
@@ -29,7 +32,7 @@ export const PROJECT_WATCH: WatchTarget<ReturnType<typeof toProjectEventMessage>
   noun: 'project',
   room: projectRoom,
   canView: (queries, id, user) => queries.execute(new CanViewProjectQuery(id, viewerOf(user))),
-  replay: (queries, id, _user, afterSeq) => queries.execute(new GetAggregateEvents(PROJECT_AGGREGATE, id, { afterSeq, limit: MAX_REPLAY })),
+  replay: (queries, id, _user, afterSeq, limit) => queries.execute(new GetAggregateEvents(PROJECT_AGGREGATE, id, { afterSeq, limit })),
   toMessage: toProjectEventMessage,
 };
 
@@ -39,6 +42,7 @@ export const PRACTICE_WATCH: WatchTarget<ReturnType<typeof toPracticeEventMessag
   noun: 'practice',
   room: practiceRoom,
   canView: (queries, id, user) => queries.execute(new CanViewPracticeQuery(id, viewerOf(user))),
-  replay: async (queries, id, user, afterSeq) => (await queries.execute(new ListPracticeEventsQuery(id, viewerOf(user), afterSeq, MAX_REPLAY))) ?? [],
+  replay: async (queries, id, user, afterSeq, limit) =>
+    (await queries.execute(new ListPracticeEventsQuery(id, viewerOf(user), afterSeq, limit))) ?? [],
   toMessage: toPracticeEventMessage,
 };

@@ -1,3 +1,4 @@
 export * from './aggregate-errors';
 export * from './domain-errors';
 export * from './retry-on-stale';
+export * from './serial-by-key';

@@ -1,4 +1,5 @@
 import type { ClientSession } from 'mongoose';
+import { retryOnStale, SerialByKey } from '@app/domain';
 import { ConflictError, duplicateKeyConflict } from './conflict-error';
 import type { AggregateRoot } from './aggregate-root';
 import type { CommandContext, EventEnvelope } from './event-envelope';
@@ -19,7 +20,21 @@ export abstract class EventSourcedRepository<A extends AggregateRoot<any>> {
   /** The `aggregateType` of this aggregate's events, e.g. `project`. */
   protected abstract readonly aggregateType: string;
 
+  /** Commands on one aggregate in this process, one after another (see `changeWithRetry`). */
+  private readonly serial = new SerialByKey();
+
   constructor(protected readonly unitOfWork: UnitOfWork) {}
+
+  /**
+   * Load → work → save for a command that carries no version of the client's. In this process the
+   * commands on one aggregate run in turn (no reload for a collision between them); a stale version
+   * left over (another instance saved in between) runs the work again on the fresh state, after a
+   * jittered backoff, up to `maxAttempts` tries. The rules are checked again each time, so a change
+   * that became illegal meanwhile is still refused with its own error.
+   */
+  protected changeWithRetry<T>(id: string, maxAttempts: number, load: (id: string) => Promise<A>, work: (aggregate: A) => Promise<T>): Promise<T> {
+    return this.serial.run(id, () => retryOnStale(this.aggregateType, maxAttempts, async () => work(await load(id))));
+  }
 
   /** Stores the aggregate and its events atomically, publishes the events, returns them in seq order. */
   save(aggregate: A, ctx: CommandContext): Promise<EventEnvelope[]> {

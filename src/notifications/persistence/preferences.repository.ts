@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { isDuplicateKeyError } from '@app/events';
 import type { Model } from 'mongoose';
 import type { EmailFrequency } from '../domain/notification-types';
 import { NotificationPreferencesDocument } from './notification-preferences.schema';
@@ -22,8 +23,10 @@ export class PreferencesRepository {
   }
 
   /**
-   * Replaces the preferences (creating them on first save). With `expectedVersion`, only when the
-   * stored version still matches (0 = never saved); null when it moved on.
+   * Replaces the preferences. With `expectedVersion`, only when the stored version still matches,
+   * null when it moved on. Version 0 (never saved) is an insert, so the unique `_id` lets exactly one
+   * of several racing first saves win, on any MongoDB (an upsert filtered on `_id` alone would
+   * update the document another request had just inserted). Without a version the save always applies.
    */
   async save(
     cityId: string,
@@ -31,20 +34,34 @@ export class PreferencesRepository {
     expectedVersion?: number,
     now = new Date(),
   ): Promise<NotificationPreferencesDocument | null> {
-    const filter = expectedVersion === undefined || expectedVersion === 0 ? { _id: cityId } : { _id: cityId, version: expectedVersion };
-    if (expectedVersion === 0 && (await this.find(cityId))) return null;
-    try {
-      return await this.model
-        .findOneAndUpdate(
-          filter,
-          { $set: { email: prefs.email, mutedTypes: prefs.mutedTypes, updatedAt: now }, $setOnInsert: { createdAt: now }, $inc: { version: 1 } },
-          { upsert: expectedVersion === undefined || expectedVersion === 0, returnDocument: 'after' },
-        )
+    if (expectedVersion === 0) return this.insertFirst(cityId, prefs, now);
+    const update = {
+      $set: { email: prefs.email, mutedTypes: prefs.mutedTypes, updatedAt: now },
+      $setOnInsert: { createdAt: now },
+      $inc: { version: 1 },
+    };
+    const filter = expectedVersion === undefined ? { _id: cityId } : { _id: cityId, version: expectedVersion };
+    const write = () =>
+      this.model
+        .findOneAndUpdate(filter, update, { upsert: expectedVersion === undefined, returnDocument: 'after' })
         .lean<NotificationPreferencesDocument>()
         .exec();
+    try {
+      return await write();
     } catch (error) {
-      // Two first saves racing: the loser's upsert hits the _id; treat it as a stale version.
-      if ((error as { code?: number }).code === 11000) return null;
+      // Two unversioned first saves: the loser's upsert hit the _id the other inserted; now it is an update.
+      if (isDuplicateKeyError(error)) return write();
+      throw error;
+    }
+  }
+
+  private async insertFirst(cityId: string, prefs: { email: EmailFrequency; mutedTypes: string[] }, now: Date) {
+    const doc: NotificationPreferencesDocument = { _id: cityId, ...prefs, createdAt: now, updatedAt: now, version: 1 };
+    try {
+      await this.model.create(doc);
+      return doc;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return null; // saved before, or by a racing first save: version 0 is stale
       throw error;
     }
   }

@@ -10,6 +10,7 @@ import { QueuesModule } from './infra/queues/queues.module';
 import { LiveEmitterModule } from './live/emitter/live-emitter.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { AuditModule } from './ops/audit/audit.module';
 import { DeadLettersModule } from './ops/dead-letters/dead-letters.module';
 import { HealthModule } from './ops/health/health.module';
 import { MetricsModule } from './ops/metrics/metrics.module';
@@ -33,6 +34,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         DeadLettersModule,
+        AuditModule,
         IdempotencyModule,
         AuthModule,
         CitiesModule,

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuditEntry, AuditEntrySchema } from './audit-entry.schema';
+import { AuditInterceptor } from './audit.interceptor';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogStore } from './audit-log.store';
+
+/** The audit log of admin actions: recorded by a global interceptor, read at `/admin/audit-log`. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: AuditEntry.name, schema: AuditEntrySchema }])],
+  controllers: [AuditLogController],
+  providers: [AuditLogStore, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+})
+export class AuditModule {}

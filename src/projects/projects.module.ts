@@ -18,6 +18,8 @@ import { PROJECT_EVENTS } from './contracts';
 import { ProjectActivityController } from './http/project-activity.controller';
 import { ProjectPartnersController } from './http/project-partners.controller';
 import { ProjectsController } from './http/projects.controller';
+import { InvitationQuotaDocument, InvitationQuotaSchema } from './persistence/invitation-quota.schema';
+import { InvitationQuotaStore } from './persistence/invitation-quota.store';
 import { ProjectReadRepository } from './persistence/project-read.repository';
 import { ProjectRepository } from './persistence/project.repository';
 import { ProjectDocument, ProjectSchema } from './persistence/project.schema';
@@ -61,9 +63,10 @@ const QUERY_HANDLERS = [
     MongooseModule.forFeature([
       { name: ProjectDocument.name, schema: ProjectSchema },
       { name: ProjectUpdateDocument.name, schema: ProjectUpdateSchema },
+      { name: InvitationQuotaDocument.name, schema: InvitationQuotaSchema },
     ]),
   ],
   controllers: [ProjectsController, ProjectPartnersController, ProjectActivityController],
-  providers: [ProjectRepository, ProjectReadRepository, ...COMMAND_HANDLERS, ...QUERY_HANDLERS],
+  providers: [ProjectRepository, ProjectReadRepository, InvitationQuotaStore, ...COMMAND_HANDLERS, ...QUERY_HANDLERS],
 })
 export class ProjectsModule {}

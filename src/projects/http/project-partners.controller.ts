@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/events';
@@ -15,6 +15,8 @@ import { RequestToJoinDto } from '../commands/request-to-join/request-to-join.dt
 import { WithdrawFromProjectCommand } from '../commands/withdraw-from-project/withdraw-from-project.command';
 import { WithdrawFromProjectDto } from '../commands/withdraw-from-project/withdraw-from-project.dto';
 import { ProjectView } from '../queries/get-project/project.view';
+import { INVITATION_RATE_LIMIT } from '../domain/invitation-rate-limit';
+import { InvitationRateLimitInterceptor } from './invitation-rate-limit.interceptor';
 import { NoBodyDto } from './no-body.dto';
 
 /** Partnerships: invitations (lead → city), join requests (city → lead), withdrawal. */
@@ -25,9 +27,13 @@ export class ProjectPartnersController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('invitations')
-  @ApiOperation({ summary: 'Invite a city to be a partner (lead city or an admin)' })
+  @ApiOperation({
+    summary: 'Invite a city to be a partner (lead city or an admin)',
+    description: `A city may invite another at most ${INVITATION_RATE_LIMIT.perPair} times in any ${INVITATION_RATE_LIMIT.windowMs / 3600_000} hours (to any of its projects); beyond, 429 with Retry-After.`,
+  })
   @ApiCreatedResponse({ type: ProjectView, description: 'The city is now `invited` (lead only)' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 429)
+  @UseInterceptors(InvitationRateLimitInterceptor)
   invite(@Param('id') id: string, @Body() body: InvitePartnerDto, @Ctx() ctx: CommandContext): Promise<ProjectView> {
     return this.commands.execute(new InvitePartnerCommand(id, body, ctx));
   }

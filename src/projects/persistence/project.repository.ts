@@ -7,6 +7,7 @@ import { writeVersioned } from '../../common/persistence/versioned-write';
 import { PROJECT_AGGREGATE } from '../domain/events';
 import { Project } from '../domain/project';
 import type { ProjectUpdate } from '../domain/project-state';
+import { InvitationQuotaStore } from './invitation-quota.store';
 import { fromStored, ProjectDocument, toStored } from './project.schema';
 import { ProjectUpdateDocument } from './project-update.schema';
 
@@ -29,6 +30,7 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
     unitOfWork: UnitOfWork,
     @InjectModel(ProjectDocument.name) private readonly projects: Model<ProjectDocument>,
     @InjectModel(ProjectUpdateDocument.name) private readonly updates: Model<ProjectUpdateDocument>,
+    private readonly invitationQuota: InvitationQuotaStore,
   ) {
     super(unitOfWork);
   }
@@ -48,6 +50,16 @@ export class ProjectRepository extends EventSourcedRepository<Project> {
    */
   change<T>(id: string, work: (project: Project) => Promise<T>): Promise<T> {
     return this.changeWithRetry(id, MAX_CHANGE_ATTEMPTS, (key) => this.load(key), work);
+  }
+
+  /**
+   * Saves the project that just invited `invitedCityId`, counting the invitation against the
+   * (lead city, invited city) quota in the same transaction: a refused or failed invitation uses
+   * no slot. Only city users are counted: admins act as operators, scripts (seeds) as the system.
+   */
+  saveInvitation(project: Project, invitedCityId: string, ctx: CommandContext): Promise<EventEnvelope[]> {
+    if (ctx.role !== 'city') return this.save(project, ctx);
+    return this.saveWith(project, ctx, (tx) => this.invitationQuota.take(project.leadCityId, invitedCityId, tx.session));
   }
 
   /** Saves the project, the update it returned and the `ProjectUpdatePosted` event atomically. */

@@ -16,8 +16,9 @@ export class InvitePartnerHandler implements ICommandHandler<InvitePartnerComman
     return this.projects.change(projectId, async (project) => {
       // Rights and rules first (403/409 say more than "no such city" to a non-lead), then the city.
       project.invite(input.cityId, input.message, actorFrom(ctx));
-      await ensureCityExists(this.queries, 'cityId', input.cityId.trim());
-      await this.projects.save(project, ctx);
+      const cityId = input.cityId.trim();
+      await ensureCityExists(this.queries, 'cityId', cityId);
+      await this.projects.saveInvitation(project, cityId, ctx); // 429 past the pair's quota (InvitationRateLimited)
       return ProjectView.saved(project);
     });
   }

@@ -32,7 +32,8 @@ export class AuthController {
   @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseView> {
     try {
-      return await this.commands.execute(new LoginCommand(body.email, body.password, request.ip));
+      // request.ip is the socket's address unless TRUST_PROXY names the proxy it came through; none once the socket is gone.
+      return await this.commands.execute(new LoginCommand(body.email, body.password, request.ip ?? ''));
     } catch (error) {
       if (error instanceof LoginThrottledException) reply.header('Retry-After', String(error.retryAfterSeconds));
       throw error;

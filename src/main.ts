@@ -26,7 +26,7 @@ async function main(): Promise<void> {
           `  Admin created: ${admin.email} / ${admin.generated ? `${admin.password}   (generated; shown only once)` : '(password from ADMIN_PASSWORD)'}`,
         ]
       : []),
-    ...(config.jwtSecretGenerated ? ['  JWT_SECRET not set: a random secret is used, so tokens end with this process.'] : []),
+    ...(config.jwtSecretGenerated ? ['  JWT_SECRET not set: a generated secret kept in the database (settings collection) is used.'] : []),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -44,6 +44,7 @@ async function main() {
   const running = await startApp(services, {
     PASSWORD_HASH_MEMORY_KIB: '19456',
     LOGIN_THROTTLE_LIMIT: '1000000',
+    LOGIN_ACCOUNT_LIMIT: '1000000',
     SEED_ON_START: 'false',
     LOG_LEVEL: 'silent',
   });

@@ -24,9 +24,9 @@ describe('parseJsonBody', () => {
     expect(refusal('{a:1}').fields).toEqual(['body']);
   });
 
-  it('names prototype keys and $-keys instead of calling the body malformed', () => {
-    expect(refusal('{"__proto__":{"role":"admin"}}').fields).toEqual(['__proto__']);
-    expect(refusal('{"a":{"constructor":{"prototype":{}}}}').fields).toEqual(['a.constructor']);
-    expect(refusal('{"q":{"$where":"1"}}').fields).toEqual(['q.$where']);
+  it('keeps prototype keys as own keys, for inspectInput to name (no prototype is touched)', () => {
+    const body = parseJsonBody('{"__proto__":{"role":"admin"}}') as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
   });
 });

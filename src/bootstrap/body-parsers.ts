@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { findForbiddenKeys } from '../common/http/forbidden-keys';
 import { InputValidationException } from '../common/http/validation.pipe';
 
 const JSON_CONTENT_TYPE = 'application/json';
@@ -9,7 +8,7 @@ const JSON_CONTENT_TYPE = 'application/json';
  *
  * - `application/json` is parsed here rather than by Fastify's default parser, which answers a
  *   body holding `__proto__` or `constructor.prototype` — valid JSON — with "not valid JSON" and no
- *   field. Here the field is named (400 `errors`), and a malformed body says where it breaks.
+ *   field. Here it parses, so inspectInput (http-hooks.ts) names the field, and a malformed body says where it breaks.
  * - Fastify's default `text/plain` parser is removed: it turned any text into a string body, which
  *   reached the DTO validation as if it were an empty object (an action route then ran). Text is
  *   now a 415, like every other type no route takes (`text/csv` is taken by the CSV import only),
@@ -27,7 +26,7 @@ export function installBodyParsers(fastify: FastifyInstance): void {
   });
 }
 
-/** Parses a JSON request body, refusing empty text, malformed JSON and prototype keys with a 400. */
+/** Parses a JSON request body, refusing empty text and malformed JSON with a 400 (its keys and shape: http-hooks.ts). */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') {
     throw new InputValidationException(
@@ -37,7 +36,7 @@ export function parseJsonBody(text: string): unknown {
   }
   let value: unknown;
   try {
-    // JSON.parse itself is safe: "__proto__" becomes an own key, refused just below.
+    // JSON.parse itself is safe: "__proto__" becomes an own key, refused by inspectInput before any handler.
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new InputValidationException(
@@ -45,7 +44,5 @@ export function parseJsonBody(text: string): unknown {
       'The request body is not valid JSON.',
     );
   }
-  const forbidden = findForbiddenKeys(value);
-  if (forbidden.length) throw new InputValidationException(forbidden);
   return value;
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { findForbiddenKeys } from '../common/http/forbidden-keys';
+import { asFieldErrors, inspectInput } from '../common/http/input-inspection';
 import { InputValidationException } from '../common/http/validation.pipe';
 import type { MetricsRegistry } from '../ops/metrics/metrics.registry';
 
 /**
- * Fastify-level hooks: `$`-keys and prototype keys (`__proto__`, `constructor`, `prototype`) anywhere
- * in body or query are a 400 before any handler runs, every
+ * Fastify-level hooks: a body or query that inspectInput finds hostile (operator or prototype keys,
+ * too deep, too many keys) is a 400 before any guard runs or DTO is built; every
  * response carries its request id and is timed for /metrics. (Errors raised by Fastify itself —
  * JSON parsing, body limit, unknown routes — reach Nest's global ProblemDetailsFilter.)
  */
@@ -15,8 +15,9 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsRegis
   });
 
   fastify.addHook('preValidation', async (request) => {
-    const errors = [...findForbiddenKeys(request.body), ...findForbiddenKeys(request.query)];
-    if (errors.length) throw new InputValidationException(errors);
+    // Hostile input stops here, before a guard or a DTO sees it; field problems are the validation pipe's.
+    const problems = [...inspectInput(request.body, 'body'), ...inspectInput(request.query, 'query')];
+    if (problems.some((p) => p.hostile)) throw new InputValidationException(asFieldErrors(problems));
   });
 
   fastify.addHook('onResponse', async (request, reply) => {

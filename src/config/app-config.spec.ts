@@ -9,6 +9,13 @@ describe('AppConfig', () => {
     expect(config.env.METRICS_TOKEN).toBeUndefined();
   });
 
+  it('reads empty TRUST_PROXY and METRICS_TOKEN (docker compose passes unset ones as empty) as unset', () => {
+    const config = AppConfig.load({ TRUST_PROXY: '', METRICS_TOKEN: '' });
+    expect(config.env.TRUST_PROXY).toBe(false);
+    expect(config.env.METRICS_TOKEN).toBeUndefined();
+    expect(() => AppConfig.load({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16/);
+  });
+
   it('refuses production without JWT_SECRET, MONGODB_URI and REDIS_URL, naming each', () => {
     expect(() => AppConfig.load({ NODE_ENV: 'production' })).toThrow(InvalidConfigError);
     try {

@@ -43,7 +43,8 @@ export const configSchema = z
     LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(900).default(300),
     TRUST_PROXY: trustProxySetting,
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // Empty is unset, so docker-compose can pass `${METRICS_TOKEN:-}` through.
+    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional()),
     RUN_WORKERS: bool.default(true),
     SEED_ON_START: bool.optional(),
     SEED_DEMO: bool.default(false),

@@ -9,6 +9,8 @@ export interface AppProcess {
   /** Resolves once the process has exited. */
   exited: Promise<void>;
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,12 +23,14 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 6
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
+  let started = false;
   const origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the app process did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/[^\s/]+)\//.exec(output);
+      const match = started ? null : /running at (http:\/\/[^\s/]+)\//.exec(output);
       if (match) {
+        started = true;
         clearTimeout(timer);
         resolve(match[1].replace('localhost', '127.0.0.1'));
       }
@@ -38,13 +42,12 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 6
       reject(new Error(`the app process exited with ${code} before it started:\n${output}`));
     });
   });
-  // Keep reading, or a full pipe would block the child.
-  child.stdout!.resume();
-  child.stderr!.resume();
+  // onData keeps reading (a full pipe would block the child) and keeps what was written, for output().
   return {
     pid: child.pid!,
     api: new ApiClient(`${origin}/api/v1`),
     exited,
+    output: () => output,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

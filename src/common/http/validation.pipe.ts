@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { asFieldErrors, INPUT_LIMITS, inspectInput } from './input-inspection';
 import type { FieldError } from './problem';
 
 /** Flattens class-validator's tree into `{field: 'location.lat', message}` entries. */
@@ -44,8 +45,35 @@ class RequestValidationPipe extends ValidationPipe {
         'The request body must be a JSON object.',
       );
     }
-    return super.transform(value, metadata);
+    if ((metadata.type !== 'body' && metadata.type !== 'query') || !this.toValidate(metadata)) return super.transform(value, metadata);
+    // Field problems of the input (too many items, ill-formed text) are named beside the DTO's own
+    // errors, so one answer names every wrong field; oversized parts are pruned before validation.
+    const early = asFieldErrors(inspectInput(value, metadata.type, { prune: true }));
+    let dto: unknown;
+    try {
+      dto = await super.transform(value, metadata);
+    } catch (error) {
+      if (!early.length || !(error instanceof InputValidationException)) throw error;
+      const named = (field: string) => early.some((e) => field === e.field || field.startsWith(`${e.field}.`));
+      throw limitFieldErrors([...early, ...error.fieldErrors.filter((e) => !named(e.field))]);
+    }
+    if (early.length) throw limitFieldErrors(early);
+    return dto;
   }
+}
+
+/**
+ * Keeps the errors of the first `INPUT_LIMITS.reported` fields (all of each one's messages), and
+ * says how many fields were wrong in all: the answer stays small whatever the input.
+ */
+export function limitFieldErrors(errors: FieldError[]): InputValidationException {
+  const fields = [...new Set(errors.map((e) => e.field))];
+  if (fields.length <= INPUT_LIMITS.reported) return new InputValidationException(errors);
+  const listed = new Set(fields.slice(0, INPUT_LIMITS.reported));
+  return new InputValidationException(
+    errors.filter((e) => listed.has(e.field)),
+    `${fields.length} fields are invalid; the first ${INPUT_LIMITS.reported} are listed.`,
+  );
 }
 
 /** Unknown fields are errors (not silently stripped) and query strings are converted to types. */
@@ -56,6 +84,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new InputValidationException(flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => limitFieldErrors(flattenValidationErrors(errors)),
   });
 }

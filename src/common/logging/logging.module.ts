@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
+import { serializeRequest, skipRequestLog } from './request-log';
 
 /**
  * Structured JSON logs (pino). The request id is set by Fastify (create-app.ts: the caller's
@@ -15,7 +16,8 @@ import { AppConfig } from '../../config/app-config';
           level: config.env.LOG_LEVEL,
           transport: config.env.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          serializers: { req: serializeRequest },
+          autoLogging: { ignore: skipRequestLog },
         },
       }),
     }),

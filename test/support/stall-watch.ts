@@ -1,0 +1,65 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export interface Stall {
+  ms: number;
+  /** CPU time the process used meanwhile: about `ms` when it was busy, far less when the machine starved it. */
+  cpuMs: number;
+  /** What was in flight when the loop stood still (the likely culprits). */
+  inFlight: string[];
+}
+
+/**
+ * Event-loop delay while a run lasts: the histogram of perf_hooks.monitorEventLoopDelay for the
+ * figures, and a timer that notices each stall over `reportOverMs` with what was in flight then
+ * (so that a failing run says which requests to look at) and the CPU time the process used
+ * meanwhile (so that a stall of the machine, other processes holding both cores, is told apart
+ * from a stall of this process's own work).
+ */
+export class StallWatch {
+  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly inFlight = new Map<number, string>();
+  private nextId = 0;
+  private timer?: NodeJS.Timeout;
+  readonly stalls: Stall[] = [];
+
+  constructor(private readonly reportOverMs: number) {}
+
+  start(): void {
+    this.histogram.enable();
+    const tick = 10;
+    let last = performance.now();
+    let lastCpu = process.cpuUsage();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      const cpu = process.cpuUsage(lastCpu);
+      const late = now - last - tick;
+      last = now;
+      lastCpu = process.cpuUsage();
+      if (late > this.reportOverMs) {
+        this.stalls.push({ ms: Math.round(late), cpuMs: Math.round((cpu.user + cpu.system) / 1000), inFlight: [...this.inFlight.values()] });
+      }
+    }, tick);
+  }
+
+  stop(): { maxMs: number; p99Ms: number } {
+    clearInterval(this.timer);
+    this.histogram.disable();
+    return { maxMs: this.histogram.max / 1e6, p99Ms: this.histogram.percentile(99) / 1e6 };
+  }
+
+  /** Stalls over `ms` during which the process was mostly on the CPU: its own work blocked the loop. */
+  busyStalls(ms: number): Stall[] {
+    return this.stalls.filter((s) => s.ms >= ms && s.cpuMs >= s.ms / 2);
+  }
+
+  /** Runs `work`, labelled `what` while it is in flight. */
+  async track<T>(what: string, work: () => Promise<T>): Promise<T> {
+    const id = this.nextId++;
+    this.inFlight.set(id, what);
+    try {
+      return await work();
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { ClientSession, Connection } from 'mongoose';
 import type { PendingEvent } from './aggregate-root';
@@ -26,6 +27,21 @@ export interface UnitOfWorkResult<T> {
 }
 
 /**
+ * A write the caller of a command adds to every transaction the command commits, e.g. the HTTP
+ * layer's Idempotency-Key record, so "the command's effects are stored" and "this key was used"
+ * commit together or not at all. It runs after the work, through `session`, possibly more than once
+ * (retried transactions); throwing aborts the transaction.
+ */
+export type TransactionParticipant = (session: ClientSession) => Promise<void>;
+
+const participants = new AsyncLocalStorage<TransactionParticipant>();
+
+/** Runs `fn` so that every `UnitOfWork.run` it causes (same async context) also runs `participant` in its transaction. */
+export function withTransactionParticipant<T>(participant: TransactionParticipant, fn: () => T): T {
+  return participants.run(participant, fn);
+}
+
+/**
  * One MongoDB transaction for state changes and the events they record; then the consumers are woken.
  *
  * The work function may run more than once (the driver retries TransientTransactionError), so it
@@ -42,14 +58,17 @@ export class UnitOfWork {
 
   async run<T>(ctx: CommandContext, work: (tx: Transaction) => Promise<T>): Promise<UnitOfWorkResult<T>> {
     let stored: EventEnvelope[] = [];
+    const participant = participants.getStore();
     const result = await this.connection.transaction(async (session) => {
       const tx = new RecordingTransaction(session, ctx, this.registry);
       const value = await work(tx);
+      if (participant) await participant(session);
       stored = await this.store.append(tx.drafts, session);
       return value;
     });
-    // After commit only: a consumer never sees an event whose change was rolled back.
-    this.signal.committed(stored);
+    // After commit only: a consumer never sees an event whose change was rolled back. Outside the
+    // participant's scope: consumers woken from here must not write the caller's record.
+    participants.exit(() => this.signal.committed(stored));
     return { result, events: stored };
   }
 }

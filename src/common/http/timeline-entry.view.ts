@@ -9,9 +9,12 @@ class TimelineActorView {
 /**
  * The view of one domain event as an aggregate's `GET …/:id/timeline` lists it; `types`, the
  * aggregate's event types, document the `type` field. Each module makes its own:
- * `export const TimelineEntryView = timelineEntryView(TYPES)` and `export type TimelineEntryView = InstanceType<typeof TimelineEntryView>`.
+ * `export const TimelineEntryView = timelineEntryView('ProjectTimelineEntryView', TYPES)` and
+ * `export type TimelineEntryView = InstanceType<typeof TimelineEntryView>`. `name` is its OpenAPI
+ * schema name: swagger names a schema after its class and keeps the last class of a name, so two
+ * modules' views of one name would both be documented with one module's event types.
  */
-export function timelineEntryView(types: readonly string[]) {
+export function timelineEntryView(name: string, types: readonly string[]) {
   class TimelineEntryView {
     @ApiProperty({ description: 'Global, increasing in commit order' }) seq!: number;
     @ApiProperty({ enum: types }) type!: string;
@@ -30,5 +33,6 @@ export function timelineEntryView(types: readonly string[]) {
       };
     }
   }
+  Object.defineProperty(TimelineEntryView, 'name', { value: name });
   return TimelineEntryView;
 }

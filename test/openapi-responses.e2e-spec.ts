@@ -326,14 +326,63 @@ function emptyLists(body: unknown): string[] {
   return [];
 }
 
-describe('OpenAPI responses: every success answer matches its documented schema', () => {
+/** A request as sent: the token, the URL under the origin, the body and headers. */
+interface Sent {
+  token?: string;
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** An answer, or why the operation could not be exercised. */
+type Answer = { response: ApiResponse<any>; raw: string } | { failure: string };
+
+/** `url` with every path parameter of `template` replaced by an id that names nothing; undefined when it has none. */
+function withUnknownIds(template: string, url: string): string | undefined {
+  if (!template.includes('{')) return undefined;
+  const [path, query] = url.split('?');
+  const segments = path.split('/');
+  const names = template.split('/');
+  const replaced = segments.map((segment, i) => (/^\{\w+\}$/.test(names[i] ?? '') ? 'no-such-id' : segment));
+  return replaced.join('/') + (query === undefined ? '' : `?${query}`);
+}
+
+/** Whether `url` is a request to the route `template` (a recipe must aim at its own operation). */
+function matchesTemplate(template: string, url: string): boolean {
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}|\{\w+\}/g, '[^/]+');
+  return new RegExp(`^${pattern}$`).test(url.split('?')[0]);
+}
+
+describe('OpenAPI responses: every answer matches its documented status and schema', () => {
   let services: TestServices;
   let running: RunningApp;
   let doc: any;
   let validator: ResponseValidator;
   let operations: DocumentedOperation[];
-  /** Per operation: the real answer, or why the operation could not be exercised. */
-  const answers = new Map<string, { response: ApiResponse<any>; raw: string } | { failure: string }>();
+  const answers = new Map<string, Answer>();
+  /** Per operation: the answers to the same request sent without its token, and aimed at unknown ids. */
+  const probes = new Map<string, { label: string; answer: Answer }[]>();
+
+  const send = async (method: string, sent: Sent): Promise<Answer> => {
+    const response = await new ApiClient(running.origin, sent.token).request(method, sent.url, sent.body, sent.headers);
+    return { response, raw: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '') };
+  };
+
+  /** What is wrong with an answer of `op` against the document: an undocumented status, content type or body. */
+  const conformance = (op: DocumentedOperation, answer: Answer): string[] => {
+    if ('failure' in answer) return [answer.failure];
+    const { response, raw } = answer;
+    const status = String(response.status);
+    const documented = op.responses[status];
+    if (!documented) return [`answered ${status}, documented ${Object.keys(op.responses).join('/')}: ${raw.slice(0, 200)}`];
+    const content = Object.entries(documented.content ?? {});
+    if (content.length === 0) return raw === '""' || raw === '' ? [] : [`documents no body for ${status} but answered ${raw.slice(0, 200)}`];
+    const contentType = response.headers.get('content-type')?.split(';')[0].trim() ?? '';
+    const match = content.find(([type]) => type === contentType);
+    if (!match) return [`answered ${status} as ${contentType || 'no content type'}, documented ${content.map(([type]) => type).join(', ')}`];
+    if (!match[1].schema) return [`${status} ${contentType} has no schema`];
+    return validator.errors(match[1].schema, response.body).map((error) => `${status}: ${error}`);
+  };
 
   beforeAll(async () => {
     services = await TestServices.start();
@@ -352,20 +401,31 @@ describe('OpenAPI responses: every success answer matches its documented schema'
     };
     const w = await buildWorld(running, poisoned);
 
+    const sentBy = new Map<string, Sent>();
     for (const op of operations) {
       const recipe = RECIPES[op.key];
       if (!recipe || op.key in SKIPPED) continue;
       try {
         const call = await recipe(w);
-        // Paths are sent as the document names them (with its base), so a recipe cannot aim at a route outside it.
         const url = call.path.startsWith('/health') ? call.path : BASE + call.path;
-        const client = new ApiClient(running.origin, tokenOf(call.as));
+        if (!matchesTemplate(op.path, url)) throw new Error(`the recipe sends ${url}, not a request to ${op.path}`);
         const body = call.body ?? (op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH' ? {} : undefined);
-        const response = await client.request(op.method, url, body, call.headers);
-        answers.set(op.key, { response, raw: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '') });
+        const sent = { token: tokenOf(call.as), url, body, headers: call.headers };
+        sentBy.set(op.key, sent);
+        answers.set(op.key, await send(op.method, sent));
       } catch (error) {
         answers.set(op.key, { failure: `fixture failed: ${(error as Error).message}` });
       }
+    }
+    // Error answers are part of the contract too: the two every client meets, on the requests above.
+    for (const op of operations) {
+      const sent = sentBy.get(op.key);
+      if (!sent) continue;
+      const list: { label: string; answer: Answer }[] = [];
+      if (sent.token) list.push({ label: 'without a token', answer: await send(op.method, { ...sent, token: undefined }) });
+      const unknown = withUnknownIds(op.path, sent.url);
+      if (unknown) list.push({ label: 'with unknown ids', answer: await send(op.method, { ...sent, url: unknown }) });
+      probes.set(op.key, list);
     }
   }, 180_000);
 
@@ -390,46 +450,54 @@ describe('OpenAPI responses: every success answer matches its documented schema'
     for (const op of operations) {
       const answer = answers.get(op.key);
       if (!answer) continue;
-      if ('failure' in answer) {
-        problems.push(`${op.key}: ${answer.failure}`);
+      if (!('failure' in answer) && !/^2\d\d$/.test(String(answer.response.status))) {
+        problems.push(`${op.key}: could not be exercised, answered ${answer.response.status} ${answer.raw.slice(0, 300)}`);
         continue;
       }
-      const { response } = answer;
-      const status = String(response.status);
-      const documented = op.responses[status];
-      if (!/^2\d\d$/.test(status)) {
-        problems.push(`${op.key}: could not be exercised, answered ${status} ${answer.raw.slice(0, 300)}`);
-        continue;
+      problems.push(...conformance(op, answer).map((problem) => `${op.key}: ${problem}`));
+      if (!('failure' in answer))
+        for (const list of emptyLists(answer.response.body))
+          problems.push(`${op.key}: ${list} is empty, so its items were not checked (build a fixture)`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers the same requests without a token, or aimed at unknown ids, with a documented status and problem+json body', () => {
+    const problems: string[] = [];
+    for (const op of operations)
+      for (const { label, answer } of probes.get(op.key) ?? []) {
+        problems.push(...conformance(op, answer).map((problem) => `${op.key} ${label}: ${problem}`));
+        if (label !== 'without a token' || 'failure' in answer) continue;
+        // `security` tells a client whether to send its token: required when anonymous is refused, optional or absent otherwise.
+        const needsToken = !!op.security?.length && !op.security.some((requirement) => Object.keys(requirement).length === 0);
+        if (answer.response.status === 401 && !needsToken)
+          problems.push(`${op.key}: refuses anonymous callers, but its security does not require a token`);
+        if (answer.response.status < 300 && needsToken) problems.push(`${op.key}: serves anonymous callers, but its security requires a token`);
       }
-      if (!documented) {
-        problems.push(
-          `${op.key}: answered ${status}, documented ${
-            Object.keys(op.responses)
-              .filter((s) => s.startsWith('2'))
-              .join('/') || 'no success'
-          }`,
-        );
-        continue;
+    expect(problems).toEqual([]);
+  });
+
+  // What every client can count on, read from the document alone.
+  it('documents the problem+json errors consistently', () => {
+    const PROBLEM_REF = '#/components/schemas/Problem';
+    const problems: string[] = [];
+    for (const op of operations) {
+      const statuses = Object.keys(op.responses);
+      const needs = (status: string, why: string) => !statuses.includes(status) && problems.push(`${op.key}: ${why} but ${status} is not documented`);
+      if (op.requestBody) needs('400', 'takes a body');
+      if (op.parameters.some((p) => p.in === 'query')) needs('400', 'takes query parameters');
+      if (op.parameters.some((p) => p.in === 'path')) needs('404', 'names a resource in its path');
+      // A token that is sent must be valid, so every route that reads one can answer 401; login's 401 is wrong credentials.
+      if (op.security?.length) needs('401', 'reads a bearer token');
+      else if (statuses.includes('401') && op.key !== 'POST /api/v1/auth/login') problems.push(`${op.key}: documents 401 but no bearer security`);
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!/^[45]/.test(status)) continue;
+        const content = Object.entries(response.content ?? {});
+        const schema = content[0]?.[1].schema as { $ref?: string; allOf?: { $ref?: string }[] } | undefined;
+        const isProblem = schema?.$ref === PROBLEM_REF || schema?.allOf?.[0]?.$ref === PROBLEM_REF;
+        if (content.length !== 1 || content[0][0] !== 'application/problem+json' || !isProblem)
+          problems.push(`${op.key}: ${status} is not documented as application/problem+json with the Problem schema`);
       }
-      const content = Object.entries(documented.content ?? {});
-      if (content.length === 0) {
-        if (answer.raw !== '""' && answer.raw !== '')
-          problems.push(`${op.key}: documents no body for ${status} but answered ${answer.raw.slice(0, 200)}`);
-        continue;
-      }
-      const contentType = response.headers.get('content-type')?.split(';')[0].trim() ?? '';
-      const match = content.find(([type]) => type === contentType);
-      if (!match) {
-        problems.push(`${op.key}: answered ${contentType || 'no content type'}, documented ${content.map(([type]) => type).join(', ')}`);
-        continue;
-      }
-      const schema = match[1].schema;
-      if (!schema) {
-        problems.push(`${op.key}: ${status} ${contentType} has no schema`);
-        continue;
-      }
-      for (const error of validator.errors(schema, response.body)) problems.push(`${op.key}: ${error}`);
-      for (const list of emptyLists(response.body)) problems.push(`${op.key}: ${list} is empty, so its items were not checked (build a fixture)`);
     }
     expect(problems).toEqual([]);
   });

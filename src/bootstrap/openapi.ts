@@ -19,15 +19,22 @@ export function setupOpenApi(app: INestApplication): void {
     description: 'RFC 9457 problem details',
     required: ['type', 'title', 'status', 'detail'],
     properties: {
-      type: { type: 'string' },
+      type: { type: 'string', format: 'uri', description: 'What kind of problem: https://creative-cities.exchange/problems/<code or slug>' },
       title: { type: 'string' },
-      status: { type: 'integer' },
-      detail: { type: 'string' },
+      status: { type: 'integer', description: 'The HTTP status' },
+      detail: { type: 'string', description: 'What went wrong, for a person' },
       instance: { type: 'string' },
-      requestId: { type: 'string' },
+      // Clients branch on `code` (e.g. `project.no-accepted-partner`), so it must be in the schema they are generated from.
+      code: { type: 'string', description: 'Why a domain rule refused the request (e.g. `project.no-accepted-partner`); absent for generic errors' },
+      requestId: { type: 'string', description: 'The X-Request-Id of the request, to find it in the logs' },
       errors: {
         type: 'array',
-        items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        description: 'The fields at fault and what is wrong with each (400s)',
+        items: {
+          type: 'object',
+          required: ['field', 'message'],
+          properties: { field: { type: 'string' }, message: { type: 'string' } },
+        },
       },
     },
   };

@@ -14,6 +14,10 @@ export interface DocumentedOperation {
   path: string;
   summary?: string;
   responses: Record<string, DocumentedResponse>;
+  parameters: { in: string; name: string }[];
+  requestBody?: unknown;
+  /** OpenAPI `security`: absent for an open route; `{}` among the requirements makes the token optional. */
+  security?: Record<string, string[]>[];
 }
 
 /** Every operation of an OpenAPI document, in document order. */
@@ -27,6 +31,9 @@ export function operationsOf(doc: any): DocumentedOperation[] {
         path,
         summary: op.summary,
         responses: op.responses ?? {},
+        parameters: op.parameters ?? [],
+        requestBody: op.requestBody,
+        security: op.security,
       })),
   );
 }

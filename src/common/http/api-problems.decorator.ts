@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (problem+json with an `errors` array of {field, message})',
@@ -22,4 +22,13 @@ export function ApiProblems(...statuses: number[]) {
       }),
     ),
   );
+}
+
+/**
+ * A read open to anyone whose answer depends on who asks (e.g. hidden practices for their author
+ * and admins): a bearer token is optional, and a bad one is a 401. In the document, `security` lists
+ * the token or nothing (`{}`), so clients send the token they have and may send none.
+ */
+export function ApiOptionalBearerAuth() {
+  return applyDecorators(ApiBearerAuth(), ApiSecurity({}));
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { CommandContext } from '@app/events';
 import type { AuthUser } from '../../shared/auth-user';
 import { Ctx, CurrentUser } from '../../common/http/auth.decorators';
-import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { ApiOptionalBearerAuth, ApiProblems } from '../../common/http/api-problems.decorator';
 import { PageOf, PaginationQuery, type Page } from '../../shared/pagination';
 import { CommentView } from '../queries/list-comments/comment.view';
 import { CommentOnPracticeCommand } from '../commands/comment-on-practice/comment-on-practice.command';
@@ -59,6 +59,7 @@ export class PracticeEngagementController {
   @Get('comments')
   @ApiOperation({ summary: 'A practice’s comments, oldest first (hidden ones only for admins and their author city)' })
   @ApiOkResponse({ type: PageOf(CommentView) })
+  @ApiOptionalBearerAuth()
   @ApiProblems(400, 401, 404)
   comments(@Param('id') id: string, @Query() { page, limit }: PaginationQuery, @CurrentUser() user?: AuthUser): Promise<Page<CommentView>> {
     return this.queries.execute(new ListCommentsQuery(id, viewerOf(user), { page, limit }));

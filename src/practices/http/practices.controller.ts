@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { CommandContext } from '@app/events';
 import type { AuthUser } from '../../shared/auth-user';
 import { Ctx, CurrentUser } from '../../common/http/auth.decorators';
-import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { ApiOptionalBearerAuth, ApiProblems } from '../../common/http/api-problems.decorator';
 import { PageOf, type Page } from '../../shared/pagination';
 import { SharePracticeCommand } from '../commands/share-practice/share-practice.command';
 import { SharePracticeDto } from '../commands/share-practice/share-practice.dto';
@@ -39,6 +39,7 @@ export class PracticesController {
   @Get()
   @ApiOperation({ summary: 'List and search practices (hidden ones only for admins and their author city)' })
   @ApiOkResponse({ type: PageOf(PracticeView), description: 'With `q`: best match first (unless `sort` says otherwise); else newest first' })
+  @ApiOptionalBearerAuth()
   @ApiProblems(400, 401)
   list(@Query() { page, limit, ...filter }: ListPracticesDto, @CurrentUser() user?: AuthUser): Promise<Page<PracticeView>> {
     return this.queries.execute(new ListPracticesQuery(filter, viewerOf(user), { page, limit }));
@@ -47,6 +48,7 @@ export class PracticesController {
   @Get(':id')
   @ApiOperation({ summary: 'Read a practice' })
   @ApiOkResponse({ type: PracticeView })
+  @ApiOptionalBearerAuth()
   @ApiProblems(401, 404)
   get(@Param('id') id: string, @CurrentUser() user?: AuthUser): Promise<PracticeView> {
     return this.queries.execute(new GetPracticeQuery(id, viewerOf(user)));
@@ -64,6 +66,7 @@ export class PracticesController {
   @Get(':id/timeline')
   @ApiOperation({ summary: 'The practice’s events in order (reports and hidden items only for whom they concern)' })
   @ApiOkResponse({ type: TimelineEntryView, isArray: true })
+  @ApiOptionalBearerAuth()
   @ApiProblems(401, 404)
   timeline(@Param('id') id: string, @CurrentUser() user?: AuthUser): Promise<TimelineEntryView[]> {
     return this.queries.execute(new GetPracticeTimelineQuery(id, viewerOf(user)));

@@ -24,7 +24,8 @@ export class ListProjectsDto extends PaginationQuery {
   @MaxLength(64)
   cityId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 17, description: 'Projects working on this SDG' })
+  // `Sdg` is a union of literals, which reflects as Object: without `type` the document says "an object".
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 17, description: 'Projects working on this SDG' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

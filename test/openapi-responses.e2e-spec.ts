@@ -43,6 +43,8 @@ interface World {
 }
 
 const BASE = '/api/v1';
+/** The label of a read sent again after every other operation ran. */
+const AGAIN = 'again, after every other operation';
 
 /**
  * Operations not exercised, each with why. Keep it short: an entry here is a route whose answer a
@@ -360,7 +362,7 @@ describe('OpenAPI responses: every answer matches its documented status and sche
   let validator: ResponseValidator;
   let operations: DocumentedOperation[];
   const answers = new Map<string, Answer>();
-  /** Per operation: the answers to the same request sent without its token, and aimed at unknown ids. */
+  /** Per operation: the answers to the same request sent again (reads), without its token, and aimed at unknown ids. */
   const probes = new Map<string, { label: string; answer: Answer }[]>();
 
   const send = async (method: string, sent: Sent): Promise<Answer> => {
@@ -417,11 +419,21 @@ describe('OpenAPI responses: every answer matches its documented status and sche
         answers.set(op.key, { failure: `fixture failed: ${(error as Error).message}` });
       }
     }
+    // Reads again, now that every other operation has run: lists hold items in every state (hidden, cancelled,
+    // completed, read…), and an admin sees what others do not (hidden items, reports).
+    const adminToken = tokenOf(w.admin);
+    for (const op of operations) {
+      const sent = sentBy.get(op.key);
+      if (!sent || op.method !== 'GET') continue;
+      const list = [{ label: AGAIN, answer: await send(op.method, sent) }];
+      if (sent.token !== adminToken) list.push({ label: 'as an admin', answer: await send(op.method, { ...sent, token: adminToken }) });
+      probes.set(op.key, list);
+    }
     // Error answers are part of the contract too: the two every client meets, on the requests above.
     for (const op of operations) {
       const sent = sentBy.get(op.key);
       if (!sent) continue;
-      const list: { label: string; answer: Answer }[] = [];
+      const list = probes.get(op.key) ?? [];
       if (sent.token) list.push({ label: 'without a token', answer: await send(op.method, { ...sent, token: undefined }) });
       const unknown = withUnknownIds(op.path, sent.url);
       if (unknown) list.push({ label: 'with unknown ids', answer: await send(op.method, { ...sent, url: unknown }) });
@@ -462,11 +474,13 @@ describe('OpenAPI responses: every answer matches its documented status and sche
     expect(problems).toEqual([]);
   });
 
-  it('answers the same requests without a token, or aimed at unknown ids, with a documented status and problem+json body', () => {
+  it('answers reads again (every state, and as an admin), and requests without a token or at unknown ids, as documented', () => {
     const problems: string[] = [];
     for (const op of operations)
       for (const { label, answer } of probes.get(op.key) ?? []) {
         problems.push(...conformance(op, answer).map((problem) => `${op.key} ${label}: ${problem}`));
+        if (label === AGAIN && !('failure' in answer) && answer.response.status >= 300)
+          problems.push(`${op.key} ${label}: answered ${answer.response.status}`);
         if (label !== 'without a token' || 'failure' in answer) continue;
         // `security` tells a client whether to send its token: required when anonymous is refused, optional or absent otherwise.
         const needsToken = !!op.security?.length && !op.security.some((requirement) => Object.keys(requirement).length === 0);
@@ -523,6 +537,9 @@ describe('OpenAPI responses: every answer matches its documented status and sche
     ]);
     expect(validator.errors(schemaOf('GET /api/v1/auth/me'), { ...user, name: null })).toEqual([expect.stringMatching(/^\/name: must be string/)]);
     expect(validator.errors(schemaOf('GET /api/v1/auth/me'), { ...user, cityId: null })).toEqual([]);
+    expect(validator.errors(schemaOf('GET /api/v1/auth/me'), { ...user, createdAt: 'yesterday' })).toEqual([
+      expect.stringMatching(/^\/createdAt: must match format "date-time"/),
+    ]);
     // Through a page and a $ref: the item is checked as strictly.
     const projects = page.response.body;
     const item = { ...projects.items[0], secret: true };

@@ -8,8 +8,8 @@ export class UserView {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['admin', 'city'] }) role!: 'admin' | 'city';
   @ApiProperty({ type: String, nullable: true }) cityId!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
 
   static of(doc: UserDocument): UserView {

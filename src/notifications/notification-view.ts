@@ -17,9 +17,9 @@ export class NotificationView implements NotificationMessage {
   @ApiProperty() body!: string;
   @ApiProperty({ type: NotificationLinkView }) link!: NotificationLinkView;
   @ApiProperty({ description: 'The event that made it' }) eventId!: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'null until the item is read' }) readAt!: string | null;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null until the item is read' }) readAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
 }
 

@@ -8,8 +8,10 @@ export class PreferencesView {
   @ApiProperty({ type: [String], enum: NOTIFIED_TYPES, description: 'Event types that make no inbox item for the city.' })
   mutedTypes!: string[];
   /** null until the city first saves its preferences (version 0: the defaults). */
-  @ApiProperty({ type: String, nullable: true, description: 'null until the city first saves its preferences' }) createdAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'null until the city first saves its preferences' }) updatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null until the city first saves its preferences' }) createdAt!:
+    string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null until the city first saves its preferences' }) updatedAt!:
+    string | null;
   @ApiProperty({ minimum: 0, description: '0 for the defaults; send it back with PUT' }) version!: number;
 }
 

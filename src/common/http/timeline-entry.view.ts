@@ -18,7 +18,7 @@ export function timelineEntryView(name: string, types: readonly string[]) {
   class TimelineEntryView {
     @ApiProperty({ description: 'Global, increasing in commit order' }) seq!: number;
     @ApiProperty({ enum: types }) type!: string;
-    @ApiProperty() at!: string;
+    @ApiProperty({ format: 'date-time' }) at!: string;
     @ApiProperty({ type: TimelineActorView }) actor!: TimelineActorView;
     @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event payload (docs/events.md)' })
     data!: unknown;

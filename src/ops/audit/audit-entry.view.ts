@@ -12,7 +12,7 @@ export class AuditActorView {
 /** One admin action as the audit log shows it. */
 export class AuditEntryView {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: 'When the request arrived (ISO 8601)' }) at!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the request arrived (ISO 8601)' }) at!: string;
   @ApiProperty({ type: AuditActorView }) actor!: AuditActorView;
   @ApiProperty({ example: 'CitiesController_update', description: 'The operation id of the route in the OpenAPI document' }) action!: string;
   @ApiProperty({ example: 'PATCH' }) method!: string;

@@ -14,8 +14,8 @@ export class DeadLetterView {
   @ApiProperty({ description: 'Attempts made so far' }) attempts!: number;
   @ApiProperty({ description: 'The last error' }) error!: string;
   @ApiProperty({ enum: DEAD_LETTER_STATUSES }) status!: DeadLetter['status'];
-  @ApiProperty() parkedAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) parkedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static of(letter: DeadLetter): DeadLetterView {
     const { _id, parkedAt, updatedAt, ...rest } = letter;

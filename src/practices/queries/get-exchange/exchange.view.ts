@@ -31,8 +31,8 @@ export class ExchangeView implements Json<ExchangeSnapshot> {
   @ApiProperty({ type: String, nullable: true }) feedback!: string | null;
   @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 5 }) rating!: number | null;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static saved(exchange: Exchange): ExchangeView {
     const s = exchange.toSnapshot();

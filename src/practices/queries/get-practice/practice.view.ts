@@ -37,10 +37,10 @@ export class PracticeView implements Json<PracticeSnapshot> {
   @ApiProperty({ description: 'Exchange requests ever made around it' }) exchangeCount!: number;
   @ApiProperty({ enum: PRACTICE_STATUSES, description: '`hidden` is shown to admins and the author city only' }) status!: PracticeStatus;
   @ApiProperty({ type: String, nullable: true, description: 'Why a moderator hid it' }) hiddenReason!: string | null;
-  @ApiProperty({ type: String, nullable: true }) hiddenAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) hiddenAt!: string | null;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   /** The practice as just saved: the repository stored it at the next version. */
   static saved(practice: Practice): PracticeView {

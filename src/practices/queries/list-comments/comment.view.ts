@@ -12,10 +12,10 @@ export class CommentView implements Json<CommentSnapshot> {
   @ApiProperty() text!: string;
   @ApiProperty({ enum: COMMENT_STATUSES }) status!: CommentStatus;
   @ApiProperty({ type: String, nullable: true }) hiddenReason!: string | null;
-  @ApiProperty({ type: String, nullable: true }) hiddenAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) hiddenAt!: string | null;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static of(c: CommentSnapshot): CommentView {
     return { ...structuredClone(c), hiddenAt: isoOrNull(c.hiddenAt), createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) };

@@ -20,11 +20,11 @@ export class ReportView implements Json<Report & ReportTargetText> {
   @ApiProperty() reporterUserId!: string;
   @ApiProperty({ type: String, nullable: true }) reporterCityId!: string | null;
   @ApiProperty({ enum: REPORT_STATUSES, description: '`resolved` once a moderator hid the item' }) status!: ReportStatus;
-  @ApiProperty({ type: String, nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The moderator (user id)' }) resolvedBy!: string | null;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static of(r: Report, target: ReportTargetText): ReportView {
     return {

@@ -27,7 +27,7 @@ export class PartnerView implements Json<Partner> {
   @ApiProperty() cityId!: string;
   @ApiProperty({ enum: PARTNER_STATUSES }) status!: PartnerStatus;
   @ApiProperty({ type: String, nullable: true }) message!: string | null;
-  @ApiProperty({ description: 'When the city took its current status (ISO 8601)' }) since!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the city took its current status (ISO 8601)' }) since!: string;
 }
 
 /** A project as the API shows it (SPEC §3): its snapshot as JSON. Absent optional values are `null`. */
@@ -47,8 +47,8 @@ export class ProjectView implements Json<ProjectSnapshot> {
   @ApiProperty({ type: PartnerView, isArray: true }) partners!: PartnerView[];
   @ApiProperty({ type: String, nullable: true }) outcome!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
 
   /** The project as just saved: the repository stored it at the next version. */

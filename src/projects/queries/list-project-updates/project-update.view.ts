@@ -10,8 +10,8 @@ export class ProjectUpdateView {
   @ApiProperty({ enum: UPDATE_KINDS }) kind!: UpdateKind;
   @ApiProperty({ description: 'The city that posted it (the lead or an accepted partner)' }) authorCityId!: string;
   @ApiProperty({ type: String, nullable: true }) authorUserId!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
 
   static of(u: Omit<ProjectUpdateDocument, '_id'> & { id: string }): ProjectUpdateView {

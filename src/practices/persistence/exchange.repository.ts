@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { NotFoundError, retryOnStale } from '@app/domain';
+import { NotFoundError } from '@app/domain';
 import { EventSourcedRepository, UnitOfWork } from '@app/events';
 import type { ClientSession, Model } from 'mongoose';
 import { Exchange } from '../domain/exchange';
@@ -29,9 +29,9 @@ export class ExchangeRepository extends EventSourcedRepository<Exchange> {
     return Exchange.restore(exchangeFromStored(doc));
   }
 
-  /** Load → change → save; again on the fresh exchange if the other side acted meanwhile. */
+  /** Load → change → save, in turn with the other commands on this exchange here; again on the fresh one if the other side acted meanwhile. */
   change<T>(id: string, work: (exchange: Exchange) => Promise<T>): Promise<T> {
-    return retryOnStale(this.aggregateType, MAX_CHANGE_ATTEMPTS, async () => work(await this.load(id)));
+    return this.changeWithRetry(id, MAX_CHANGE_ATTEMPTS, (key) => this.load(key), work);
   }
 
   protected async persist(exchange: Exchange, session: ClientSession): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ConflictError, retryOnStale } from '@app/domain';
+import { ConflictError } from '@app/domain';
 import {
   duplicateKeyInfo,
   EventSourcedRepository,
@@ -63,9 +63,9 @@ export class PracticeRepository extends EventSourcedRepository<Practice> {
     return Practice.restore(fromStored(doc));
   }
 
-  /** Load → change → save, again on the fresh practice when another command saved it meanwhile. */
+  /** Load → change → save, in turn with the other commands on this practice here, again on the fresh one when another instance saved it meanwhile. */
   change<T>(id: string, work: (practice: Practice) => Promise<T>): Promise<T> {
-    return retryOnStale(this.aggregateType, MAX_CHANGE_ATTEMPTS, async () => work(await this.load(id)));
+    return this.changeWithRetry(id, MAX_CHANGE_ATTEMPTS, (key) => this.load(key), work);
   }
 
   /** The comment, or a 404. */

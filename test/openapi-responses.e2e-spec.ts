@@ -2,6 +2,7 @@ import { ApiClient, TestServices, waitFor, type ApiResponse } from '@app/testing
 import { NotificationFanOut } from '../src/notifications/consumers/notification-fan-out.consumer';
 import { createCityUser, type CityUser } from './support/city-users';
 import { ok } from './support/http-expectations';
+import { collidingModelNames } from './support/openapi-models';
 import { operationsOf, ResponseValidator, type DocumentedOperation } from './support/openapi-schemas';
 import { requestExchange, sharePractice } from './support/practices';
 import { proposeProject } from './support/projects';
@@ -514,6 +515,10 @@ describe('OpenAPI responses: every answer matches its documented status and sche
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('gives each schema name to one shape of model (swagger would keep one and document the others with it)', () => {
+    expect(collidingModelNames(running.app)).toEqual([]);
   });
 
   it('gives every operation a summary and a documented success answer', () => {

@@ -15,7 +15,9 @@ import fc from 'fast-check';
 import { buildWorld, type World } from './support/fixtures';
 import { requestArbitrary, type FuzzActor, type FuzzIds, type FuzzOperation, type FuzzRequest } from './support/fuzz-arbitraries';
 import type { OpenApiDoc, Schema } from './support/hostile-input';
+import { ok } from './support/http-expectations';
 import { openApiDocument } from './support/openapi';
+import { proposeProject } from './support/projects';
 import { StallWatch } from './support/stall-watch';
 import { startApp, type RunningApp } from './support/test-app';
 
@@ -26,12 +28,23 @@ const CONCURRENCY = 4;
 const STALL_MS = 200;
 const PROBLEM = /^application\/problem\+json/;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const CLOSING = /\/(cancel|complete|decline|reject|withdraw|hide)$/;
 
 /**
- * Operations whose failure is a known, reported defect (operation → what is wrong and where). They
- * still run: a failure elsewhere fails the suite, and so does one of these no longer failing.
+ * Known defects, reported to their owners and not fixed here: answers that break a property for a
+ * known reason. The fuzz counts and logs them instead of failing; the `it.failing` case of each
+ * reproduces it, so it fails (asking for its removal here) once the defect is fixed.
  */
-const KNOWN_DEFECTS: Record<string, string> = {};
+const KNOWN_DEFECTS: { name: string; where: string; reproduce: string; matches(a: Answer): boolean }[] = [
+  {
+    name: 'a hostile query key on a URL no route matches gets Fastify’s JSON 400, not problem+json',
+    where:
+      'src/bootstrap/http-hooks.ts, preValidation hook (80b236d): on the not-found route its InputValidationException reaches ' +
+      'Fastify’s default error handler, not the ProblemDetailsFilter; a documented route with an id over 100 characters is such a URL',
+    reproduce: '/api/v1/projects/nowhere/nothing?$gt=1',
+    matches: (a) => a.status === 400 && !PROBLEM.test(a.contentType) && a.text.startsWith('{"statusCode":400,"error":"Bad Request"'),
+  },
+];
 
 interface Answer {
   status: number;
@@ -50,6 +63,8 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
   let services: TestServices;
   let running: RunningApp;
   let world: World;
+  /** More projects of A, B invited to each: the fuzz cancels and completes some, others stay open to partnership requests. */
+  let moreProjects: string[];
   let doc: OpenApiDoc;
   let operations: FuzzOperation[];
   let problemSchema: Schema;
@@ -58,6 +73,10 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     requests: 0,
     byStatus: {} as Record<string, number>,
     undocumented: new Set<string>(),
+    /** Operations that answered a 2xx at least once: the generated input also reaches the happy paths. */
+    succeeded: new Set<string>(),
+    /** Answers that matched a known defect, by defect. */
+    known: {} as Record<string, number>,
     ms: 0,
     maxDelayMs: 0,
     p99DelayMs: 0,
@@ -67,21 +86,38 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     services = await TestServices.start();
     running = await startApp(services);
     world = await buildWorld(running);
+    moreProjects = [];
+    for (let i = 0; i < 4; i++) {
+      const { id } = await proposeProject(world.a, `Fuzzed project ${i}`);
+      await ok(world.a.api.post(`/projects/${id}/invitations`, { cityId: world.b.cityId }));
+      moreProjects.push(id);
+    }
     doc = (await openApiDocument(running.origin)) as OpenApiDoc;
     problemSchema = doc.components.schemas.Problem;
-    operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops)
-        .filter(([m]) => METHODS.includes(m))
-        .map(([m, op]) => ({ method: m.toUpperCase(), path, op })),
-    );
+    // Operations that close a resource (cancel, complete, hide…) last: before them the others still find open ones.
+    const closing = (o: FuzzOperation) => (CLOSING.test(o.path) ? 1 : 0);
+    operations = Object.entries(doc.paths)
+      .flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([m]) => METHODS.includes(m))
+          .map(([m, op]) => ({ method: m.toUpperCase(), path, op })),
+      )
+      .sort((x, y) => closing(x) - closing(y));
   }, 60_000);
 
   afterAll(async () => {
     console.log(
       `fuzz: ${operations?.length} operations, ${stats.requests} requests in ${(stats.ms / 1000).toFixed(1)} s ` +
         `(${JSON.stringify(stats.byStatus)}); event-loop delay max ${stats.maxDelayMs.toFixed(1)} ms, p99 ${stats.p99DelayMs.toFixed(1)} ms; ` +
+        `never a 2xx: ${
+          operations
+            ?.filter((o) => !stats.succeeded.has(`${o.method} ${o.path}`))
+            .map((o) => `${o.method} ${o.path}`)
+            .join(', ') || 'none'
+        }; ` +
         `statuses not in the document: ${[...stats.undocumented].sort().join(', ') || 'none'}`,
     );
+    console.log(`fuzz: longest event-loop stalls (wall and CPU ms, requests in flight): ${JSON.stringify(watch.worst(3), null, 1)}`);
     await running?.close();
     await services?.stop();
   });
@@ -90,7 +126,7 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     const cities = [world.a.cityId, world.b.cityId, world.c.cityId];
     const other = [world.projectId, world.practiceId, world.commentId, world.exchangeId, world.notificationId];
     const byPrefix: [string, string[]][] = [
-      ['/api/v1/projects', [world.projectId]],
+      ['/api/v1/projects', [world.projectId, ...moreProjects]],
       ['/api/v1/practices', [world.practiceId]],
       ['/api/v1/comments', [world.commentId]],
       ['/api/v1/exchanges', [world.exchangeId]],
@@ -118,8 +154,7 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
       const r = await fetch(running.origin + req.url, { method: req.method, headers, body: req.body, signal: AbortSignal.timeout(15_000) });
       return [r, await r.text()] as const;
     });
-    const key = `${Math.floor(res.status / 100)}xx`;
-    stats.byStatus[key] = (stats.byStatus[key] ?? 0) + 1;
+    stats.byStatus[res.status] = (stats.byStatus[res.status] ?? 0) + 1;
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', text };
   }
 
@@ -159,11 +194,19 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     const property = fc.asyncProperty(requestArbitrary(doc, operation, ids()), async (req) => {
       const answer = await send(req);
       if (answer.status >= 400 && !documented.has(String(answer.status))) stats.undocumented.add(`${name} ${answer.status}`);
+      if (answer.status < 300) stats.succeeded.add(name);
       const wrong = violations(answer);
-      if (wrong.length) throw new Error(`${req.actor} ${req.method} ${req.url} → ${wrong.join('; ')}: ${answer.text.slice(0, 300)}`);
+      const known = wrong.length ? KNOWN_DEFECTS.find((d) => d.matches(answer)) : undefined;
+      if (known) stats.known[known.name] = (stats.known[known.name] ?? 0) + 1;
+      else if (wrong.length) {
+        const url = req.url.length > 200 ? `${req.url.slice(0, 200)}…(${req.url.length} chars)` : req.url;
+        throw new Error(
+          `${wrong.join('; ')} (${answer.status} ${answer.contentType}: ${answer.text.slice(0, 300)}) for ${req.actor} ${req.method} ${url}`,
+        );
+      }
     });
     const details = await fc.check(property, { seed: seedOf(name), numRuns });
-    return details.failed ? `${name}: ${fc.defaultReportMessage(details)}` : undefined;
+    return details.failed ? `${name}: ${String(details.errorInstance)}\n${fc.defaultReportMessage(details)}` : undefined;
   }
 
   it('never answers 5xx, and answers every 4xx with the documented problem+json', async () => {
@@ -172,16 +215,11 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     expect(chosen.length).toBeGreaterThan(0);
     const numRuns = Math.ceil(TOTAL / chosen.length);
     const failures: string[] = [];
-    const known: string[] = [];
     let next = 0;
     const worker = async () => {
       while (next < chosen.length) {
-        const operation = chosen[next++];
-        const name = `${operation.method} ${operation.path}`;
-        const report = await fuzz(operation, numRuns);
-        if (report && KNOWN_DEFECTS[name]) known.push(report);
-        else if (report) failures.push(report);
-        else if (KNOWN_DEFECTS[name]) failures.push(`${name}: listed as a known defect but did not fail; remove it from KNOWN_DEFECTS`);
+        const report = await fuzz(chosen[next++], numRuns);
+        if (report) failures.push(report);
       }
     };
     const started = Date.now();
@@ -191,19 +229,24 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     stats.ms = Date.now() - started;
     stats.maxDelayMs = maxMs;
     stats.p99DelayMs = p99Ms;
-    if (known.length) console.log(`fuzz: known defects still failing:\n${known.join('\n\n')}`);
+    if (Object.keys(stats.known).length) console.log(`fuzz: answers tolerated as known defects: ${JSON.stringify(stats.known)}`);
     expect(failures).toEqual([]);
     if (!only) expect(stats.requests).toBeGreaterThanOrEqual(5_000);
   }, 300_000);
 
+  for (const defect of KNOWN_DEFECTS) {
+    it.failing(`known defect (${defect.where}): ${defect.name}`, async () => {
+      const res = await fetch(running.origin + defect.reproduce);
+      const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
+      expect(violations(answer)).toEqual([]);
+    });
+  }
+
   it(`never stalls the event loop over ${STALL_MS} ms during the run`, () => {
     expect(stats.maxDelayMs).toBeGreaterThan(0);
-    // A stall while the process was mostly off the CPU is the machine's (other processes held both
-    // cores), not the app's: logged, not failed. The app's own stalls fail, each with what was in flight.
-    const starved = watch.stalls.filter((s) => s.ms >= STALL_MS && s.cpuMs < s.ms / 2);
-    if (starved.length)
-      console.log(`fuzz: ${starved.length} stall(s) over ${STALL_MS} ms with the process starved of CPU: ${JSON.stringify(starved)}`);
-    expect(watch.busyStalls(STALL_MS)).toEqual([]);
-    if (!starved.length) expect(stats.maxDelayMs).toBeLessThan(STALL_MS);
+    // A stall counts when the process used STALL_MS of CPU in it: with other processes holding both
+    // cores a shorter block is stretched past STALL_MS of wall time (logged above, not failed).
+    expect(watch.ownStalls(STALL_MS)).toEqual([]);
+    if (!watch.stalls.some((s) => s.ms >= STALL_MS)) expect(stats.maxDelayMs).toBeLessThan(STALL_MS);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries for the fuzz suite, derived from the OpenAPI document: each operation's
  * path parameters, query parameters, header parameters and body. Bodies are mostly shaped like the
- * documented schema with some fields replaced by wild values, sometimes plainly arbitrary JSON.
+ * documented schema: `valid` (documented values only, to reach the handlers) or `wild` (fields
+ * replaced by any value, unknown keys), sometimes plainly arbitrary JSON or not JSON at all.
  */
 import fc, { type Arbitrary } from 'fast-check';
 import { HOSTILE_IDS, MALFORMED_JSON, resolveSchema, type OpenApiDoc, type Operation, type Schema } from './hostile-input';
@@ -73,15 +74,59 @@ export const wildValue: Arbitrary<unknown> = fc.oneof(
 const unknownKeys: Arbitrary<Record<string, unknown>> = fc.dictionary(key, wildValue, { minKeys: 1, maxKeys: 3 });
 
 const isoDate = fc.date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const nearDate = fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
-/** A value shaped like `raw` (ids from `ids` for fields that hold one), possibly out of its documented range. */
-export function valueFor(doc: OpenApiDoc, raw: Schema, ids: FuzzIds, name = '', depth = 0): Arbitrary<unknown> {
+/**
+ * `valid`: documented values only (enum members, in-range numbers, real ids, plain words, required
+ * fields present, no unknown keys), so that requests also reach the handlers and the happy paths.
+ * `wild`: shaped like the schema, but any field may be any value, and unknown keys come along.
+ */
+export type Mode = 'valid' | 'wild';
+
+/** A value shaped like `raw` (ids from `ids` for fields that hold one). */
+export function valueFor(doc: OpenApiDoc, raw: Schema, ids: FuzzIds, mode: Mode, name = '', depth = 0): Arbitrary<unknown> {
   const schema = resolveSchema(doc, raw);
-  const shaped = shapedValue(doc, schema, ids, name, depth);
+  const shaped = mode === 'valid' ? validValue(doc, schema, ids, name, depth) : wildShapedValue(doc, schema, ids, name, depth);
   return schema.nullable ? fc.oneof({ weight: 5, arbitrary: shaped }, { weight: 1, arbitrary: fc.constant(null) }) : shaped;
 }
 
-function shapedValue(doc: OpenApiDoc, schema: Schema, ids: FuzzIds, name: string, depth: number): Arbitrary<unknown> {
+function validValue(doc: OpenApiDoc, schema: Schema, ids: FuzzIds, name: string, depth: number): Arbitrary<unknown> {
+  if (schema.enum?.length) return fc.constantFrom(...schema.enum);
+  const generated = validGenerated(doc, schema, ids, name, depth);
+  // The documented example half of the time (often the only valid value, e.g. a country code).
+  return schema.example !== undefined && !/id$/i.test(name) ? fc.oneof(fc.constant(schema.example), generated) : generated;
+}
+
+function validGenerated(doc: OpenApiDoc, schema: Schema, ids: FuzzIds, name: string, depth: number): Arbitrary<unknown> {
+  switch (schema.type) {
+    case 'string': {
+      if (/id$/i.test(name)) return fc.constantFrom(...ids.cities);
+      if (name === 'email') return fc.emailAddress();
+      if (schema.format === 'date') return nearDate;
+      if (schema.format === 'uri') return fc.webUrl();
+      const min = Math.max(schema.minLength ?? 1, 1);
+      const max = Math.max(Math.min(schema.maxLength ?? 40, 40), min);
+      return fc.stringMatching(new RegExp(`^[A-Za-zñé][A-Za-zñé 0-9]{${min - 1},${max - 1}}$`)).map((v) => v.trimEnd().padEnd(min, 'x'));
+    }
+    case 'number':
+    case 'integer': {
+      const min = Math.ceil(schema.minimum ?? 1);
+      return fc.integer({ min, max: Math.floor(schema.maximum ?? min + 20) });
+    }
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.uniqueArray(valueFor(doc, schema.items ?? { type: 'string' }, ids, 'valid', name, depth + 1), {
+        minLength: 1,
+        maxLength: 3,
+        selector: (v) => JSON.stringify(v),
+      });
+    default:
+      return shapedObject(doc, schema, ids, 'valid', depth + 1);
+  }
+}
+
+function wildShapedValue(doc: OpenApiDoc, schema: Schema, ids: FuzzIds, name: string, depth: number): Arbitrary<unknown> {
   if (schema.enum?.length) return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...schema.enum) }, { weight: 1, arbitrary: anyString(12) });
   const example = schema.example !== undefined ? [fc.constant(schema.example)] : [];
   switch (schema.type) {
@@ -104,7 +149,7 @@ function shapedValue(doc: OpenApiDoc, schema: Schema, ids: FuzzIds, name: string
     case 'boolean':
       return fc.oneof(fc.boolean(), fc.constantFrom('true', 1, 0));
     case 'array': {
-      const item = valueFor(doc, schema.items ?? { type: 'string' }, ids, name, depth + 1);
+      const item = valueFor(doc, schema.items ?? { type: 'string' }, ids, 'wild', name, depth + 1);
       const maxItems = (schema as { maxItems?: number }).maxItems;
       return fc.oneof(
         { weight: 4, arbitrary: fc.array(item, { maxLength: 4 }) },
@@ -112,24 +157,24 @@ function shapedValue(doc: OpenApiDoc, schema: Schema, ids: FuzzIds, name: string
       );
     }
     default:
-      return depth > 3 ? wildValue : shapedObject(doc, schema, ids, depth + 1);
+      return depth > 3 ? wildValue : shapedObject(doc, schema, ids, 'wild', depth + 1);
   }
 }
 
 /**
- * An object with the schema's properties (the required ones, usually; the others, sometimes), each
- * mostly a schema-shaped value and sometimes a wild one; sometimes with unknown keys besides.
+ * An object with the schema's properties: the required ones (in `wild` mode: usually), the others
+ * sometimes. In `wild` mode a field is sometimes any value, and unknown keys may come along.
  */
-export function shapedObject(doc: OpenApiDoc, raw: Schema, ids: FuzzIds, depth = 0): Arbitrary<Record<string, unknown>> {
+export function shapedObject(doc: OpenApiDoc, raw: Schema, ids: FuzzIds, mode: Mode, depth = 0): Arbitrary<Record<string, unknown>> {
   const schema = resolveSchema(doc, raw);
   const props = Object.entries(schema.properties ?? {});
-  const model = Object.fromEntries(
-    props.map(([name, prop]) => [
-      name,
-      fc.oneof({ weight: 5, arbitrary: valueFor(doc, prop, ids, name, depth) }, { weight: 1, arbitrary: wildValue }),
-    ]),
-  );
+  const field = (name: string, prop: Schema) =>
+    mode === 'valid'
+      ? valueFor(doc, prop, ids, mode, name, depth)
+      : fc.oneof({ weight: 5, arbitrary: valueFor(doc, prop, ids, mode, name, depth) }, { weight: 1, arbitrary: wildValue });
+  const model = Object.fromEntries(props.map(([name, prop]) => [name, field(name, prop)]));
   const required = (schema.required ?? []).filter((n) => n in model);
+  if (mode === 'valid') return fc.record(model, { requiredKeys: required }).map((known) => ({ ...known }));
   const record = fc.oneof(
     { weight: 4, arbitrary: fc.record(model, { requiredKeys: required }) },
     { weight: 1, arbitrary: fc.record(model, { requiredKeys: [] }) },
@@ -153,8 +198,32 @@ function queryValue(schema: Schema | undefined, name: string, ids: FuzzIds): Arb
   return known.length ? fc.oneof({ weight: 3, arbitrary: fc.oneof(...known) }, { weight: 2, arbitrary: odd }) : odd;
 }
 
-function queryArbitrary(op: Operation, ids: FuzzIds): Arbitrary<string> {
+/** A documented query value only: enum members, in-range numbers, real ids, plain words. */
+function validQueryValue(schema: Schema | undefined, name: string, ids: FuzzIds): Arbitrary<string> {
+  if (schema?.enum?.length) return fc.constantFrom(...schema.enum.map(String));
+  if (/id$/i.test(name)) return fc.constantFrom(...ids.cities, ...ids.other);
+  if (schema?.type === 'number' || schema?.type === 'integer' || schema?.minimum !== undefined) {
+    const min = schema.minimum ?? 1;
+    return fc.integer({ min, max: Math.max(min, Math.min(schema.maximum ?? 100, 100)) }).map(String);
+  }
+  if (schema?.type === 'boolean') return fc.constantFrom('true', 'false');
+  return fc.stringMatching(/^[a-zñé]{1,12}$/);
+}
+
+const joinQuery = (pairs: string[][]) =>
+  pairs.map(([k, v]) => `${encodeSegment(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeSegment(v)}`).join('&');
+
+function queryArbitrary(op: Operation, ids: FuzzIds, mode: Mode): Arbitrary<string> {
   const params = (op.parameters ?? []).filter((p) => p.in === 'query');
+  if (mode === 'valid') {
+    const pairs = params.map((p) =>
+      fc.option(
+        validQueryValue(p.schema, p.name, ids).map((v) => [p.name, v]),
+        { freq: 2 },
+      ),
+    );
+    return fc.tuple(...pairs).map((chosen) => joinQuery(chosen.filter((pair): pair is string[] => pair !== null)));
+  }
   const pairs = params.map((p) =>
     fc.option(
       fc.oneof(
@@ -176,23 +245,20 @@ function queryArbitrary(op: Operation, ids: FuzzIds): Arbitrary<string> {
     fc.tuple(key, anyString(10)).map(([k, v]) => [[k, v]]),
     { freq: 6 },
   );
-  return fc.tuple(...pairs, extra).map((chosen) =>
-    chosen
-      .flatMap((entries) => entries ?? [])
-      .map(([k, v]) => `${encodeSegment(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeSegment(v)}`)
-      .join('&'),
-  );
+  return fc.tuple(...pairs, extra).map((chosen) => joinQuery(chosen.flatMap((entries) => entries ?? [])));
 }
 
-function pathArbitrary(path: string, op: Operation, ids: FuzzIds): Arbitrary<string> {
+function pathArbitrary(path: string, op: Operation, ids: FuzzIds, mode: Mode): Arbitrary<string> {
   const names = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
   const segment = (name: string) =>
-    fc.oneof(
-      { weight: 8, arbitrary: fc.constantFrom(...ids.pathParam(path, name)) },
-      { weight: 2, arbitrary: fc.oneof(anyString(), fc.uuid()).map(encodeSegment) },
-      // Raw hostile segments (%00, %ZZ, .., $where…), not encoded again.
-      { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_IDS.map((h) => h.value)) },
-    );
+    mode === 'valid'
+      ? fc.constantFrom(...ids.pathParam(path, name))
+      : fc.oneof(
+          { weight: 8, arbitrary: fc.constantFrom(...ids.pathParam(path, name)) },
+          { weight: 2, arbitrary: fc.oneof(anyString(), fc.uuid()).map(encodeSegment) },
+          // Raw hostile segments (%00, %ZZ, .., $where…), not encoded again.
+          { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_IDS.map((h) => h.value)) },
+        );
   return fc.tuple(...names.map(segment)).map((values) => path.replace(/\{(\w+)\}/g, (_m, name: string) => values[names.indexOf(name)] ?? name));
 }
 
@@ -220,32 +286,60 @@ const csvBody: Arbitrary<string> = fc
   )
   .map(([header, rows]) => [header, ...rows.map((r) => r.join(','))].join('\n'));
 
+/** A CSV file of well-formed cities (new ones mostly; a name seen before is skipped by the import). */
+const validCsv: Arbitrary<string> = fc
+  .array(
+    fc
+      .tuple(
+        fc.stringMatching(/^[A-Z][a-z]{2,10}$/),
+        fc.constantFrom('PT', 'FR', 'IT', 'de'),
+        fc.constantFrom('europe-north-america', 'asia-pacific', 'africa'),
+        fc.constantFrom('music', 'film', 'design'),
+        fc.integer({ min: 2004, max: 2025 }),
+        fc.option(fc.tuple(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }))),
+      )
+      .map(([name, country, region, field, year, point]) => [name, country, region, field, year, point?.[0] ?? '', point?.[1] ?? ''].join(',')),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((rows) => ['name,country,region,field,designationYear,lat,lng', ...rows].join('\n'));
+
 type Body = { body?: string; contentType?: string };
 
-function bodyArbitrary(doc: OpenApiDoc, method: string, op: Operation, ids: FuzzIds): Arbitrary<Body> {
+function bodyArbitrary(doc: OpenApiDoc, method: string, op: Operation, ids: FuzzIds, mode: Mode): Arbitrary<Body> {
   if (method === 'GET' || method === 'HEAD') return fc.constant({});
   const content = op.requestBody?.content ?? {};
   const json = (value: unknown): Body => ({ body: JSON.stringify(value), contentType: JSON_CT });
   const arbitraryJson = fc.jsonValue().map(json);
-  if (content[CSV_CT]) return fc.oneof({ weight: 4, arbitrary: csvBody.map((body) => ({ body, contentType: CSV_CT })) }, arbitraryJson);
-  if (!content[JSON_CT]) return fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, arbitraryJson);
+  if (content[CSV_CT]) {
+    const csv = (mode === 'valid' ? validCsv : csvBody).map((body) => ({ body, contentType: CSV_CT }));
+    return mode === 'valid' ? csv : fc.oneof({ weight: 4, arbitrary: csv }, arbitraryJson);
+  }
+  if (!content[JSON_CT]) return mode === 'valid' ? fc.constant({}) : fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, arbitraryJson);
   const schema = resolveSchema(doc, content[JSON_CT].schema);
+  if (mode === 'valid') return shapedObject(doc, schema, ids, 'valid').map(json);
   return fc.oneof(
-    { weight: 8, arbitrary: shapedObject(doc, schema, ids).map(json) },
+    { weight: 8, arbitrary: shapedObject(doc, schema, ids, 'wild').map(json) },
     { weight: 1, arbitrary: arbitraryJson },
     { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...MALFORMED_JSON), anyString()).map((body) => ({ body, contentType: JSON_CT })) },
   );
 }
 
-/** Requests to one operation as any of the actors. */
-export function requestArbitrary(doc: OpenApiDoc, { method, path, op }: FuzzOperation, ids: FuzzIds): Arbitrary<FuzzRequest> {
+/** Requests to one operation as any of the actors: a third of them `valid`, the rest `wild`. */
+export function requestArbitrary(doc: OpenApiDoc, operation: FuzzOperation, ids: FuzzIds): Arbitrary<FuzzRequest> {
+  return fc.oneof(
+    { weight: 1, arbitrary: requestOf(doc, operation, ids, 'valid') },
+    { weight: 2, arbitrary: requestOf(doc, operation, ids, 'wild') },
+  );
+}
+
+function requestOf(doc: OpenApiDoc, { method, path, op }: FuzzOperation, ids: FuzzIds, mode: Mode): Arbitrary<FuzzRequest> {
   return fc
     .record({
       actor: fc.constantFrom<FuzzActor>('anonymous', 'admin', 'cityA', 'cityB'),
-      path: pathArbitrary(path, op, ids),
-      query: queryArbitrary(op, ids),
+      path: pathArbitrary(path, op, ids, mode),
+      query: queryArbitrary(op, ids, mode),
       headers: headersArbitrary(op),
-      body: bodyArbitrary(doc, method, op, ids),
+      body: bodyArbitrary(doc, method, op, ids, mode),
     })
     .map(({ actor, path: p, query, headers, body }) => ({
       actor,

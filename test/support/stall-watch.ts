@@ -47,9 +47,18 @@ export class StallWatch {
     return { maxMs: this.histogram.max / 1e6, p99Ms: this.histogram.percentile(99) / 1e6 };
   }
 
-  /** Stalls over `ms` during which the process was mostly on the CPU: its own work blocked the loop. */
-  busyStalls(ms: number): Stall[] {
-    return this.stalls.filter((s) => s.ms >= ms && s.cpuMs >= s.ms / 2);
+  /**
+   * Stalls over `ms` in which the process itself used at least `ms` of CPU: its own work blocked
+   * the loop that long. A longer stall with less CPU was stretched by the machine (other processes
+   * holding the cores while the loop had work to do).
+   */
+  ownStalls(ms: number): Stall[] {
+    return this.stalls.filter((s) => s.ms >= ms && s.cpuMs >= ms);
+  }
+
+  /** The longest stalls seen, longest first. */
+  worst(count: number): Stall[] {
+    return [...this.stalls].sort((x, y) => y.ms - x.ms).slice(0, count);
   }
 
   /** Runs `work`, labelled `what` while it is in flight. */

@@ -8,7 +8,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm run build
+RUN npm run build && npm run build:web
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -16,6 +16,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The web client, served by the API at / (src/bootstrap/web-client.ts finds it beside dist/).
+COPY --from=build /app/web/dist ./web/dist
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

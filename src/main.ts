@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { BootstrapAdminResult } from './auth/bootstrap/bootstrap-admin';
 import { API_PREFIX, createApp } from './bootstrap/create-app';
 import { startEmbeddedServices } from './bootstrap/embedded-services';
+import { findWebDist } from './bootstrap/web-client';
 import { closeOnSignals, runMain } from './bootstrap/process-lifecycle';
 import { AppConfig } from './config/app-config';
 
@@ -18,8 +19,8 @@ async function main(): Promise<void> {
   const admin = app.get(BootstrapAdminResult).created;
   const lines = [
     '',
-    `Creative Cities Exchange is running at ${base}/${API_PREFIX}`,
-    `  API docs:  ${base}/docs     health: ${base}/health     metrics: ${base}/metrics`,
+    `Creative Cities Exchange is running at ${base}/${findWebDist() ? '' : '   (web client not built: npm run build:web)'}`,
+    `  API: ${base}/${API_PREFIX}     API docs: ${base}/docs     health: ${base}/health     metrics: ${base}/metrics`,
     ...embedded.describe().map((l) => `  ${l}`),
     ...(admin
       ? [

@@ -16,6 +16,7 @@ import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { installHttpHooks } from './http-hooks';
 import { setupOpenApi } from './openapi';
 import { setupQueueDashboard } from './queue-dashboard';
+import { setupWebClient } from './web-client';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -124,5 +125,6 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   setupQueueDashboard(app);
   setupOpenApi(app);
+  await setupWebClient(app);
   return app;
 }

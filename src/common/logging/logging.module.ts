@@ -4,6 +4,15 @@ import { AppConfig } from '../../config/app-config';
 import { serializeRequest, skipRequestLog } from './request-log';
 
 /**
+ * Human-readable logs (pino-pretty) when LOG_PRETTY=true, or when it is unset, in development, and
+ * stdout is a terminal (`npm start` in a shell); JSON otherwise (pipes, containers, log collectors).
+ */
+function prettyLogs(config: AppConfig): boolean {
+  if (config.env.LOG_PRETTY) return true;
+  return process.env.LOG_PRETTY === undefined && config.env.NODE_ENV === 'development' && process.stdout.isTTY === true;
+}
+
+/**
  * Structured JSON logs (pino). The request id is set by Fastify (create-app.ts: the caller's
  * X-Request-Id when sane) and becomes the correlationId of the commands and events it causes.
  */
@@ -14,7 +23,7 @@ import { serializeRequest, skipRequestLog } from './request-log';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.env.LOG_LEVEL,
-          transport: config.env.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
+          transport: prettyLogs(config) ? { target: 'pino-pretty' } : undefined,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           serializers: { req: serializeRequest },
           autoLogging: { ignore: skipRequestLog },

@@ -1,0 +1,131 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { proposeProject } from '../support/projects';
+import { createFocalPoint, signIn, webAppWithCities, type FocalPoint } from './support/web-app';
+
+jest.setTimeout(90_000);
+
+/** The page's `document`, inside page.evaluate (the Node type-check has no DOM library). */
+declare const document: { activeElement: unknown; documentElement: { lang: string; scrollWidth: number } };
+
+/**
+ * The web client in Chromium against the whole application (built web/dist served at `/`), as a
+ * city's focal point uses it. Elements are found by role and accessible name only.
+ */
+describe('Web client in a browser', () => {
+  const { admin, users, open, origin } = webAppWithCities(['sevilla', 'lliria']);
+  const [sevilla, lliria] = users;
+  let focal: FocalPoint;
+
+  beforeAll(async () => {
+    focal = await createFocalPoint(admin, lliria.cityId, 'Marta of Llíria');
+  });
+
+  it('signs in, lands on home, and the bell and a toast show an invitation live, without reloading', async () => {
+    const page = await open();
+    await signIn(page, origin(), focal);
+    await page.getByRole('link', { name: 'Notifications, 0 unread' }).waitFor();
+    await page.getByText('Nothing needs your answer right now', { exact: false }).waitFor();
+
+    const project = await proposeProject(sevilla, 'Guitars of two cities');
+    const invited = await sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: lliria.cityId });
+    expect(invited.status).toBe(201);
+
+    await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor({ timeout: 15_000 });
+    const inbox = await lliria.api.get('/notifications');
+    const title: string = inbox.body.items[0].title;
+    const toast = page.getByRole('status').filter({ hasText: title });
+    await toast.waitFor();
+    // "Needs your answer" lists it too, linking to the project.
+    await page.getByRole('region', { name: 'Needs your answer' }).getByRole('link', { name: title }).waitFor();
+
+    // The toast opens the item; focus moves to the new page's heading.
+    await toast.getByRole('link', { name: 'Open' }).click();
+    await page.waitForURL(`${origin()}/projects/${project.id}`);
+    const heading = page.getByRole('heading', { level: 1, name: 'Projects' });
+    await heading.waitFor();
+    await page.waitForFunction(() => (document.activeElement as { tagName?: string } | null)?.tagName === 'H1');
+  });
+
+  it('says so when the e-mail or password is wrong, and names a missing field next to it', async () => {
+    const page = await open();
+    await page.goto(`${origin()}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: /E-mail address: Enter your e-mail address/ }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'E-mail address' }).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.getByRole('textbox', { name: 'E-mail address' }).fill(focal.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The e-mail address or the password is not right.' }).waitFor();
+  });
+
+  it('switches to Spanish: labels, <html lang> and the bell follow, and the choice survives a reload', async () => {
+    const page = await open();
+    await signIn(page, origin(), focal);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    const sections = page.getByRole('navigation', { name: 'Secciones' });
+    for (const label of ['Proyectos', 'Prácticas', 'Intercambios', 'Ciudades', 'Panorama'])
+      await sections.getByRole('link', { name: label }).waitFor();
+    await page.getByRole('link', { name: /^Notificaciones, \d+ sin leer$/ }).waitFor();
+    await page.getByRole('heading', { name: 'Pendiente de su respuesta' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Hola, ${focal.name}` }).waitFor();
+    await page.getByRole('combobox', { name: 'Idioma' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+  });
+
+  it('starts in the browser language when nothing was chosen (French)', async () => {
+    const page = await open({ locale: 'fr-FR' });
+    await page.goto(`${origin()}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Se connecter' }).waitFor();
+  });
+
+  it('folds the sections into a menu button on a 360 px phone, with no horizontal scrolling', async () => {
+    const page = await open({ viewport: { width: 360, height: 740 } });
+    await signIn(page, origin(), focal);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await page.getByRole('link', { name: 'Practices' }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('link', { name: 'Practices' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Practices' }).waitFor();
+    expect(await page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it('axe-core finds no serious or critical violation on the pages that exist', async () => {
+    const page = await open();
+    const audit = async (path: string, ready: (p: Page) => Promise<unknown>) => {
+      await page.goto(`${origin()}${path}`);
+      await ready(page);
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    const found: string[] = [];
+    found.push(...(await audit('/sign-in', (p) => p.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor())));
+    found.push(...(await audit('/reset-password', (p) => p.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor())));
+    found.push(...(await audit('/accept-invitation', (p) => p.getByRole('heading', { level: 1, name: 'Accept an invitation' }).waitFor())));
+    await signIn(page, origin(), focal);
+    found.push(...(await audit('/', (p) => p.getByRole('heading', { name: 'Needs your answer' }).waitFor())));
+    for (const [path, title] of [
+      ['/projects', 'Projects'],
+      ['/practices', 'Practices'],
+      ['/exchanges', 'Exchanges'],
+      ['/cities', 'Cities'],
+      ['/insight', 'Insight'],
+      ['/inbox', 'Inbox'],
+      ['/no-such-page', 'Page not found'],
+    ]) {
+      found.push(...(await audit(path, (p) => p.getByRole('heading', { level: 1, name: title }).waitFor())));
+    }
+    await page.getByRole('button', { name: 'Account' }).click();
+    found.push(...(await audit('/', (p) => p.getByRole('heading', { name: 'Needs your answer' }).waitFor())));
+    expect(found).toEqual([]);
+  });
+});

@@ -20,17 +20,22 @@ describe('Rights matrix: who may call each operation', () => {
   let running: RunningApp;
   let world: World;
   let documented: string[];
+  /** The response statuses the document lists, by operation. */
+  let responses: Record<string, string[]>;
 
   beforeAll(async () => {
     services = await TestServices.start();
     running = await startApp(services);
     world = await buildWorld(running);
     const doc = await openApiDocument(running.origin);
-    documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
-      Object.keys(ops)
-        .filter((m) => METHODS.includes(m))
-        .map((m) => `${m.toUpperCase()} ${path}`),
+    responses = Object.fromEntries(
+      Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>).flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([m]) => METHODS.includes(m))
+          .map(([m, op]) => [`${m.toUpperCase()} ${path}`, Object.keys(op.responses)]),
+      ),
     );
+    documented = Object.keys(responses);
   }, 60_000);
 
   afterAll(async () => {
@@ -66,6 +71,17 @@ describe('Rights matrix: who may call each operation', () => {
     const stale = Object.keys(RIGHTS).filter((op) => !documented.includes(op));
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
     expect(documented.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('matches the document: each refusal of a row is among the responses its operation documents', () => {
+    const undocumented = rows.flatMap(([operation, right]) => {
+      const refusals = new Set<number>();
+      if (right.access !== 'public') refusals.add(401);
+      if (right.access === 'city-member' || right.access === 'admin') refusals.add(right.outsider ?? 403);
+      if (right.access === 'city-user' || right.admin) refusals.add(right.admin ?? 403);
+      return [...refusals].filter((status) => !responses[operation]?.includes(String(status))).map((status) => `${operation}: ${status}`);
+    });
+    expect(undocumented).toEqual([]);
   });
 
   describe('refuses', () => {

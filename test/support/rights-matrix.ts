@@ -5,6 +5,9 @@ import type { World } from './fixtures';
  * src/auth/guards, @Public/@Authenticated/@Roles on the controllers, and the policies the
  * aggregates call first: project-policy.ts, practice-policy.ts, exchange.ts, city-policy.ts).
  * test/rights-matrix.e2e-spec.ts fails when an operation of the OpenAPI document has no row here.
+ * It sends the refusals first, then each row's allowed calls in the order of this table (they
+ * change state: a row that needs a state comes before the row that ends it, e.g. updates before
+ * withdraw).
  *
  * - `public`: anyone, anonymous too.
  * - `signed-in`: any signed-in user, a user of an unrelated city too (401 for anonymous).

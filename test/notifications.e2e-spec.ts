@@ -162,9 +162,11 @@ describe('Notifications', () => {
     const project = await proposeProject(sevilla);
     await ok(sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: valencia.cityId }));
     const [invited] = (await eventsOf(project.id)).filter((e) => e.type === 'PartnerInvited');
+    const jobId = deliverJobId(invited.id, valencia.cityId);
     const job = await waitFor('the muted delivery to finish', async () => {
-      const j = await queue().getJob(deliverJobId(invited.id, valencia.cityId));
-      return j && (await j.isCompleted()) ? j : undefined;
+      const j = await queue().getJob(jobId);
+      // Read again once completed: a job fetched while still active keeps returnvalue null.
+      return j && (await j.isCompleted()) ? queue().getJob(jobId) : undefined;
     });
     expect(job.returnvalue).toBe('muted');
     expect((await inboxOf(valencia)).items.filter((i: any) => i.eventId === invited.id)).toEqual([]);

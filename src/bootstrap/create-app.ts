@@ -46,7 +46,7 @@ export function corsOptions(config: AppConfig) {
 /**
  * Security headers on every reply (API, /docs, /admin/queues, errors): nosniff, no framing
  * (frame-ancestors 'none' and X-Frame-Options: DENY), no referrer, HSTS, and a CSP for the pages
- * served here — Swagger UI, Bull Board and, later, the web client at `/`: scripts, styles, images
+ * served here — Swagger UI, Bull Board and the web client at `/` (web/dist): scripts, styles, images
  * and fonts from this origin only; styles may also be inline (Swagger UI's page and components
  * set them; Bull Board's page has one); images and fonts may be data: URLs (Swagger UI's icons);
  * connections to this origin (CSP3 'self' covers ws:/wss: on the same host; PUBLIC_URL's wss: is

@@ -1,9 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { proposeProject } from '../support/projects';
 import { createFocalPoint, signIn, webAppWithCities, type FocalPoint } from './support/web-app';
 
 jest.setTimeout(90_000);
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** The page's `document`, inside page.evaluate (the Node type-check has no DOM library). */
 declare const document: { activeElement: unknown; documentElement: { lang: string; scrollWidth: number } };
@@ -45,6 +53,37 @@ describe('Web client in a browser', () => {
     const heading = page.getByRole('heading', { level: 1, name: 'Projects' });
     await heading.waitFor();
     await page.waitForFunction(() => (document.activeElement as { tagName?: string } | null)?.tagName === 'H1');
+  });
+
+  it('survives the live connection dropping: says so, and once reconnected shows what it missed', async () => {
+    const page = await open();
+    // Every Socket.IO WebSocket of the page passes through here, so the test can cut them.
+    let down = false;
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (down) return ws.close({ code: 1011, reason: 'network down' });
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    const before: number = (await lliria.api.get('/notifications/unread-count')).body.count;
+    await signIn(page, origin(), focal);
+    await page.getByRole('link', { name: `Notifications, ${before} unread` }).waitFor();
+    await waitUntil(() => sockets.length > 0);
+
+    down = true;
+    await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1011, reason: 'network down' })));
+    await page.getByRole('status').filter({ hasText: 'Live updates are paused' }).waitFor();
+
+    const project = await proposeProject(sevilla, 'Choirs across the sea');
+    expect((await sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: lliria.cityId })).status).toBe(201);
+    await waitUntil(async () => (await lliria.api.get('/notifications/unread-count')).body.count === before + 1);
+    expect(await page.getByRole('link', { name: `Notifications, ${before} unread` }).isVisible()).toBe(true);
+
+    down = false;
+    await page.getByRole('link', { name: `Notifications, ${before + 1} unread` }).waitFor({ timeout: 20_000 });
+    const title: string = (await lliria.api.get('/notifications')).body.items[0].title;
+    await page.getByRole('region', { name: 'Needs your answer' }).getByRole('link', { name: title }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Live updates are paused' }).waitFor({ state: 'detached' });
   });
 
   it('says so when the e-mail or password is wrong, and names a missing field next to it', async () => {

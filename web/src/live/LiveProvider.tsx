@@ -13,9 +13,11 @@ import { NOTIFICATIONS_KEY } from './notification-queries';
 interface Live {
   socket: Socket | null;
   connected: boolean;
+  /** Was connected and lost it: live updates are paused until it reconnects. */
+  dropped: boolean;
 }
 
-const LiveContext = createContext<Live>({ socket: null, connected: false });
+const LiveContext = createContext<Live>({ socket: null, connected: false, dropped: false });
 export const useLive = () => useContext(LiveContext);
 
 /**
@@ -28,7 +30,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const { t } = useTranslation();
-  const [live, setLive] = useState<Live>({ socket: null, connected: false });
+  const [live, setLive] = useState<Live>({ socket: null, connected: false, dropped: false });
 
   useEffect(() => {
     if (!token) return;
@@ -38,10 +40,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     socket.on('connect', () => {
       if (everConnected) void refreshInbox();
       everConnected = true;
-      setLive({ socket, connected: true });
+      setLive({ socket, connected: true, dropped: false });
     });
     socket.on('disconnect', (reason) => {
-      setLive({ socket, connected: false });
+      setLive({ socket, connected: false, dropped: everConnected });
       // The server closed it (token expired, user disabled, instance draining): ask the API whether
       // the session still holds (a 401 ends it), and if so connect again.
       if (reason === 'io server disconnect') {
@@ -55,18 +57,22 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       void refreshInbox();
       toast({ id: item.id, title: item.title, body: item.body, href: notificationHref(item.link) });
     });
-    setLive({ socket, connected: false });
+    setLive({ socket, connected: false, dropped: false });
     return () => {
       socket.removeAllListeners();
       socket.disconnect();
-      setLive({ socket: null, connected: false });
+      setLive({ socket: null, connected: false, dropped: false });
     };
   }, [token, queryClient, toast]);
 
   return (
     <LiveContext.Provider value={live}>
       {children}
-      {token && live.socket && !live.connected && <p className="live-offline">{t('live.offline')}</p>}
+      {token && live.dropped && (
+        <p className="live-offline" role="status">
+          {t('live.offline')}
+        </p>
+      )}
     </LiveContext.Provider>
   );
 }

@@ -6,9 +6,11 @@
  * over 200 ms while it runs (the app runs in this process, so its loop is this loop).
  *
  * One fc.check per operation, each with its own fixed seed derived from SEED: a failure reports the
- * seed, the path and the (shrunk) counterexample, and reproduces with the same SEED — alone with
- * FUZZ_ONLY="POST /api/v1/projects". Four operations are fuzzed at a time: a few requests in flight
- * keep two cores busy (the run stays well under 90 s) without turning it into a load test.
+ * seed, the path and the (shrunk) counterexample, and reproduces with the same SEED; alone with
+ * FUZZ_ONLY="POST /api/v1/projects" (which gives that operation all TOTAL runs: the first ones are
+ * the same requests). Four operations are fuzzed at a time: a few requests in flight keep two cores
+ * busy (the run stays well under 90 s) without turning it into a load test, and one operation's
+ * requests stay in order, so a stateful failure shrinks sensibly.
  */
 import { TestServices } from '@app/testing';
 import fc from 'fast-check';
@@ -71,7 +73,7 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
   let doc: OpenApiDoc;
   let operations: FuzzOperation[];
   let problemSchema: Schema;
-  const watch = new StallWatch(STALL_MS / 2);
+  const watch = new StallWatch(STALL_MS / 4);
   const stats = {
     requests: 0,
     byStatus: {} as Record<string, number>,
@@ -242,9 +244,13 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
 
   it(`never stalls the event loop over ${STALL_MS} ms during the run`, () => {
     expect(stats.maxDelayMs).toBeGreaterThan(0);
-    // A stall counts when the process used STALL_MS of CPU in it: with other processes holding both
-    // cores a shorter block is stretched past STALL_MS of wall time (logged above, not failed).
+    // The app's own stalls: STALL_MS of CPU used by the process in one stall.
     expect(watch.ownStalls(STALL_MS)).toEqual([]);
-    if (!watch.stalls.some((s) => s.ms >= STALL_MS)) expect(stats.maxDelayMs).toBeLessThan(STALL_MS);
+    if (stats.maxDelayMs < STALL_MS) return;
+    // The histogram saw a longer one: excused only when the watcher saw it too (its timer runs on the
+    // same loop) with the process off the CPU, i.e. other processes held both cores.
+    const seen = watch.stalls.filter((s) => s.ms >= stats.maxDelayMs / 2);
+    const excused = seen.length > 0 && seen.every((s) => s.cpuMs < STALL_MS / 2);
+    expect({ maxDelayMs: stats.maxDelayMs, seen, excused }).toEqual({ maxDelayMs: stats.maxDelayMs, seen, excused: true });
   });
 });

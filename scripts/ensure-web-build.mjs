@@ -18,7 +18,12 @@ function newestMtime(path) {
 }
 
 const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
-const changedAt = Math.max(...SOURCES.map((s) => newestMtime(join(web, s))), newestMtime(join(root, 'package-lock.json')));
+// This script too: a build made by an older version of it (e.g. in another mode) is redone.
+const changedAt = Math.max(
+  ...SOURCES.map((s) => newestMtime(join(web, s))),
+  newestMtime(join(root, 'package-lock.json')),
+  newestMtime(new URL(import.meta.url).pathname),
+);
 if (builtAt >= changedAt) process.exit(0);
 
 process.stdout.write(
@@ -31,6 +36,8 @@ execFileSync(
   {
     cwd: root,
     stdio: 'inherit',
+    // Vite bundles React's development build when NODE_ENV says so (Jest sets it to "test").
+    env: { ...process.env, NODE_ENV: 'production' },
   },
 );
 process.stdout.write(`Web client built in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);

@@ -1,8 +1,16 @@
-import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../ui/ComingSoon';
+import { Route, Routes } from 'react-router';
+import './projects.css';
+import { ProjectListPage } from './ProjectListPage';
+import { ProjectPage } from './ProjectPage';
+import { ProposeProjectPage } from './ProposeProjectPage';
 
-/** The projects section, mounted at /projects/* (a route shell until the feature is built: no fake data). */
+/** The projects section, mounted at /projects/*: the list, the propose form and a project's page. */
 export default function ProjectsRoutes() {
-  const { t } = useTranslation('projects');
-  return <ComingSoon title={t('title')} />;
+  return (
+    <Routes>
+      <Route index element={<ProjectListPage />} />
+      <Route path="new" element={<ProposeProjectPage />} />
+      <Route path=":id" element={<ProjectPage />} />
+    </Routes>
+  );
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { proposeProject } from '../support/projects';
 import { createFocalPoint, signIn, webAppWithCities, type FocalPoint } from './support/web-app';
 import { horizontalOverflow, proposeThroughForm, seriousViolations } from './support/projects-pages';
 
@@ -13,7 +14,7 @@ declare const document: { activeElement: { id?: string } | null };
  */
 describe('Projects in a browser', () => {
   const { admin, users, open, origin } = webAppWithCities(['sevilla', 'lliria']);
-  const [, lliria] = users;
+  const [sevilla, lliria] = users;
   let ana: FocalPoint;
   let marta: FocalPoint;
 
@@ -61,6 +62,54 @@ describe('Projects in a browser', () => {
     await sevillaPage.getByRole('button', { name: 'Start the project' }).waitFor();
     await sevillaPage.getByRole('tab', { name: 'Timeline' }).click();
     await sevillaPage.getByRole('tabpanel').getByText('Llíria accepted the invitation.').waitFor();
+  });
+
+  it('a 409 ("Llíria has already answered") reloads the project and says so in plain words', async () => {
+    const project = await proposeProject(sevilla, 'Bells and brass');
+    expect((await sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: lliria.cityId })).status).toBe(201);
+    const page = await open();
+    await signIn(page, origin(), marta);
+    await page.goto(`${origin()}/projects/${project.id}`);
+    const accept = page.getByRole('button', { name: 'Accept the invitation' });
+    await accept.waitFor();
+
+    // Another user of Llíria declines meanwhile. This page keeps being served the project as it
+    // was (as if the live update had not arrived yet) until it sends its own answer.
+    const stale = (await lliria.api.get(`/projects/${project.id}`)).body;
+    let serveStale = true;
+    await page.route(`**/api/v1/projects/${project.id}**`, async (route) => {
+      const request = route.request();
+      if (request.method() === 'POST') serveStale = false;
+      if (serveStale && request.method() === 'GET' && new URL(request.url()).pathname.endsWith(`/projects/${project.id}`))
+        return route.fulfill({ json: stale });
+      return route.continue();
+    });
+    expect((await lliria.api.post(`/projects/${project.id}/invitations/${lliria.cityId}/decline`, {})).status).toBe(200);
+
+    await accept.click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Llíria has already answered this invitation. The page now shows where things stand.' })
+      .waitFor();
+    await partnerRow(page, 'Llíria').getByText('Declined').waitFor();
+    expect(await accept.count()).toBe(0);
+  });
+
+  it('an accepted partner posts an update; the lead sees it in Updates without reloading', async () => {
+    const project = await proposeProject(sevilla, 'Organs of the Turia');
+    await sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: lliria.cityId });
+    expect((await lliria.api.post(`/projects/${project.id}/invitations/${lliria.cityId}/accept`, {})).status).toBe(200);
+    const lead = await open();
+    const partner = await open();
+    await Promise.all([signIn(lead, origin(), ana), signIn(partner, origin(), marta)]);
+    await lead.goto(`${origin()}/projects/${project.id}`);
+    await lead.getByText('No update yet. Post the first one', { exact: false }).waitFor();
+    await partner.goto(`${origin()}/projects/${project.id}`);
+    await partner.getByRole('combobox', { name: 'Kind' }).selectOption('milestone');
+    await partner.getByRole('textbox', { name: 'Text' }).fill('First joint rehearsal held in Llíria.');
+    await partner.getByRole('button', { name: 'Post the update' }).click();
+    await partner.getByText('Your update is posted.', { exact: false }).waitFor();
+    await lead.getByRole('tabpanel').getByText('First joint rehearsal held in Llíria.').waitFor({ timeout: 15_000 });
   });
 
   it('the propose form names each missing field next to it, summarises them and focuses the first', async () => {

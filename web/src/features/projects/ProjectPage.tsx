@@ -78,7 +78,10 @@ export function ProjectPage() {
       <ProjectDetails project={current} />
       <YourActions project={current} rights={rights} ownCityId={user?.cityId ?? null} actions={actions} />
       <PartnerList project={current} rights={rights} actions={actions} />
-      <section className="panel" aria-label={t('tabs.label')}>
+      <section className="panel" aria-labelledby="project-activity">
+        <h2 id="project-activity" className="visually-hidden">
+          {t('tabs.label')}
+        </h2>
         <Tabs label={t('tabs.label')} tabs={tabs} selected={tab} onSelect={selectTab}>
           {tab === 'updates' && <UpdatesTab projectId={id} canPost={rights.canPostUpdate} />}
           {tab === 'timeline' && <TimelineTab watch={watch} />}

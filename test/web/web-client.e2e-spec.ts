@@ -34,7 +34,9 @@ describe('Web client in a browser', () => {
     const page = await open();
     await signIn(page, origin(), focal);
     await page.getByRole('link', { name: 'Notifications, 0 unread' }).waitFor();
-    await page.getByText('Nothing needs your answer right now', { exact: false }).waitFor();
+    const needsAnswer = page.getByRole('region', { name: 'Needs your answer' });
+    await needsAnswer.waitFor();
+    await waitUntil(async () => (await needsAnswer.textContent())?.includes('Nothing needs your answer right now') ?? false);
 
     const project = await proposeProject(sevilla, 'Guitars of two cities');
     const invited = await sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: lliria.cityId });

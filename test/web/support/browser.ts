@@ -27,5 +27,5 @@ export function launchChromium(): Promise<Browser> {
 
 /** Builds web/dist when missing or stale, as `npm start` does (the app serves it when created). */
 export function ensureWebBuild(): void {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web-build.mjs'), '--strict'], { cwd: ROOT, stdio: 'inherit' });
 }

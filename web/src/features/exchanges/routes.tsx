@@ -1,8 +1,16 @@
-import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../ui/ComingSoon';
+import { Route, Routes } from 'react-router';
+import { NotFound } from '../../shell/NotFound';
+import { ExchangeRoute } from './ExchangeRoute';
+import { ExchangesRoute } from './ExchangesRoute';
+import './exchanges.css';
 
-/** The exchanges section, mounted at /exchanges/* (a route shell until the feature is built: no fake data). */
+/** The exchanges section, mounted at /exchanges/*: the city's exchanges, and one exchange. */
 export default function ExchangesRoutes() {
-  const { t } = useTranslation('exchanges');
-  return <ComingSoon title={t('title')} />;
+  return (
+    <Routes>
+      <Route index element={<ExchangesRoute />} />
+      <Route path=":id" element={<ExchangeRoute />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
 }

@@ -1,8 +1,20 @@
-import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../ui/ComingSoon';
+import { Route, Routes } from 'react-router';
+import { NotFound } from '../../shell/NotFound';
+import { EditRoute } from './EditRoute';
+import { LibraryRoute } from './LibraryRoute';
+import { PracticeRoute } from './PracticeRoute';
+import { ShareRoute } from './ShareRoute';
+import './practices.css';
 
-/** The practices section, mounted at /practices/* (a route shell until the feature is built: no fake data). */
+/** The practices section, mounted at /practices/*: the library, sharing, a practice and its edit form. */
 export default function PracticesRoutes() {
-  const { t } = useTranslation('practices');
-  return <ComingSoon title={t('title')} />;
+  return (
+    <Routes>
+      <Route index element={<LibraryRoute />} />
+      <Route path="new" element={<ShareRoute />} />
+      <Route path=":id" element={<PracticeRoute />} />
+      <Route path=":id/edit" element={<EditRoute />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
 }

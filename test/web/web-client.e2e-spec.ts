@@ -116,6 +116,21 @@ describe('Web client in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Change password' }).waitFor();
   });
 
+  it('signs out from the account menu: back to sign-in, and the pages behind it are closed', async () => {
+    const page = await open();
+    await signIn(page, origin(), focal);
+    const account = page.getByRole('button', { name: 'Account' });
+    await account.click();
+    expect(await account.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await account.getAttribute('aria-expanded')).toBe('false');
+    await account.click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  });
+
   it('switches to Spanish: labels, <html lang> and the bell follow, and the choice survives a reload', async () => {
     const page = await open();
     await signIn(page, origin(), focal);

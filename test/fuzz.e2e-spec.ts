@@ -40,16 +40,7 @@ const CLOSING = /\/(cancel|complete|decline|reject|withdraw|hide)$/;
  * known reason. The fuzz counts and logs them instead of failing; the `it.failing` case of each
  * reproduces it, so it fails (asking for its removal here) once the defect is fixed.
  */
-const KNOWN_DEFECTS: { name: string; where: string; reproduce: string; matches(a: Answer): boolean }[] = [
-  {
-    name: 'a hostile query key on a URL no route matches gets Fastify’s JSON 400, not problem+json',
-    where:
-      'src/bootstrap/http-hooks.ts, preValidation hook (80b236d): on the not-found route its InputValidationException reaches ' +
-      'Fastify’s default error handler, not the ProblemDetailsFilter; a documented route with an id over 100 characters is such a URL',
-    reproduce: '/api/v1/projects/nowhere/nothing?$gt=1',
-    matches: (a) => a.status === 400 && !PROBLEM.test(a.contentType) && a.text.startsWith('{"statusCode":400,"error":"Bad Request"'),
-  },
-];
+const KNOWN_DEFECTS: { name: string; where: string; reproduce: string; matches(a: Answer): boolean }[] = [];
 
 interface Answer {
   status: number;

@@ -1,7 +1,11 @@
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { asFieldErrors, inspectInput } from '../common/http/input-inspection';
+import { sendProblem } from '../common/http/problem-details.filter';
 import { InputValidationException } from '../common/http/validation.pipe';
 import type { MetricsRegistry } from '../ops/metrics/metrics.registry';
+
+const logger = new Logger('HTTP');
 
 /**
  * Fastify-level hooks: a body or query that inspectInput finds hostile (operator or prototype keys,
@@ -14,10 +18,15 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsRegis
     reply.header('X-Request-Id', request.id);
   });
 
-  fastify.addHook('preValidation', async (request) => {
+  fastify.addHook('preValidation', async (request, reply) => {
     // Hostile input stops here, before a guard or a DTO sees it; field problems are the validation pipe's.
     const problems = [...inspectInput(request.body, 'body'), ...inspectInput(request.query, 'query')];
-    if (problems.some((p) => p.hostile)) throw new InputValidationException(asFieldErrors(problems));
+    // Answered here rather than thrown: on routes outside Nest (the web client's fallback, the docs) a
+    // thrown error would reach Fastify's default handler and its plain JSON.
+    if (problems.some((p) => p.hostile)) {
+      sendProblem(new InputValidationException(asFieldErrors(problems)), request, reply, logger);
+      return reply;
+    }
   });
 
   fastify.addHook('onResponse', async (request, reply) => {

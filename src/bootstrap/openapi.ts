@@ -13,7 +13,7 @@ export function setupOpenApi(app: INestApplication): void {
         'Each operation lists the errors its own rules give. Besides those, any route can answer, as problem+json: ' +
         '400 for a hostile or malformed query or body (operator or prototype keys, too deep or too large, ill-formed text), ' +
         '401 when a bearer token is sent but is not valid (even where no token is needed; not on login or /health), ' +
-        '413 for a body over 1 MB, 414 for a path segment over 100 characters, 415 for a body of a type the route does not take, ' +
+        '413 for a body over 1 MB, 414 (or 404) for a path segment over 100 characters, 415 for a body of a type the route does not take, ' +
         '431 for headers over 16 KB, and 500 for a fault of the server.',
     )
     .setVersion('1')

@@ -63,13 +63,10 @@ describe('Practices and exchanges in a browser', () => {
 
     await v.getByRole('button', { name: 'Ask for an exchange' }).click();
     const ask = v.getByRole('dialog', { name: 'Ask Bilbao for an exchange' });
-    await ask
-      .getByRole('combobox', { name: 'Format (required)' })
-      .or(ask.getByRole('combobox', { name: 'Format' }))
-      .selectOption('study-visit');
+    await ask.getByRole('combobox', { name: 'Format' }).selectOption('study-visit');
     await ask.getByRole('textbox', { name: /^Message/ }).fill('We would like to bring our shopkeepers for three days.');
-    await ask.getByLabel('From').fill('2026-05-04');
-    await ask.getByLabel('To').fill('2026-05-06');
+    await ask.getByRole('group', { name: 'Proposed dates (optional)' }).getByLabel('From').fill('2026-05-04');
+    await ask.getByRole('group', { name: 'Proposed dates (optional)' }).getByLabel('To').fill('2026-05-06');
     await ask.getByRole('button', { name: 'Send the request' }).click();
     await ask.getByRole('status').filter({ hasText: 'Request sent. Bilbao has been told.' }).waitFor();
     await ask.getByRole('button', { name: 'Close' }).first().click();
@@ -160,6 +157,50 @@ describe('Practices and exchanges in a browser', () => {
     await b.getByText('Cancelled', { exact: true }).waitFor();
     await b.getByText('Plans changed', { exact: true }).waitFor();
     expect(await b.getByRole('button', { name: /^Decline/ }).count()).toBe(0);
+  });
+
+  it('edits a practice; when it changed meanwhile (an endorsement), says so, keeps the edits and saves on the latest version', async () => {
+    const shared = await bilbao.api.post('/practices', {
+      title: `Street markets ${Date.now()}`,
+      summary: 'Design markets in the streets.',
+      body: 'Every Sunday.',
+      field: 'design',
+      sdgs: [11],
+      tags: [],
+      language: 'en',
+    });
+    const b = await open();
+    await signIn(b, origin(), bilbaoFocal);
+    await b.goto(`${origin()}/practices/${shared.body.id}`);
+    await b.getByRole('link', { name: 'Edit' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Edit the practice' }).waitFor();
+    const newTitle = `${shared.body.title} and squares`;
+    await b.getByRole('textbox', { name: 'Title (required)' }).fill(newTitle);
+    // Valencia endorses it meanwhile: the version Bilbao's form holds is no longer current.
+    expect((await valencia.api.post(`/practices/${shared.body.id}/endorsements`, {})).status).toBe(201);
+    await b.getByRole('button', { name: 'Save the changes' }).click();
+    await b.getByRole('alert').filter({ hasText: 'This practice changed while you were editing it' }).waitFor();
+    expect(await b.getByRole('textbox', { name: 'Title (required)' }).inputValue()).toBe(newTitle);
+    await b.getByRole('button', { name: 'Save the changes' }).click();
+    await b.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+    await b.getByRole('status').filter({ hasText: /^1 endorsement$/ }).waitFor();
+    const saved = await bilbao.api.get(`/practices/${shared.body.id}`);
+    expect([saved.body.title, saved.body.endorsementCount]).toEqual([newTitle, 1]);
+  });
+
+  it('speaks Spanish: the library, a practice and the exchanges', async () => {
+    const page = await open();
+    await signIn(page, origin(), valenciaFocal);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Prácticas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prácticas' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Palabras que buscar' }).waitFor();
+    await page.getByRole('link', { name: 'Compartir una práctica' }).waitFor();
+    await page.getByRole('list', { name: 'Prácticas encontradas' }).getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Pedir un intercambio' }).waitFor();
+    await page.goto(`${origin()}/exchanges`);
+    await page.getByRole('heading', { level: 1, name: 'Intercambios' }).waitFor();
+    await page.getByRole('link', { name: 'Como solicitante' }).waitFor();
   });
 
   it('axe-core finds no serious or critical violation on the library, the share form, a practice and the exchanges', async () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/useSession';
@@ -20,6 +20,7 @@ export function ExchangesRoute() {
   const filters = exchangeFiltersFrom(params, !!user?.cityId);
   const list = useExchangeList(exchangeQueryOf(filters));
   const [status, setStatus] = useState(filters.status);
+  useEffect(() => setStatus(filters.status), [filters.status]); // the address changed elsewhere (Back)
   useLiveExchanges();
   if (!user) return null;
 

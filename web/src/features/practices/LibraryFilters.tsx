@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
-import { FIELDS, LANGUAGES, type LibraryFilters as Filters } from './library-params';
+import { FIELDS, LANGUAGES, paramsOf, type LibraryFilters as Filters } from './library-params';
 import { useAllCities, useSdgName } from './practice-api';
 
 export interface LibraryFiltersProps {
@@ -18,6 +18,9 @@ export function LibraryFilters({ filters, onApply }: LibraryFiltersProps) {
   const sdgName = useSdgName();
   const cities = useAllCities();
   const [draft, setDraft] = useState(filters);
+  // The address changed elsewhere (Back, a tag link): show its filters. Not a remount, which would drop focus.
+  const applied = paramsOf(filters).toString();
+  useEffect(() => setDraft(filters), [applied]);
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();

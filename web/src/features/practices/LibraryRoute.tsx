@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/useSession';
@@ -25,6 +26,14 @@ export function LibraryRoute() {
     return search ? `/practices?${search}` : '/practices';
   };
   const canShare = !!user && (user.role === 'admin' || !!user.cityId);
+  // Another page of results: the link pressed may be gone, so focus goes to the count above the list.
+  const countRef = useRef<HTMLParagraphElement>(null);
+  const shownPage = useRef(filters.page);
+  useEffect(() => {
+    if (shownPage.current === filters.page) return;
+    shownPage.current = filters.page;
+    countRef.current?.focus();
+  }, [filters.page]);
 
   return (
     <section className="page">
@@ -37,8 +46,7 @@ export function LibraryRoute() {
         )}
       </div>
       <p className="muted">{t('intro')}</p>
-      {/* Keyed by the address: "Back" restores the filters it shows. */}
-      <LibraryFilters key={params.toString()} filters={filters} onApply={(f) => navigate(hrefOf(f))} />
+      <LibraryFilters filters={filters} onApply={(f) => navigate(hrefOf(f))} />
 
       {list.isPending && <Loading />}
       {list.isError && (
@@ -51,7 +59,7 @@ export function LibraryRoute() {
       )}
       {list.data && (
         <>
-          <p role="status" className="result-count">
+          <p ref={countRef} tabIndex={-1} role="status" className="result-count">
             {t('results', { count: list.data.total, formatted: format.number(list.data.total) })}
           </p>
           {list.data.total === 0 &&
@@ -64,7 +72,7 @@ export function LibraryRoute() {
                 {t('empty')} {canShare && <Link to="/practices/new">{t('share.first')}</Link>}
               </p>
             ))}
-          <ul className="item-list" aria-label={t('listLabel')}>
+          <ul className="item-list" aria-label={t('listLabel')} aria-busy={list.isPlaceholderData || undefined}>
             {list.data.items.map((practice) => (
               <PracticeCard key={practice.id} practice={practice} />
             ))}

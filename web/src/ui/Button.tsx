@@ -21,7 +21,6 @@ export function Button({ variant = 'primary', busy = false, className, children,
       aria-disabled={busy || rest.disabled || undefined}
       aria-busy={busy || undefined}
       onClick={guarded}
-      onSubmit={busy ? (e) => e.preventDefault() : rest.onSubmit}
     >
       {busy && <span className="spinner" aria-hidden="true" />}
       {children}

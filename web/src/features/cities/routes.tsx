@@ -1,8 +1,16 @@
-import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../ui/ComingSoon';
+import { Route, Routes } from 'react-router';
+import { NotFound } from '../../shell/NotFound';
+import './cities.css';
+import { CityPage } from './CityPage';
+import { DirectoryPage } from './DirectoryPage';
 
-/** The cities section, mounted at /cities/* (a route shell until the feature is built: no fake data). */
+/** The cities section, mounted at /cities/*: the directory, and a city's page at /cities/:id. */
 export default function CitiesRoutes() {
-  const { t } = useTranslation('cities');
-  return <ComingSoon title={t('title')} />;
+  return (
+    <Routes>
+      <Route index element={<DirectoryPage />} />
+      <Route path=":id" element={<CityPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
 }

@@ -1,15 +1,16 @@
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { ComingSoon } from '../../ui/ComingSoon';
+import { NotFound } from '../../shell/NotFound';
+import './inbox.css';
+import { InboxPage } from './InboxPage';
+import { PreferencesPage } from './PreferencesPage';
 
-/** The inbox, mounted at /inbox/* (route shells until the feature is built; Home lists the unread items meanwhile). */
+/** The inbox, mounted at /inbox/*: the notifications, and the city's notification preferences. */
 export default function InboxRoutes() {
-  const { t } = useTranslation('inbox');
   return (
     <Routes>
-      <Route index element={<ComingSoon title={t('title')} />} />
-      <Route path="preferences" element={<ComingSoon title={t('preferences')} />} />
-      <Route path="*" element={<ComingSoon title={t('title')} />} />
+      <Route index element={<InboxPage />} />
+      <Route path="preferences" element={<PreferencesPage />} />
+      <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }

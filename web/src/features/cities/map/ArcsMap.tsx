@@ -1,0 +1,84 @@
+import { geoPath } from 'd3-geo';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import type { City } from '../city-queries';
+import { MapBase } from './MapBase';
+import { mapProjection, placePoints } from './projection';
+
+const SIZE = { width: 640, height: 360 };
+
+export interface ArcPartner {
+  city: City;
+  /** Shared projects and exchanges: the arc's width. */
+  weight: number;
+  name: string;
+}
+
+export interface ArcsMapProps {
+  centre: City;
+  partners: ArcPartner[];
+  label: string;
+  centreName: string;
+}
+
+/**
+ * A city's collaborations as great-circle arcs from it to each partner city with a location,
+ * thicker for more shared work. The list beside it says the same in words.
+ */
+export default function ArcsMap({ centre, partners, label, centreName }: ArcsMapProps) {
+  const located = useMemo(() => partners.filter((p) => p.city.location), [partners]);
+  const projection = useMemo(
+    () =>
+      mapProjection(
+        SIZE,
+        [centre.location, ...located.map((p) => p.city.location)].filter((l) => !!l),
+      ),
+    [centre, located],
+  );
+  const arcs = useMemo(() => {
+    if (!centre.location) return [];
+    const path = geoPath(projection);
+    const from: [number, number] = [centre.location.lng, centre.location.lat];
+    return located.map((p) => ({
+      id: p.city.id,
+      weight: p.weight,
+      d: path({ type: 'LineString', coordinates: [from, [p.city.location!.lng, p.city.location!.lat]] }) ?? '',
+    }));
+  }, [centre, located, projection]);
+  const points = useMemo(() => placePoints(located, (p) => p.city.location, projection), [located, projection]);
+  const [home] = placePoints([centre], (c) => c.location, projection);
+  return (
+    <svg className="world-map arcs-map" viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} role="group" aria-label={label}>
+      <MapBase projection={projection} />
+      <g aria-hidden="true">
+        {arcs.map((arc) => (
+          <path key={arc.id} className="map-arc" d={arc.d} strokeWidth={Math.min(2 + arc.weight, 8)} />
+        ))}
+      </g>
+      {points.map(({ item: partner, x, y }) => (
+        <Link
+          key={partner.city.id}
+          to={`/cities/${encodeURIComponent(partner.city.id)}`}
+          className={`map-point field-${partner.city.field}`}
+          aria-label={partner.name}
+        >
+          <title>{partner.name}</title>
+          <circle className="map-point-hit" cx={x} cy={y} r={14} />
+          <circle className="map-point-dot" cx={x} cy={y} r={7} />
+          <text className="map-point-label" x={x + 11} y={y + 5} aria-hidden="true">
+            {partner.city.name}
+          </text>
+        </Link>
+      ))}
+      {home && (
+        <g className={`map-home field-${centre.field}`} role="img" aria-label={centreName}>
+          <title>{centreName}</title>
+          <rect x={home.x - 8} y={home.y - 8} width={16} height={16} />
+          <text className="map-home-label" x={home.x + 12} y={home.y + 5} aria-hidden="true">
+            {centre.name}
+          </text>
+        </g>
+      )}
+    </svg>
+  );
+}

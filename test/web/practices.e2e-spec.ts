@@ -63,7 +63,7 @@ describe('Practices and exchanges in a browser', () => {
 
     await v.getByRole('button', { name: 'Ask for an exchange' }).click();
     const ask = v.getByRole('dialog', { name: 'Ask Bilbao for an exchange' });
-    await ask.getByRole('combobox', { name: 'Format' }).selectOption('study-visit');
+    await ask.getByRole('combobox', { name: 'Format (required)' }).selectOption('study-visit');
     await ask.getByRole('textbox', { name: /^Message/ }).fill('We would like to bring our shopkeepers for three days.');
     await ask.getByRole('group', { name: 'Proposed dates (optional)' }).getByLabel('From').fill('2026-05-04');
     await ask.getByRole('group', { name: 'Proposed dates (optional)' }).getByLabel('To').fill('2026-05-06');
@@ -159,6 +159,37 @@ describe('Practices and exchanges in a browser', () => {
     expect(await b.getByRole('button', { name: /^Decline/ }).count()).toBe(0);
   });
 
+  it('lets the requester mark an accepted exchange as happened, with a rating and feedback the dialog asks for', async () => {
+    const shared = await bilbao.api.post('/practices', {
+      title: `Makers' fair ${Date.now()}`,
+      summary: 'A fair of local makers.',
+      body: 'Twice a year.',
+      field: 'design',
+      sdgs: [8],
+      tags: [],
+      language: 'en',
+    });
+    const asked = await valencia.api.post(`/practices/${shared.body.id}/exchanges`, { format: 'study-visit', message: 'May we visit?' });
+    expect((await bilbao.api.post(`/exchanges/${asked.body.id}/accept`, { message: 'Of course.' })).status).toBe(200);
+    const v = await open();
+    await signIn(v, origin(), valenciaFocal);
+    await v.goto(`${origin()}/exchanges?role=requester`);
+    const card = v.getByRole('listitem').filter({ has: v.getByRole('heading', { name: shared.body.title }) });
+    await card.getByText('Of course.', { exact: true }).waitFor();
+    await card.getByRole('button', { name: /^Mark as happened/ }).click();
+    const dialog = v.getByRole('dialog', { name: 'Mark the exchange with Bilbao as happened' });
+    await dialog.getByRole('button', { name: 'Save: it happened' }).click();
+    await dialog.getByRole('alert').getByRole('link', { name: 'Rating (required): Choose a rating.' }).waitFor();
+    await dialog.getByRole('group', { name: 'Rating (required)' }).getByRole('radio', { name: '5 – excellent' }).check();
+    await dialog.getByRole('textbox', { name: 'Feedback (required)' }).fill('Our shopkeepers came back full of ideas.');
+    await dialog.getByRole('button', { name: 'Save: it happened' }).click();
+    await card.getByRole('status').filter({ hasText: 'Marked as happened. Bilbao has been told.' }).waitFor();
+    await card.getByText('Rated 5 out of 5').waitFor();
+    expect(await card.getByRole('button').count()).toBe(0);
+    const done = await bilbao.api.get(`/exchanges/${asked.body.id}`);
+    expect([done.body.status, done.body.rating]).toEqual(['completed', 5]);
+  });
+
   it('edits a practice; when it changed meanwhile (an endorsement), says so, keeps the edits and saves on the latest version', async () => {
     const shared = await bilbao.api.post('/practices', {
       title: `Street markets ${Date.now()}`,
@@ -183,7 +214,10 @@ describe('Practices and exchanges in a browser', () => {
     expect(await b.getByRole('textbox', { name: 'Title (required)' }).inputValue()).toBe(newTitle);
     await b.getByRole('button', { name: 'Save the changes' }).click();
     await b.getByRole('heading', { level: 1, name: newTitle }).waitFor();
-    await b.getByRole('status').filter({ hasText: /^1 endorsement$/ }).waitFor();
+    await b
+      .getByRole('status')
+      .filter({ hasText: /^1 endorsement$/ })
+      .waitFor();
     const saved = await bilbao.api.get(`/practices/${shared.body.id}`);
     expect([saved.body.title, saved.body.endorsementCount]).toEqual([newTitle, 1]);
   });

@@ -10,6 +10,9 @@ import { ActionDialog } from './ActionDialog';
 import { conflictKey, exchangeActions, sideOf, type Exchange, type ExchangeAction } from './exchange-actions';
 import { EXCHANGES_KEY, exchangeKey, fetchExchange, useCityName } from './exchange-api';
 
+/** A date without time ("2026-05-04") as local noon, so no time zone shows it as the day before. */
+const dayOf = (date: string) => new Date(`${date}T12:00:00`);
+
 /**
  * One exchange: the practice, the other city, what was asked and answered, and the actions this
  * user may take. After an action, or a 409 (the other side acted first: the exchange is reloaded),
@@ -70,7 +73,7 @@ export function ExchangeCard({ exchange, user, headingLevel = 2 }: { exchange: E
         </span>
         <span>{t(`formats.${exchange.format}`)}</span>
         {exchange.proposedDates && (
-          <span>{t('dates', { from: format.date(exchange.proposedDates.from), to: format.date(exchange.proposedDates.to) })}</span>
+          <span>{t('dates', { from: format.date(dayOf(exchange.proposedDates.from)), to: format.date(dayOf(exchange.proposedDates.to)) })}</span>
         )}
         <span>
           {t('asked')} <RelativeTime iso={exchange.createdAt} />

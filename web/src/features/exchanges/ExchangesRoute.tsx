@@ -76,7 +76,7 @@ export function ExchangesRoute() {
           </p>
           {list.data.total === 0 && (
             <p className="empty">
-              {t(empty)} <Link to="/practices">{t('toLibrary')}</Link>
+              {t(empty)} {empty === 'emptyHost' ? <Link to="/practices/new">{t('toShare')}</Link> : <Link to="/practices">{t('toLibrary')}</Link>}
             </p>
           )}
           <ul className="item-list" aria-label={filters.role ? t(`sides.${filters.role}`) : t('title')}>

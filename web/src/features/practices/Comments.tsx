@@ -6,7 +6,7 @@ import { fieldErrors, type FieldErrors } from '../../api/field-errors';
 import { unwrap } from '../../api/problem';
 import type { WatchedEvent } from '../../live/contracts';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { Field, fieldId } from '../../ui/Field';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { CityName } from './CityName';
 import { localProblem, problemOf } from './form-problem';
@@ -44,7 +44,7 @@ export function Comments({ practice, events, canComment }: { practice: Practice;
     event.preventDefault();
     if (!text.trim()) {
       setErrors(fieldErrors(localProblem([{ field: 'text', message: t('comments.missing') }]), ['text']));
-      document.getElementById('field-text')?.focus();
+      document.getElementById(fieldId('text'))?.focus();
       return;
     }
     post.mutate();

@@ -26,8 +26,10 @@ export function EndorseButton({ practice, cityId, endorses }: EndorseButtonProps
   const queryClient = useQueryClient();
   const [mine, setMine] = useState<boolean | null>(null); // what this page last did, until the events catch up
   const [message, setMessage] = useState<string | null>(null);
-  // Once the events say something new (this page's own endorsement among them), they decide again.
-  useEffect(() => setMine(null), [endorses]);
+  // Once the events agree with what this page did, they decide again (and follow other tabs after).
+  useEffect(() => {
+    if (endorses !== null && endorses === mine) setMine(null);
+  }, [endorses, mine]);
   const endorsed = mine ?? endorses ?? false;
   const key = practiceKey(practice.id);
 

@@ -6,7 +6,7 @@ import { fieldErrors, type FieldErrors } from '../../api/field-errors';
 import { unwrap } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { Field, fieldId } from '../../ui/Field';
 import { localProblem, problemOf } from './form-problem';
 import { problemCode } from './practice-api';
 
@@ -42,7 +42,7 @@ export function ReportDialog({ target, onClose }: { target: ReportTarget | null;
     if (!target) return;
     if (!reason.trim()) {
       setErrors(fieldErrors(localProblem([{ field: 'reason', message: t('report.missing') }]), ['reason']));
-      document.getElementById('field-reason')?.focus();
+      document.getElementById(fieldId('reason'))?.focus();
       return;
     }
     report.mutate(target);

@@ -1,11 +1,14 @@
-import { geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { City } from '../city-queries';
 import { MapBase } from './MapBase';
-import { mapProjection, placePoints } from './projection';
+import { arcPath, mapProjection, placePoints } from './projection';
 
 const SIZE = { width: 640, height: 360 };
+/** Closer than the directory: partners are often a few hundred kilometres apart. */
+const MIN_SPAN = { lng: 10, lat: 6 };
+/** Up to this many partners, their names stay written on the map (more would overlap). */
+const FEW = 8;
 
 export interface ArcPartner {
   city: City;
@@ -22,7 +25,7 @@ export interface ArcsMapProps {
 }
 
 /**
- * A city's collaborations as great-circle arcs from it to each partner city with a location,
+ * A city's collaborations as arcs from it to each partner city with a location,
  * thicker for more shared work. The list beside it says the same in words.
  */
 export default function ArcsMap({ centre, partners, label, centreName }: ArcsMapProps) {
@@ -32,28 +35,25 @@ export default function ArcsMap({ centre, partners, label, centreName }: ArcsMap
       mapProjection(
         SIZE,
         [centre.location, ...located.map((p) => p.city.location)].filter((l) => !!l),
+        { minSpan: MIN_SPAN },
       ),
     [centre, located],
   );
-  const arcs = useMemo(() => {
-    if (!centre.location) return [];
-    const path = geoPath(projection);
-    const from: [number, number] = [centre.location.lng, centre.location.lat];
-    return located.map((p) => ({
-      id: p.city.id,
-      weight: p.weight,
-      d: path({ type: 'LineString', coordinates: [from, [p.city.location!.lng, p.city.location!.lat]] }) ?? '',
-    }));
-  }, [centre, located, projection]);
   const points = useMemo(() => placePoints(located, (p) => p.city.location, projection), [located, projection]);
-  const [home] = placePoints([centre], (c) => c.location, projection);
+  const [home] = useMemo(() => placePoints([centre], (c) => c.location, projection), [centre, projection]);
   return (
-    <svg className="world-map arcs-map" viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} role="group" aria-label={label}>
+    <svg
+      className={points.length <= FEW ? 'world-map arcs-map arcs-map-few' : 'world-map arcs-map'}
+      viewBox={`0 0 ${SIZE.width} ${SIZE.height}`}
+      role="group"
+      aria-label={label}
+    >
       <MapBase projection={projection} />
       <g aria-hidden="true">
-        {arcs.map((arc) => (
-          <path key={arc.id} className="map-arc" d={arc.d} strokeWidth={Math.min(2 + arc.weight, 8)} />
-        ))}
+        {home &&
+          points.map(({ item: partner, x, y }) => (
+            <path key={partner.city.id} className="map-arc" d={arcPath(home, { x, y })} strokeWidth={Math.min(2 + partner.weight, 8)} />
+          ))}
       </g>
       {points.map(({ item: partner, x, y }) => (
         <Link
@@ -74,7 +74,7 @@ export default function ArcsMap({ centre, partners, label, centreName }: ArcsMap
         <g className={`map-home field-${centre.field}`} role="img" aria-label={centreName}>
           <title>{centreName}</title>
           <rect x={home.x - 8} y={home.y - 8} width={16} height={16} />
-          <text className="map-home-label" x={home.x + 12} y={home.y + 5} aria-hidden="true">
+          <text className="map-home-label" x={home.x} y={home.y - 14} textAnchor="middle" aria-hidden="true">
             {centre.name}
           </text>
         </g>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameAround, isInside, mapProjection, placePoints, type LatLng } from './projection';
+import { arcPath, frameAround, isInside, mapProjection, placePoints, type LatLng } from './projection';
 
 const size = { width: 960, height: 500 };
 const sevilla = { name: 'Sevilla', location: { lat: 37.3891, lng: -5.9845 } };
@@ -44,5 +44,17 @@ describe('map projection: cities as points', () => {
         { lat: 0, lng: 170 },
       ]),
     ).toBeNull();
+  });
+
+  it('draws an arc from one point to the other, bowed to its side', () => {
+    expect(arcPath({ x: 0, y: 0 }, { x: 100, y: 0 })).toBe('M0,0Q50,20 100,0');
+    expect(arcPath({ x: 10, y: 10 }, { x: 10, y: 10 })).toBe('M10,10Q10,10 10,10');
+  });
+
+  it('a narrower minimum span zooms closer (the collaboration map of nearby cities)', () => {
+    const wide = placePoints([sevilla, barcelona], at, mapProjection(size, [sevilla.location, barcelona.location]));
+    const close = placePoints([sevilla, barcelona], at, mapProjection(size, [sevilla.location, barcelona.location], { minSpan: { lng: 4, lat: 3 } }));
+    const gap = (p: { x: number; y: number }[]) => Math.hypot(p[1].x - p[0].x, p[1].y - p[0].y);
+    expect(gap(close)).toBeGreaterThan(gap(wide));
   });
 });

@@ -28,7 +28,7 @@ export function CityCollaborations({ city }: { city: City }) {
       {items.length > 0 && (
         <div className="collaborations">
           {city.location && partners.onMap.length > 0 && (
-            <figure className="map-figure" aria-labelledby="arcs-map-caption">
+            <figure className="map-figure arcs-figure" aria-labelledby="arcs-map-caption">
               <figcaption id="arcs-map-caption">
                 {t('collaborations.caption', { count: partners.onMap.length, city: city.name })}
                 {partners.offMap > 0 && ` ${t('map.unlocated', { count: partners.offMap })}`}

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { City } from '../city-queries';
 import { MapBase } from './MapBase';
+import { useMapSize } from './useMapSize';
 import { arcPath, mapProjection, placePoints } from './projection';
 
-const SIZE = { width: 640, height: 360 };
 /** Closer than the directory: partners are often a few hundred kilometres apart. */
 const MIN_SPAN = { lng: 10, lat: 6 };
 /** Up to this many partners, their names stay written on the map (more would overlap). */
@@ -29,22 +29,26 @@ export interface ArcsMapProps {
  * thicker for more shared work. The list beside it says the same in words.
  */
 export default function ArcsMap({ centre, partners, label, centreName }: ArcsMapProps) {
+  const { ref, size } = useMapSize(360 / 640, 640);
   const located = useMemo(() => partners.filter((p) => p.city.location), [partners]);
   const projection = useMemo(
     () =>
       mapProjection(
-        SIZE,
+        size,
         [centre.location, ...located.map((p) => p.city.location)].filter((l) => !!l),
         { minSpan: MIN_SPAN },
       ),
-    [centre, located],
+    [centre, located, size.width, size.height],
   );
   const points = useMemo(() => placePoints(located, (p) => p.city.location, projection), [located, projection]);
   const [home] = useMemo(() => placePoints([centre], (c) => c.location, projection), [centre, projection]);
   return (
     <svg
       className={points.length <= FEW ? 'world-map arcs-map arcs-map-few' : 'world-map arcs-map'}
-      viewBox={`0 0 ${SIZE.width} ${SIZE.height}`}
+      ref={ref}
+      width={size.width}
+      height={size.height}
+      viewBox={`0 0 ${size.width} ${size.height}`}
       role="group"
       aria-label={label}
     >

@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { City } from '../city-queries';
 import { MapBase } from './MapBase';
+import { useMapSize } from './useMapSize';
 import { mapProjection, placePoints } from './projection';
-
-const SIZE = { width: 960, height: 500 };
 
 export interface PointsMapProps {
   cities: City[];
@@ -21,11 +20,20 @@ export interface PointsMapProps {
  * the text alternative, so the map adds no information of its own.
  */
 export default function PointsMap({ cities, zoomed, label, pointName }: PointsMapProps) {
+  const { ref, size } = useMapSize(500 / 960, 960);
   const located = useMemo(() => cities.filter((c) => c.location), [cities]);
-  const projection = useMemo(() => mapProjection(SIZE, zoomed ? located.map((c) => c.location!) : null), [located, zoomed]);
+  const projection = useMemo(() => mapProjection(size, zoomed ? located.map((c) => c.location!) : null), [located, zoomed, size.width, size.height]);
   const points = useMemo(() => placePoints(located, (c) => c.location, projection), [located, projection]);
   return (
-    <svg className="world-map" viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} role="group" aria-label={label}>
+    <svg
+      className="world-map"
+      ref={ref}
+      width={size.width}
+      height={size.height}
+      viewBox={`0 0 ${size.width} ${size.height}`}
+      role="group"
+      aria-label={label}
+    >
       <MapBase projection={projection} />
       <g>
         {points.map(({ item: city, x, y }) => (

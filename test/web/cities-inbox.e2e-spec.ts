@@ -47,6 +47,10 @@ describe('Cities and inbox in a browser', () => {
     const filters = page.getByRole('search', { name: 'Filter cities' });
     await filters.getByRole('combobox', { name: 'Creative field' }).selectOption({ label: 'Music' });
     await agreeing(page, ['Llíria', 'Sevilla']);
+    const world = page.getByRole('button', { name: 'Show the whole world' });
+    await world.click();
+    expect(await world.getAttribute('aria-pressed')).toBe('true');
+    await agreeing(page, ['Llíria', 'Sevilla']);
     await filters.getByRole('searchbox', { name: 'Name' }).fill('sev');
     await agreeing(page, ['Sevilla']);
     await page.waitForURL(/field=music&q=sev/);
@@ -65,6 +69,18 @@ describe('Cities and inbox in a browser', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await filters.getByRole('searchbox', { name: 'Name' }).fill('zzz-no-such-city');
     await page.getByText('No city matches these filters. Remove a filter or try another name.').waitFor();
+  });
+
+  it('speaks Spanish: filters, the map and its points, the counts', async () => {
+    const page = await open();
+    await signIn(page, origin(), focal);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await page.goto(`${origin()}/cities?field=music`);
+    await page.getByRole('heading', { level: 1, name: 'Ciudades' }).waitFor();
+    await page.getByRole('search', { name: 'Filtrar ciudades' }).getByRole('combobox', { name: 'Ámbito creativo' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '2 ciudades' }).waitFor();
+    await page.getByRole('group', { name: 'Mapa de las ciudades encontradas' }).getByRole('link', { name: 'Sevilla, Música, España' }).waitFor();
+    await page.getByRole('list', { name: 'Ciudades encontradas' }).getByText('Ciudad Creativa desde 2006').waitFor();
   });
 
   it("opens a city's page: profile, projects, practices and collaborations as a map of arcs and a list", async () => {

@@ -4,7 +4,11 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
+  /** The domain rule that refused the request (e.g. `project.no-invitation`); absent for generic errors. */
+  code?: string;
   errors?: { field?: string; message?: string }[];
+  /** The request's X-Request-Id, to find it in the logs. */
+  requestId?: string;
 }
 
 /** What a failed call threw: its status and, when the API sent one, the problem+json body. */
@@ -21,6 +25,9 @@ export class ApiError extends Error {
 export function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
 }
+
+/** The domain rule code of a failed call (`exchange.already-open`…), or undefined for any other failure. */
+export const problemCode = (error: unknown): string | undefined => (error instanceof ApiError ? error.problem?.code : undefined);
 
 /**
  * Unwraps an openapi-fetch result for TanStack Query: the data, or a thrown ApiError (so queries

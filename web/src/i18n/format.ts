@@ -17,6 +17,22 @@ export function relativeTime(date: Date, now: Date, language: string): string {
   return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(Math.round(seconds / size), unit);
 }
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date in `language`. A date-only string ("2026-05-04", OpenAPI `format: date`) is a calendar day,
+ * not an instant: parsed as UTC midnight it would show as 3 May west of Greenwich, so it is shown as
+ * that day in UTC. Anything else is an instant shown in `timeZone` (default: the browser's).
+ */
+export function formatDate(value: string | Date, language: string, timeZone?: string): string {
+  const day = typeof value === 'string' ? DATE_ONLY.exec(value) : null;
+  if (day) {
+    const utc = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
+  }
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone }).format(new Date(value));
+}
+
 /** Dates and numbers in the chosen language (Intl), for components. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -25,7 +41,8 @@ export function useFormat() {
     language,
     number: (n: number) => new Intl.NumberFormat(language).format(n),
     dateTime: (iso: string | Date) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso)),
-    date: (iso: string | Date) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso)),
+    /** An instant's day, or a date-only "YYYY-MM-DD" as that calendar day in every time zone. */
+    date: (iso: string | Date) => formatDate(iso, language),
     relative: (iso: string | Date, now = new Date()) => relativeTime(new Date(iso), now, language),
   };
 }

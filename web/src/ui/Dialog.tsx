@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusLost, focusReturnTarget } from './focus-return';
 
 export interface DialogProps {
   open: boolean;
@@ -8,16 +9,24 @@ export interface DialogProps {
   children: ReactNode;
   /** The buttons at the bottom (e.g. Cancel + the confirming action naming its consequence). */
   actions?: ReactNode;
+  /** Where focus goes if the opener is gone once the dialog closes (default: the page's h1). */
+  returnFocus?: () => HTMLElement | null;
 }
+
+/** How long after closing an action may still remove the opener (its answer arrives later). */
+const WATCH_OPENER_MS = 15_000;
 
 /**
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert, so focus
- * stays inside; Escape closes it; focus returns to what opened it.
+ * stays inside; Escape closes it; focus returns to what opened it, or, when the confirmed action
+ * removes that button (now or when its answer arrives), to `returnFocus()` or the page's h1.
  */
-export function Dialog({ open, title, onClose, children, actions }: DialogProps) {
+export function Dialog({ open, title, onClose, children, actions, returnFocus }: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const fallback = useRef(returnFocus);
+  fallback.current = returnFocus;
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog || !open) return;
@@ -25,7 +34,17 @@ export function Dialog({ open, title, onClose, children, actions }: DialogProps)
     dialog.showModal();
     return () => {
       dialog.close();
-      opener?.focus();
+      const refocus = () => focusReturnTarget(opener, () => fallback.current?.() ?? null, document)?.focus();
+      refocus();
+      if (!opener?.isConnected) return;
+      // The opener may disappear when the action's answer arrives: then focus falls to <body>; catch it.
+      const watch = new MutationObserver(() => {
+        if (opener.isConnected) return;
+        watch.disconnect();
+        if (focusLost(document)) refocus();
+      });
+      watch.observe(document.body, { childList: true, subtree: true });
+      setTimeout(() => watch.disconnect(), WATCH_OPENER_MS);
     };
   }, [open]);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../api/field-errors';
 import { fieldId } from './Field';
@@ -16,6 +16,7 @@ export interface ErrorSummaryProps {
 export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId(); // two summaries on a page (a form and a dialog's form) keep distinct ids
   useEffect(() => {
     if (!errors) return;
     const target = errors.first ? document.getElementById(fieldId(errors.first)) : ref.current;
@@ -24,8 +25,8 @@ export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
   if (!errors || (errors.other.length === 0 && Object.keys(errors.byField).length === 0)) return null;
   const fields = Object.keys(labels).filter((f) => errors.byField[f]);
   return (
-    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('ui.errorSummary')}</h2>
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('ui.errorSummary')}</h2>
       <ul>
         {fields.map((f) => (
           <li key={f}>

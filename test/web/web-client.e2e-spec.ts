@@ -47,8 +47,10 @@ describe('Web client in a browser', () => {
     const title: string = inbox.body.items[0].title;
     const toast = page.getByRole('status').filter({ hasText: title });
     await toast.waitFor();
-    // "Needs your answer" lists it too, linking to the project.
-    await page.getByRole('region', { name: 'Needs your answer' }).getByRole('link', { name: title }).waitFor();
+    // "Needs your answer" offers the invitation, and the activity feed shows the notification, both live.
+    await needsAnswer.getByRole('link', { name: 'Guitars of two cities' }).waitFor();
+    await needsAnswer.getByRole('button', { name: 'Accept: Guitars of two cities' }).waitFor();
+    await page.getByRole('region', { name: 'Activity' }).getByRole('link', { name: title }).waitFor();
 
     // The toast opens the item; focus moves to the new page's heading.
     await toast.getByRole('link', { name: 'Open' }).click();
@@ -84,7 +86,8 @@ describe('Web client in a browser', () => {
     down = false;
     await page.getByRole('link', { name: `Notifications, ${before + 1} unread` }).waitFor({ timeout: 20_000 });
     const title: string = (await lliria.api.get('/notifications')).body.items[0].title;
-    await page.getByRole('region', { name: 'Needs your answer' }).getByRole('link', { name: title }).waitFor();
+    await page.getByRole('region', { name: 'Activity' }).getByRole('link', { name: title }).waitFor();
+    await page.getByRole('region', { name: 'Needs your answer' }).getByRole('link', { name: 'Choirs across the sea' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Live updates are paused' }).waitFor({ state: 'detached' });
   });
 
@@ -158,10 +161,11 @@ describe('Web client in a browser', () => {
     const page = await open({ viewport: { width: 360, height: 740 } });
     await signIn(page, origin(), focal);
     const menu = page.getByRole('button', { name: 'Menu' });
-    expect(await page.getByRole('link', { name: 'Practices' }).isVisible()).toBe(false);
+    const practices = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Practices', exact: true });
+    expect(await practices.isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    await page.getByRole('link', { name: 'Practices' }).click();
+    await practices.click();
     await page.waitForURL(`${origin()}/practices`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).isVisible()).toBe(true);

@@ -32,11 +32,12 @@ export function webAppWithCities(cities: string[]) {
   return {
     ...env,
     origin: () => env.app.running.origin,
-    /** A new browser context (English unless told) and its page. */
-    async open(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+    /** A new browser context (English unless told; the machine's time zone unless told) and its page. */
+    async open(options: { locale?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {}): Promise<Page> {
       const context = await browser.current.newContext({
         locale: options.locale ?? 'en-GB',
         viewport: options.viewport ?? { width: 1280, height: 800 },
+        ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
       });
       contexts.push(context);
       return context.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, relativeTime } from './format';
+import { displayName, formatDate, relativeTime } from './format';
 
 describe('relativeTime: Intl in the chosen language', () => {
   const now = new Date('2026-03-01T12:00:00Z');
@@ -27,5 +27,13 @@ describe('formatDate: date-only strings are calendar days', () => {
   });
   it('keeps local date-times (features pass "YYYY-MM-DDT12:00:00") as before', () => {
     expect(formatDate('2026-05-04T12:00:00', 'en-GB')).toBe('4 May 2026');
+  });
+});
+
+describe('displayName: languages and countries in the chosen language', () => {
+  it('names them, and falls back to the code', () => {
+    expect(displayName('es', 'language', 'ca')).toBe('catalán');
+    expect(displayName('fr', 'region', 'ES')).toBe('Espagne');
+    expect(displayName('en', 'region', 'not a code')).toBe('not a code');
   });
 });

@@ -33,6 +33,15 @@ export function formatDate(value: string | Date, language: string, timeZone?: st
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone }).format(new Date(value));
 }
 
+/** Intl.DisplayNames, falling back to the code (an unknown or malformed code throws or gives nothing). */
+export function displayName(language: string, type: 'language' | 'region', code: string): string {
+  try {
+    return new Intl.DisplayNames(language, { type }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Dates and numbers in the chosen language (Intl), for components. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -44,5 +53,9 @@ export function useFormat() {
     /** An instant's day, or a date-only "YYYY-MM-DD" as that calendar day in every time zone. */
     date: (iso: string | Date) => formatDate(iso, language),
     relative: (iso: string | Date, now = new Date()) => relativeTime(new Date(iso), now, language),
+    /** A language's name ("ca" → "catalán" in Spanish), the code itself when Intl does not know it. */
+    languageName: (code: string) => displayName(language, 'language', code),
+    /** A country's name from its ISO 3166-1 alpha-2 code ("ES" → "Espagne" in French). */
+    regionName: (code: string) => displayName(language, 'region', code),
   };
 }

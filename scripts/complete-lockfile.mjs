@@ -27,15 +27,24 @@ function platformOf(name) {
   return { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
 }
 
+/**
+ * Platform packages whose names carry no os/cpu token, missing from the registry we reach, with the
+ * platform they are for (vite's optional Windows helper).
+ */
+const NAMED_PLATFORMS = { 'napi-windows-process-start-time': { os: ['win32'] } };
+
 let added = 0;
 for (const [location, pkg] of Object.entries(packages)) {
   for (const [dep, range] of Object.entries(pkg.optionalDependencies ?? {})) {
     const nested = `${location ? `${location}/` : ''}node_modules/${dep}`;
     const top = `node_modules/${dep}`;
     if (packages[nested] || packages[top]) continue;
-    const platform = platformOf(dep);
-    if (!platform || !/^\d+\.\d+\.\d+/.test(range)) continue; // only exact-versioned platform binaries
-    packages[top] = { version: range, ...platform, optional: true };
+    const named = NAMED_PLATFORMS[dep];
+    const platform = named ?? platformOf(dep);
+    // Exact-versioned platform binaries; a named one may have a caret range: its lowest version is recorded.
+    const version = named ? range.replace(/^[\^~]/, '') : range;
+    if (!platform || !/^\d+\.\d+\.\d+/.test(version)) continue;
+    packages[top] = { version, ...platform, optional: true };
     added++;
   }
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { proposeProject } from '../support/projects';
-import { seriousViolations } from './support/practices-pages';
+import { scrollWidth, seriousViolations } from './support/practices-pages';
 import { createFocalPoint, signIn, webAppWithCities, type FocalPoint } from './support/web-app';
 
 jest.setTimeout(120_000);
@@ -135,6 +135,10 @@ describe('Home in a browser', () => {
     await item.getByText('Bilbao asks for an exchange on your practice: study visit, May 4, 2026 to May 8, 2026.').waitFor();
 
     expect(await seriousViolations(page, 'home')).toEqual([]);
+    // On a 360 px phone: one column, nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await needs.getByRole('button', { name: `Accept: Bilbao, ${practice.body.title}` }).click();
     await needs.getByText(`Exchange accepted: Bilbao, ${practice.body.title}. The requesting city has been told.`).waitFor();

@@ -240,6 +240,22 @@ describe('Admin in a browser', () => {
     await page.getByText('No admin action matches these filters. Widen the dates or clear the filters.').waitFor();
   });
 
+  it('in Spanish: the admin pages speak the chosen language', async () => {
+    const page = await open({ locale: 'es-ES' });
+    await openAsAdmin(page, admin, app.adminToken);
+    await page.goto(`${origin()}/admin/cities/import`);
+    await page.getByRole('heading', { level: 1, name: 'Importar ciudades' }).waitFor();
+    await page.getByRole('button', { name: 'Importar el archivo' }).click();
+    await page.getByText('Elige un archivo CSV para importar.').waitFor();
+    await page.getByRole('navigation', { name: 'Secciones de administración' }).getByRole('link', { name: 'Registro de auditoría' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registro de auditoría' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Acciones de administradores' })
+      .getByText(/^Por admin@test\.local el /)
+      .first()
+      .waitFor();
+  });
+
   it('every admin page: no serious or critical axe violation, nothing scrolls sideways at 360 px, the queue dashboard link opens it', async () => {
     const paths = [
       '/admin',

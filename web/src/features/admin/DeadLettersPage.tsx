@@ -30,7 +30,8 @@ export function DeadLettersPage() {
     const q = new URLSearchParams();
     if (s) q.set('status', s);
     if (p > 1) q.set('page', String(p));
-    return `/admin/dead-letters${q.size ? `?${q}` : ''}`;
+    const search = q.toString();
+    return `/admin/dead-letters${search ? `?${search}` : ''}`;
   };
 
   return (

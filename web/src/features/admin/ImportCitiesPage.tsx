@@ -83,12 +83,12 @@ export function ImportCitiesPage() {
             }}
           />
         </div>
-        <fieldset className="field">
+        <fieldset className="field-group">
           <legend>{t('import.modeLegend')}</legend>
-          <label className="choice">
+          <label>
             <input type="radio" name="mode" checked={!partial} onChange={() => setPartial(false)} /> {t('import.allOrNothing')}
           </label>
-          <label className="choice">
+          <label>
             <input type="radio" name="mode" checked={partial} onChange={() => setPartial(true)} /> {t('import.partial')}
           </label>
         </fieldset>

@@ -15,6 +15,8 @@ export interface DialogProps {
 
 /** How long after closing an action may still remove the opener (its answer arrives later). */
 const WATCH_OPENER_MS = 15_000;
+/** How long the page's own focus handling has before the h1 takes focus. */
+const LAST_RESORT_MS = 150;
 
 /**
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert, so focus
@@ -34,14 +36,25 @@ export function Dialog({ open, title, onClose, children, actions, returnFocus }:
     dialog.showModal();
     return () => {
       dialog.close();
-      const refocus = () => focusReturnTarget(opener, () => fallback.current?.() ?? null, document)?.focus();
-      refocus();
-      if (!opener?.isConnected) return;
-      // The opener may disappear when the action's answer arrives: then focus falls to <body>; catch it.
+      const chosen = fallback.current;
+      // The page's own focus handling (a result message that takes focus when focus was lost) goes
+      // first; the h1 only takes focus if nothing did meanwhile.
+      const lastResort = () =>
+        setTimeout(() => {
+          if (focusLost(document)) focusReturnTarget(opener, chosen, document)?.focus();
+        }, LAST_RESORT_MS);
+      if (!opener?.isConnected) {
+        if (chosen?.()) chosen()?.focus();
+        else lastResort();
+        return;
+      }
+      opener.focus();
+      // The opener may disappear when the action's answer arrives: focus then falls to <body>; catch it.
       const watch = new MutationObserver(() => {
         if (opener.isConnected) return;
         watch.disconnect();
-        if (focusLost(document)) refocus();
+        if (chosen?.() && focusLost(document)) chosen()?.focus();
+        else lastResort();
       });
       watch.observe(document.body, { childList: true, subtree: true });
       setTimeout(() => watch.disconnect(), WATCH_OPENER_MS);

@@ -8,7 +8,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { pagesOf, useAuditLog } from './admin-api';
 import { auditFiltersOf, auditQueryOf, auditSearchOf, hasAuditFilters, type AuditFilters } from './audit-filters';
 import { AuditEntryItem } from './AuditEntryItem';
-import { Pager } from './Pager';
+import { Pager } from '../../ui/Pager';
 
 /** /admin/audit-log: every write an admin made, newest first, filtered by who, what and when (kept in the address). */
 export function AuditLogPage() {

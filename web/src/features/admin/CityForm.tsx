@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/field-errors';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { Field, fieldId } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { FieldGroup } from '../../ui/FieldGroup';
 import { CREATIVE_FIELDS, REGIONS, type CityField, type CityFormValues } from './city-form';
 
 export interface CityFormProps {
@@ -35,7 +36,6 @@ export function CityForm({ registering, values, onChange, onSubmit, errors, busy
     event.preventDefault();
     onSubmit();
   };
-  const locationErrorId = `${fieldId('location')}-error`;
 
   return (
     <>
@@ -85,19 +85,7 @@ export function CityForm({ registering, values, onChange, onSubmit, errors, busy
             </Field>
           </>
         )}
-        <fieldset
-          id={fieldId('location')}
-          tabIndex={-1}
-          className={errs('location') ? 'field admin-pair field-invalid' : 'field admin-pair'}
-          aria-describedby={errs('location') ? locationErrorId : undefined}
-        >
-          <legend>{labels.location}</legend>
-          <p className="field-hint">{t('cityForm.locationHint')}</p>
-          {errs('location') && (
-            <p id={locationErrorId} className="field-error">
-              {errs('location')!.join(' ')}
-            </p>
-          )}
+        <FieldGroup name="location" label={labels.location} hint={t('cityForm.locationHint')} errors={errs('location')}>
           <div className="admin-pair-fields">
             <Field name="location.lat" label={labels['location.lat']} errors={errs('location.lat')}>
               {(control) => <input {...control} type="text" inputMode="decimal" size={10} {...text('lat')} />}
@@ -106,7 +94,7 @@ export function CityForm({ registering, values, onChange, onSubmit, errors, busy
               {(control) => <input {...control} type="text" inputMode="decimal" size={10} {...text('lng')} />}
             </Field>
           </div>
-        </fieldset>
+        </FieldGroup>
         <Field name="languages" label={labels.languages} hint={t('cityForm.languagesHint')} errors={errs('languages')}>
           {(control) => <input {...control} type="text" autoComplete="off" {...text('languages')} />}
         </Field>

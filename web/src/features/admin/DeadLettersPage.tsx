@@ -7,7 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { pagesOf, useDeadLetters, type DeadLetter } from './admin-api';
 import { DeadLetterItem } from './DeadLetterItem';
-import { Pager } from './Pager';
+import { Pager } from '../../ui/Pager';
 
 const STATUSES: DeadLetter['status'][] = ['parked', 'retrying', 'delivered', 'skipped'];
 

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { fieldId } from '../../ui/Field';
+import { FieldGroup } from '../../ui/FieldGroup';
 import { PageHeading } from '../../ui/PageHeading';
 import { CITIES_KEY } from './admin-api';
 import { CSV_HEADER, csvTextOf, importRequestOf, outcomeOfProblem, outcomeOfReport, type ImportOutcome } from './csv-import';
@@ -83,15 +84,14 @@ export function ImportCitiesPage() {
             }}
           />
         </div>
-        <fieldset className="field-group">
-          <legend>{t('import.modeLegend')}</legend>
+        <FieldGroup name="mode" label={t('import.modeLegend')}>
           <label>
             <input type="radio" name="mode" checked={!partial} onChange={() => setPartial(false)} /> {t('import.allOrNothing')}
           </label>
           <label>
             <input type="radio" name="mode" checked={partial} onChange={() => setPartial(true)} /> {t('import.partial')}
           </label>
-        </fieldset>
+        </FieldGroup>
         <Button type="submit" busy={send.isPending}>
           {t('import.submit')}
         </Button>

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { pagesOf, useAllCities, useReports } from './admin-api';
-import { Pager } from './Pager';
+import { Pager } from '../../ui/Pager';
 import { ReportItem } from './ReportItem';
 
 /** /admin/moderation: the reports cities sent, open ones first to act on; resolved ones to publish again. */

@@ -3,7 +3,9 @@
  * (read from the running app), as anonymous, the admin and two city users, from each operation's
  * documented parameters and body schema, and sends them over real HTTP. Properties: no 5xx ever;
  * every 4xx is application/problem+json shaped like the documented Problem; no event-loop stall
- * over 200 ms while it runs (the app runs in this process, so its loop is this loop).
+ * over 200 ms while it runs (the app runs in this process, so its loop is this loop; the
+ * MongoDB-protocol server runs in a child process, as a database does in production, so the
+ * loop carries the application's work only).
  *
  * One fc.check per operation, each with its own fixed seed derived from SEED: a failure reports the
  * seed, the path and the (shrunk) counterexample, and reproduces with the same SEED; alone with
@@ -18,6 +20,7 @@ import { buildWorld, type World } from './support/fixtures';
 import { requestArbitrary, type FuzzActor, type FuzzIds, type FuzzOperation, type FuzzRequest } from './support/fuzz-arbitraries';
 import type { OpenApiDoc, Schema } from './support/hostile-input';
 import { ok } from './support/http-expectations';
+import { startMongoProcess } from './support/mongo-process';
 import { openApiDocument } from './support/openapi';
 import { shapeErrors } from './support/schema-shape';
 import { proposeProject } from './support/projects';
@@ -78,8 +81,11 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     p99DelayMs: 0,
   };
 
+  let mongo: Awaited<ReturnType<typeof startMongoProcess>>;
+
   beforeAll(async () => {
-    services = await TestServices.start();
+    mongo = await startMongoProcess();
+    services = await TestServices.start({ mongoUri: mongo.uri });
     running = await startApp(services);
     world = await buildWorld(running);
     moreProjects = [];
@@ -116,6 +122,7 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     console.log(`fuzz: longest event-loop stalls (wall and CPU ms, requests in flight): ${JSON.stringify(watch.worst(3), null, 1)}`);
     await running?.close();
     await services?.stop();
+    await mongo?.stop();
   });
 
   const ids = (): FuzzIds => {

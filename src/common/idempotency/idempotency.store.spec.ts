@@ -9,7 +9,9 @@ describe('IdempotencyStore (MongoDB)', () => {
   let records: Model<IdempotencyRecord>;
   let store: IdempotencyStore;
   const LEASE = 1_000;
-  const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
+  // Times near now: records created "long ago" would be removed by the 24 h TTL monitor mid-test.
+  const base = Date.now();
+  const at = (ms: number) => new Date(base + ms);
   let n = 0;
   const key = () => `user-1:key-${++n}`;
 

@@ -28,7 +28,12 @@ describe('Event backbone across process crashes (SIGKILL)', () => {
     // server runs in a process of its own: the burst loads it, not this test's event loop.
     mongo = await startMongoProcess(['--transaction-lifetime-ms', '2000']);
     services = await TestServices.start({ mongoUri: mongo.uri });
-    env = services.env({ CONSUMER_LEASE_MS: String(LEASE_MS), CONSUMER_POLL_INTERVAL_MS: '200', JOB_LOCK_MS: '2000' });
+    env = services.env({
+      CONSUMER_LEASE_MS: String(LEASE_MS),
+      CONSUMER_POLL_INTERVAL_MS: '200',
+      JOB_LOCK_MS: '2000',
+      INVITATION_LIMIT_PER_PAIR: '100000',
+    });
     client = await MongoClient.connect(services.mongoUri());
     db = client.db(new URL(services.mongoUri()).pathname.slice(1));
   });
@@ -161,7 +166,7 @@ describe('Event backbone across process crashes (SIGKILL)', () => {
     const memberships = db.collection('cities_project_memberships');
     const before = await memberships.find({}).sort({ _id: 1 }).toArray();
     expect(before.length).toBeGreaterThan(300);
-    const other = await startApp(services, { CONSUMER_LEASE_MS: String(LEASE_MS) });
+    const other = await startApp(services, { CONSUMER_LEASE_MS: String(LEASE_MS), INVITATION_LIMIT_PER_PAIR: '100000' });
     try {
       const rebuilt = await other.app.get(Subscriptions).rebuild('cities.collaborations');
       expect(rebuilt.events).toBeGreaterThan(0);

@@ -53,6 +53,8 @@ export const configSchema = z
     CORS_ORIGIN: z.string().default('*'),
     CONSUMER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
     CONSUMER_LEASE_MS: z.coerce.number().int().min(500).default(10_000),
+    // How often one city may invite another in any 24 h (docs/decisions.md, "Projects").
+    INVITATION_LIMIT_PER_PAIR: z.coerce.number().int().min(1).default(20),
     IDEMPOTENCY_PENDING_LEASE_MS: z.coerce.number().int().min(500).default(10_000),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     CONSUMER_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),

@@ -19,7 +19,9 @@ import { ProjectActivityController } from './http/project-activity.controller';
 import { ProjectPartnersController } from './http/project-partners.controller';
 import { ProjectsController } from './http/projects.controller';
 import { InvitationQuotaDocument, InvitationQuotaSchema } from './persistence/invitation-quota.schema';
-import { InvitationQuotaStore } from './persistence/invitation-quota.store';
+import { INVITATION_RATE_LIMIT_OPTIONS, InvitationQuotaStore } from './persistence/invitation-quota.store';
+import { INVITATION_RATE_LIMIT, type InvitationRateLimit } from './domain/invitation-rate-limit';
+import { AppConfig } from '../config/app-config';
 import { ProjectReadRepository } from './persistence/project-read.repository';
 import { ProjectRepository } from './persistence/project.repository';
 import { ProjectDocument, ProjectSchema } from './persistence/project.schema';
@@ -67,6 +69,19 @@ const QUERY_HANDLERS = [
     ]),
   ],
   controllers: [ProjectsController, ProjectPartnersController, ProjectActivityController],
-  providers: [ProjectRepository, ProjectReadRepository, InvitationQuotaStore, ...COMMAND_HANDLERS, ...QUERY_HANDLERS],
+  providers: [
+    ProjectRepository,
+    ProjectReadRepository,
+    InvitationQuotaStore,
+    {
+      provide: INVITATION_RATE_LIMIT_OPTIONS,
+      // Optional: the module's own tests run it without the application's settings.
+      inject: [{ token: AppConfig, optional: true }],
+      useFactory: (config?: AppConfig): InvitationRateLimit =>
+        config ? { ...INVITATION_RATE_LIMIT, perPair: config.env.INVITATION_LIMIT_PER_PAIR } : INVITATION_RATE_LIMIT,
+    },
+    ...COMMAND_HANDLERS,
+    ...QUERY_HANDLERS,
+  ],
 })
 export class ProjectsModule {}

@@ -29,7 +29,7 @@ export class ProjectPartnersController {
   @Post('invitations')
   @ApiOperation({
     summary: 'Invite a city to be a partner (lead city or an admin)',
-    description: `A city may invite another at most ${INVITATION_RATE_LIMIT.perPair} times in any ${INVITATION_RATE_LIMIT.windowMs / 3600_000} hours (to any of its projects); beyond, 429 with Retry-After.`,
+    description: `A city may invite another a limited number of times in any ${INVITATION_RATE_LIMIT.windowMs / 3600_000} hours, to any of its projects (INVITATION_LIMIT_PER_PAIR, ${INVITATION_RATE_LIMIT.perPair} by default); beyond, 429 with Retry-After.`,
   })
   @ApiCreatedResponse({ type: ProjectView, description: 'The city is now `invited` (lead only)' })
   @ApiProblems(400, 401, 403, 404, 409, 429)

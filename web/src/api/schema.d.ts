@@ -670,7 +670,7 @@ export interface paths {
         put?: never;
         /**
          * Invite a city to be a partner (lead city or an admin)
-         * @description A city may invite another at most 20 times in any 24 hours (to any of its projects); beyond, 429 with Retry-After.
+         * @description A city may invite another a limited number of times in any 24 hours, to any of its projects (INVITATION_LIMIT_PER_PAIR, 20 by default); beyond, 429 with Retry-After.
          */
         post: operations["ProjectPartnersController_invite"];
         delete?: never;

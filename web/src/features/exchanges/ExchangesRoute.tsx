@@ -8,7 +8,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { useExchangeList } from './exchange-api';
 import { exchangeFiltersFrom, exchangeHref, exchangeQueryOf, ROLES, STATUSES, type ExchangeFilters } from './exchange-filters';
 import { ExchangeCard } from './ExchangeCard';
-import { Pager } from './Pager';
+import { Pager } from '../../ui/Pager';
 import { useLiveExchanges } from './useLiveExchanges';
 
 /** /exchanges: the city's exchanges as host or as requester, with what it may do on each. */
@@ -85,6 +85,7 @@ export function ExchangesRoute() {
             ))}
           </ul>
           <Pager
+            label={t('pager.label')}
             page={filters.page}
             pages={Math.max(1, Math.ceil(list.data.total / list.data.limit))}
             hrefOf={(page) => exchangeHref({ ...filters, page })}

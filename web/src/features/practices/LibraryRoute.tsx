@@ -8,7 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { apiQueryOf, filtersFrom, hasFilters, pageCount, paramsOf, type LibraryFilters as Filters } from './library-params';
 import { LibraryFilters } from './LibraryFilters';
-import { Pager } from './Pager';
+import { Pager } from '../../ui/Pager';
 import { PracticeCard } from './PracticeCard';
 import { usePracticeList } from './practice-api';
 
@@ -77,7 +77,12 @@ export function LibraryRoute() {
               <PracticeCard key={practice.id} practice={practice} />
             ))}
           </ul>
-          <Pager page={filters.page} pages={pageCount(list.data.total, list.data.limit)} hrefOf={(page) => hrefOf({ page })} />
+          <Pager
+            label={t('pager.label')}
+            page={filters.page}
+            pages={pageCount(list.data.total, list.data.limit)}
+            hrefOf={(page) => hrefOf({ page })}
+          />
         </>
       )}
     </section>

@@ -75,6 +75,8 @@ describe('Cities and inbox in a browser', () => {
     const page = await open();
     await signIn(page, origin(), focal);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    // The labels have changed (the feature's Spanish chunk has loaded) before the page is left.
+    await page.getByRole('navigation', { name: 'Secciones' }).waitFor();
     await page.goto(`${origin()}/cities?field=music`);
     await page.getByRole('heading', { level: 1, name: 'Ciudades' }).waitFor();
     await page.getByRole('search', { name: 'Filtrar ciudades' }).getByRole('combobox', { name: 'Ámbito creativo' }).waitFor();

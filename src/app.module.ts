@@ -16,6 +16,9 @@ import { HealthModule } from './ops/health/health.module';
 import { MetricsModule } from './ops/metrics/metrics.module';
 import { PracticesModule } from './practices/practices.module';
 import { ProjectsModule } from './projects/projects.module';
+import { InsightModule } from './insight/insight.module';
+import { MailModule } from './mail/mail.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
   /** Run the BullMQ workers in this process (npm start); false for an API-only instance. */
@@ -45,6 +48,9 @@ export class AppModule {
         LiveEmitterModule,
         LiveModule,
         NotificationsModule.forRoot({ api: true, workers: options.workers }),
+        MailModule.forRoot({ api: true, workers: options.workers }),
+        WebhooksModule.forRoot({ api: true, workers: options.workers }),
+        InsightModule,
       ],
     };
   }

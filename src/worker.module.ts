@@ -3,7 +3,9 @@ import { AppConfig } from './config/app-config';
 import { coreModules } from './infra/core-modules';
 import { QueuesModule } from './infra/queues/queues.module';
 import { LiveEmitterModule } from './live/emitter/live-emitter.module';
+import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The worker process (worker.ts): the BullMQ processors, no HTTP and no Socket.IO server. Live
@@ -19,6 +21,8 @@ export class WorkerModule {
         QueuesModule.forRoot({ workers: true, http: false }),
         LiveEmitterModule,
         NotificationsModule.forRoot({ api: false, workers: true }),
+        MailModule.forRoot({ api: false, workers: true }),
+        WebhooksModule.forRoot({ api: false, workers: true }),
       ],
     };
   }

@@ -155,7 +155,13 @@ describe('Hardening: authentication (HTTP)', () => {
     });
 
     it('in production without METRICS_TOKEN, serves nothing (404)', async () => {
-      const app = await start('metrics-prod', { NODE_ENV: 'production', RUN_WORKERS: 'false', SEED_ON_START: 'false' });
+      const app = await start('metrics-prod', {
+        NODE_ENV: 'production',
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        PUBLIC_URL: 'http://localhost:3000',
+        RUN_WORKERS: 'false',
+        SEED_ON_START: 'false',
+      });
       const res = await fetch(`${app.origin}/metrics`);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(PROBLEM);

@@ -178,7 +178,14 @@ describe('HTTP hardening (audit findings)', () => {
 
     it('starts in production with CORS_ORIGIN=* (credentials are never allowed) but warns', async () => {
       const warn = jest.spyOn(NestLogger.prototype, 'warn');
-      const prod = await startApp(services, { NODE_ENV: 'production', CORS_ORIGIN: '*', RUN_WORKERS: 'false', SEED_ON_START: 'false' });
+      const prod = await startApp(services, {
+        NODE_ENV: 'production',
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        PUBLIC_URL: 'http://localhost:3000',
+        CORS_ORIGIN: '*',
+        RUN_WORKERS: 'false',
+        SEED_ON_START: 'false',
+      });
       try {
         expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('CORS_ORIGIN=* in production'));
         const res = await fetch(`${prod.origin}/api/v1/cities`, {

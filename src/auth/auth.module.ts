@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
@@ -11,15 +11,14 @@ import { LoginHandler } from './commands/login/login.handler';
 import { AuthGuard } from './guards/auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
 import { PasswordHasher } from './password-hasher';
-import { UserRepository } from './persistence/user.repository';
-import { UserDocument, UserSchema } from './persistence/user.schema';
+import { UserDirectoryModule } from './directory/user-directory.module';
 import { VerifyAccessTokenHandler } from './queries/verify-token/verify-access-token.handler';
 import { accountLoginLimiterProvider, loginThrottlerModule } from './throttling/login-throttling.providers';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: UserDocument.name, schema: UserSchema }]),
+    UserDirectoryModule,
     JwtModule.registerAsync({
       inject: [AppConfig, getConnectionToken()],
       useFactory: async (config: AppConfig, connection: Connection) => ({
@@ -31,7 +30,6 @@ import { TokenService } from './token.service';
   ],
   controllers: [AuthController],
   providers: [
-    UserRepository,
     PasswordHasher,
     TokenService,
     LoginHandler,

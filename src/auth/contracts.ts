@@ -4,3 +4,4 @@
  */
 export type { AuthUser, Role } from '../shared/auth-user';
 export { VerifyAccessTokenQuery } from './queries/verify-token/verify-access-token.query';
+export { GetMailRecipientQuery, ListMailRecipientsQuery, SetEmailCadenceCommand, type MailRecipient } from './directory/mail-recipients';

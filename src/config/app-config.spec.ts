@@ -16,13 +16,15 @@ describe('AppConfig', () => {
     expect(() => AppConfig.load({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16/);
   });
 
-  it('refuses production without JWT_SECRET, MONGODB_URI and REDIS_URL, naming each', () => {
+  it('refuses production without JWT_SECRET, MONGODB_URI, REDIS_URL, SMTP_URL and PUBLIC_URL, naming each', () => {
     expect(() => AppConfig.load({ NODE_ENV: 'production' })).toThrow(InvalidConfigError);
     try {
       AppConfig.load({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379' });
     } catch (e) {
       expect((e as Error).message).toContain('JWT_SECRET');
       expect((e as Error).message).toContain('MONGODB_URI');
+      expect((e as Error).message).toContain('SMTP_URL');
+      expect((e as Error).message).toContain('PUBLIC_URL');
       expect((e as Error).message).not.toContain('REDIS_URL');
     }
   });
@@ -39,10 +41,13 @@ describe('AppConfig', () => {
       JWT_SECRET: 'x'.repeat(40),
       MONGODB_URI: 'mongodb://mongo:27017/cce?replicaSet=rs0',
       REDIS_URL: 'redis://redis:6379',
+      SMTP_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://exchange.example.org/',
       RUN_WORKERS: 'false',
     });
     expect(config.isProduction).toBe(true);
     expect(config.env.RUN_WORKERS).toBe(false);
     expect(config.seedOnStart).toBe(false);
+    expect(config.publicUrl).toBe('https://exchange.example.org');
   });
 });

@@ -24,6 +24,11 @@ export class AppConfig {
     return this.env.NODE_ENV === 'production';
   }
 
+  /** Where users reach the web client: links in e-mails point here. */
+  get publicUrl(): string {
+    return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/+$/, '');
+  }
+
   /**
    * Seeds load by default only in the embedded mode (a demo; main.ts sets SEED_ON_START then);
    * SEED_ON_START forces either way.

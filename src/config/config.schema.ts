@@ -59,11 +59,24 @@ export const configSchema = z
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     CONSUMER_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
     JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    // Outgoing mail (SPEC §3): without SMTP_URL the embedded default keeps mails in the development mailbox (GET /admin/mailbox).
+    SMTP_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+        .optional(),
+    ),
+    MAIL_FROM: z.string().min(3).default('Creative Cities Exchange <no-reply@creative-cities.local>'),
+    // Webhook targets on private, loopback or link-local addresses are refused unless the operator allows them.
+    WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'MONGODB_URI', 'REDIS_URL'] as const) {
+    // A development mailbox in production would keep invitations and resets from ever reaching anyone.
+    for (const key of ['JWT_SECRET', 'MONGODB_URI', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
     }
   });

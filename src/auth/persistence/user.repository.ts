@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { ConflictError } from '@app/domain';
 import type { Role } from '../../shared/auth-user';
+import type { EmailCadence } from '../../shared/email-cadence';
 import { UserDocument } from './user.schema';
 
 export interface NewUser {
@@ -34,6 +35,18 @@ export class UserRepository {
   async replacePasswordHash(id: string, previous: string, next: string): Promise<boolean> {
     const result = await this.users.updateOne({ _id: id, passwordHash: previous }, { $set: { passwordHash: next } }, { timestamps: false }).exec();
     return result.modifiedCount === 1;
+  }
+
+  /** The enabled users of a city, optionally only those with one e-mail cadence, by e-mail. */
+  findEnabledOfCity(cityId: string, cadence?: EmailCadence): Promise<UserDocument[]> {
+    const filter = { cityId, disabled: { $ne: true }, ...(cadence ? { emailCadence: cadence } : {}) };
+    return this.users.find(filter).sort({ email: 1 }).lean<UserDocument[]>().exec();
+  }
+
+  /** Not a change of the profile the user edits (the unsubscribe link and the preferences route set it). */
+  async setEmailCadence(id: string, cadence: EmailCadence): Promise<boolean> {
+    const result = await this.users.updateOne({ _id: id }, { $set: { emailCadence: cadence } }).exec();
+    return result.matchedCount === 1;
   }
 
   async exists(): Promise<boolean> {

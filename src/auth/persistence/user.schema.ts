@@ -1,6 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/auth-user';
+import { DEFAULT_EMAIL_CADENCE, EMAIL_CADENCES, type EmailCadence } from '../../shared/email-cadence';
+import { DEFAULT_LANG, LANGS, type Lang } from '../../shared/reference-data';
 
 @Schema({ collection: 'users', timestamps: true, versionKey: false })
 export class UserDocument {
@@ -23,6 +25,25 @@ export class UserDocument {
   @Prop({ type: String, default: null })
   cityId!: string | null;
 
+  /** The language of the e-mails and notifications the user receives. */
+  @Prop({ type: String, enum: LANGS, default: DEFAULT_LANG })
+  language!: Lang;
+
+  /** The user's own e-mail cadence (SPEC §3 Notifications). */
+  @Prop({ type: String, enum: EMAIL_CADENCES, default: DEFAULT_EMAIL_CADENCE })
+  emailCadence!: EmailCadence;
+
+  /** A disabled user cannot sign in and its tokens stop working. */
+  @Prop({ type: Boolean, default: false })
+  disabled!: boolean;
+
+  /**
+   * Carried in every access token; a logout, a password change or disabling the user raises it, so
+   * every token issued before stops working (checked on each request and at the socket).
+   */
+  @Prop({ type: Number, default: 0 })
+  sessionVersion!: number;
+
   @Prop({ type: Number, default: 1 })
   version!: number;
 
@@ -31,3 +52,4 @@ export class UserDocument {
 }
 
 export const UserSchema = SchemaFactory.createForClass(UserDocument);
+UserSchema.index({ cityId: 1, email: 1 });

@@ -8,10 +8,11 @@ export type { NotifiedType };
  */
 export const NOTIFIED_TYPES = Object.keys(RECIPIENT_RULES) as NotifiedType[];
 
-export const EMAIL_FREQUENCIES = ['off', 'instant', 'daily', 'weekly'] as const;
-export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
-/** A city that never chose is told by e-mail at once: partnership requests wait for an answer. */
-export const DEFAULT_EMAIL_FREQUENCY: EmailFrequency = 'instant';
+export {
+  EMAIL_CADENCES as EMAIL_FREQUENCIES,
+  DEFAULT_EMAIL_CADENCE as DEFAULT_EMAIL_FREQUENCY,
+  type EmailCadence as EmailFrequency,
+} from '../../shared/email-cadence';
 
 export function isNotifiedType(type: string): type is NotifiedType {
   return (NOTIFIED_TYPES as readonly string[]).includes(type);

@@ -1,8 +1,13 @@
 import { ApiClient, TestServices, waitFor, type ApiResponse } from '@app/testing';
 import { NotificationFanOut } from '../src/notifications/consumers/notification-fan-out.consumer';
-import { createCityUser, type CityUser } from './support/city-users';
+import { createCityUser } from './support/city-users';
 import { ok } from './support/http-expectations';
 import { collidingModelNames } from './support/openapi-models';
+import type { Recipe, World } from './support/openapi-recipes/recipe';
+import { accountsRecipes } from './support/openapi-recipes/accounts';
+import { insightRecipes } from './support/openapi-recipes/insight';
+import { mailRecipes } from './support/openapi-recipes/mail';
+import { webhooksRecipes } from './support/openapi-recipes/webhooks';
 import { operationsOf, ResponseValidator, type DocumentedOperation } from './support/openapi-schemas';
 import { requestExchange, sharePractice } from './support/practices';
 import { proposeProject } from './support/projects';
@@ -16,33 +21,6 @@ import { login, startApp, type RunningApp } from './support/test-app';
  * fails here, by name, until it has a recipe below or a reasoned entry in SKIPPED.
  */
 
-/** The request a recipe sends: `as` the client (its token), the path with its parameters filled in. */
-interface Call {
-  as: ApiClient;
-  path: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** The fixtures every recipe may use (read-only: a recipe that changes state builds its own). */
-interface World {
-  api: ApiClient;
-  admin: ApiClient;
-  /** Sevilla: leads `projectId` (Llíria accepted, an update posted), shared `practiceId`, hosts `exchangeId`. */
-  a: CityUser;
-  /** Llíria: partner of `projectId`, commented (`commentId`), endorsed and reported `practiceId`, asked `exchangeId`. */
-  b: CityUser;
-  /** Valencia: no part in any of it; asks to join or is invited where a recipe needs a third city. */
-  c: CityUser;
-  projectId: string;
-  practiceId: string;
-  commentId: string;
-  exchangeId: string;
-  notificationId: string;
-  /** Projects whose notifying events the fan-out refuses, to make dead letters. */
-  poisoned: Set<string>;
-}
-
 const BASE = '/api/v1';
 /** The label of a read sent again after every other operation ran. */
 const AGAIN = 'again, after every other operation';
@@ -52,8 +30,6 @@ const AGAIN = 'again, after every other operation';
  * client is generated from without proof.
  */
 const SKIPPED: Record<string, string> = {};
-
-type Recipe = (w: World) => Promise<Call>;
 
 /** A new project of A with B accepted (what `start` needs). */
 async function projectWithPartner(w: World, title?: string): Promise<{ id: string }> {
@@ -78,7 +54,7 @@ async function parkedDeadLetter(w: World): Promise<string> {
   );
 }
 
-const RECIPES: Record<string, Recipe> = {
+const CORE_RECIPES: Record<string, Recipe> = {
   'GET /health': async (w) => ({ as: w.api, path: '/health' }),
   'GET /health/live': async (w) => ({ as: w.api, path: '/health/live' }),
 
@@ -292,6 +268,9 @@ const RECIPES: Record<string, Recipe> = {
   }),
   'POST /api/v1/notifications/{id}/read': async (w) => ({ as: w.a.api, path: `/notifications/${w.notificationId}/read` }),
 };
+
+/** Each module's recipes live in its own file (so modules grow side by side). */
+const RECIPES: Record<string, Recipe> = { ...CORE_RECIPES, ...accountsRecipes, ...mailRecipes, ...webhooksRecipes, ...insightRecipes };
 
 /** Builds the shared fixtures through the API, so that every list has at least one item to check. */
 async function buildWorld(running: RunningApp, poisoned: Set<string>): Promise<World> {

@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const MODULES = '(cities|projects|practices|insight|notifications|live|auth|demo)';
+const MODULES = '(cities|projects|practices|insight|notifications|mail|webhooks|live|auth|demo)';
 const FOUNDATIONS = '^src/(shared|common|infra|config)/';
 const ASSEMBLY = '^src/([^/]+\\.ts$|bootstrap/|cli/)';
 const CONTRACTS = `^src/${MODULES}/contracts\\.ts$`;

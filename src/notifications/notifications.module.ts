@@ -14,6 +14,8 @@ import { NotificationDocument, NotificationSchema } from './persistence/notifica
 import { PreferencesRepository } from './persistence/preferences.repository';
 import { CountUnreadHandler } from './queries/count-unread/count-unread.handler';
 import { GetPreferencesHandler } from './queries/get-preferences/get-preferences.handler';
+import { NotifiedCities } from './queries/notified-cities/notified-cities';
+import { NotifiedCitiesHandler } from './queries/notified-cities/notified-cities.handler';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
 import { notificationsQueue } from './queue/notification-jobs';
 import { NotificationQueue } from './queue/notification-queue';
@@ -47,6 +49,8 @@ export class NotificationsModule {
               NotificationQueue,
               CityNames,
               NotificationFanOut,
+              NotifiedCities,
+              NotifiedCitiesHandler,
               ListNotificationsHandler,
               CountUnreadHandler,
               MarkReadHandler,

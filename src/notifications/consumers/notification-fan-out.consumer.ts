@@ -1,12 +1,10 @@
 import { EventConsumer, type EventHandlerOf } from '@app/events';
 import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ListCitySummariesQuery } from '../../cities/contracts';
 import { PRACTICE_EVENTS } from '../../practices/contracts';
 import { PROJECT_EVENTS } from '../../projects/contracts';
 import type { NotifiableEvent } from '../domain/notifiable-event';
 import { namedCities, renderNotification } from '../domain/notification-text';
-import { recipientsOf, type Recipients } from '../domain/recipients';
+import { NotifiedCities } from '../queries/notified-cities/notified-cities';
 import type { DeliverNotificationJob } from '../queue/notification-jobs';
 import { NotificationQueue } from '../queue/notification-queue';
 import { CityNames } from './city-names';
@@ -15,7 +13,8 @@ const NOTIFYING_EVENTS = [...PROJECT_EVENTS, ...PRACTICE_EVENTS] as const;
 
 /**
  * Turns each notifying event into one `notification.deliver` job per recipient city (SPEC §4);
- * a practice shared goes to every city of its field (about 60 in music), in the same bulk.
+ * a practice shared goes to every city of its field (about 60 in music), in the same bulk (cities
+ * resolved by NotifiedCities, which the other channels ask through NotifiedCitiesQuery).
  * Replay-safe: job ids are `<eventId>@<cityId>` (BullMQ keeps a finished job's id for 24 h) and
  * the inbox has a unique (eventId, cityId) index, so an event handled twice makes one inbox item.
  * Muted types are left out by the delivery worker, which reads the city's current preferences.
@@ -27,7 +26,7 @@ export class NotificationFanOut implements EventHandlerOf<typeof NOTIFYING_EVENT
   constructor(
     private readonly queue: NotificationQueue,
     private readonly cityNames: CityNames,
-    private readonly queries: QueryBus,
+    private readonly notifiedCities: NotifiedCities,
   ) {}
 
   handle(event: NotifiableEvent): Promise<void> {
@@ -36,8 +35,8 @@ export class NotificationFanOut implements EventHandlerOf<typeof NOTIFYING_EVENT
 
   /** A batch of events in one enqueue (one Redis round trip), names and fields looked up once. */
   async handleBatch(events: NotifiableEvent[]): Promise<void> {
-    const recipientsOfField = await this.fieldResolver(events.map(recipientsOf));
-    const notified = events.map((event) => ({ event, cityIds: recipientsOfField(recipientsOf(event)) }));
+    const cities = await this.notifiedCities.of(events);
+    const notified = events.map((event, i) => ({ event, cityIds: cities[i] }));
     const names = await this.cityNames.lookup(notified.flatMap(({ event }) => namedCities(event)));
     const jobs: DeliverNotificationJob[] = notified.flatMap(({ event, cityIds }) =>
       cityIds.map((cityId) => ({
@@ -49,16 +48,5 @@ export class NotificationFanOut implements EventHandlerOf<typeof NOTIFYING_EVENT
       })),
     );
     if (jobs.length > 0) await this.queue.deliver(jobs);
-  }
-
-  /** Explicit cities as they are; a field's cities from the cities module, asked once per batch. */
-  private async fieldResolver(all: Recipients[]): Promise<(r: Recipients) => string[]> {
-    const byField = new Map<string, string[]>();
-    if (all.some((r) => r.kind === 'field')) {
-      for (const city of await this.queries.execute(new ListCitySummariesQuery())) {
-        byField.set(city.field, [...(byField.get(city.field) ?? []), city.id]);
-      }
-    }
-    return (r) => (r.kind === 'cities' ? r.cityIds : (byField.get(r.field) ?? []).filter((id) => !r.exceptCityIds.includes(id)));
   }
 }

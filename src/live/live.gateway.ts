@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { EventBus, ofType, QueryBus } from '@nestjs/cqrs';
 import {
   ConnectedSocket,
   MessageBody,
@@ -9,8 +9,11 @@ import {
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
+import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
-import { socketAuthMiddleware } from './auth/socket-auth.middleware';
+import { SessionsEndedEvent, VerifySessionQuery } from '../auth/contracts';
+import { SessionSockets } from './auth/session-sockets';
+import { handshakeToken, socketAuthMiddleware } from './auth/socket-auth.middleware';
 import { socketUser } from './auth/socket-user';
 import { cityRoom, LIVE_NAMESPACE, LiveClientMessages, type PracticeEventMessage, type UnwatchAck, type WatchAck } from './contracts';
 import { WatchService } from './watch/watch.service';
@@ -18,25 +21,41 @@ import { PRACTICE_WATCH, PROJECT_WATCH } from './watch/watch-targets';
 
 /**
  * The `/live` namespace (SPEC §5): authenticated sockets, each in its city's room for
- * `notification`s, and in the rooms of the projects it watches for `project.event`s.
+ * `notification`s, and in the rooms of the projects it watches for `project.event`s. A socket lives
+ * as long as its session: it is disconnected (after `session.ended`) when its token expires or its
+ * session ends, on whichever instance it is connected.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger(LiveGateway.name);
   @WebSocketServer() namespace!: Namespace;
+  private readonly sessions = new SessionSockets();
+  private sessionsEnded?: Subscription;
 
   constructor(
     private readonly queries: QueryBus,
+    private readonly events: EventBus,
     private readonly watches: WatchService,
   ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use(socketAuthMiddleware(this.queries));
+    // Auth publishes it on every instance's EventBus (through Redis): close this instance's sockets of those sessions.
+    this.sessionsEnded = this.events.pipe(ofType(SessionsEndedEvent)).subscribe((ended) => this.sessions.endSessions(namespace, ended));
+  }
+
+  onModuleDestroy(): void {
+    this.sessionsEnded?.unsubscribe();
   }
 
   async handleConnection(socket: Socket): Promise<void> {
     const user = socketUser(socket);
+    this.sessions.track(socket);
     if (user.cityId) await socket.join(cityRoom(user.cityId));
+    // A session that ended between the handshake's check and now was announced before this socket
+    // was listed: check once more now that an announcement would find it.
+    const still = await this.queries.execute(new VerifySessionQuery(handshakeToken(socket))).catch(() => null);
+    if (!still) this.sessions.cut(socket);
   }
 
   @SubscribeMessage(LiveClientMessages.watchProject)

@@ -4,6 +4,8 @@ import type { Model } from 'mongoose';
 import { ConflictError } from '@app/domain';
 import type { Role } from '../../shared/auth-user';
 import type { EmailCadence } from '../../shared/email-cadence';
+import type { PageRequest } from '../../shared/pagination';
+import type { Lang } from '../../shared/reference-data';
 import { UserDocument } from './user.schema';
 
 export interface NewUser {
@@ -12,6 +14,14 @@ export interface NewUser {
   name: string;
   role: Role;
   cityId: string | null;
+  language?: Lang;
+}
+
+/** What PATCH /users/:id changes. */
+export interface UserChanges {
+  name?: string;
+  language?: Lang;
+  disabled?: boolean;
 }
 
 /** The only class that touches the users collection; narrow methods, plain objects out. */
@@ -47,6 +57,38 @@ export class UserRepository {
   async setEmailCadence(id: string, cadence: EmailCadence): Promise<boolean> {
     const result = await this.users.updateOne({ _id: id }, { $set: { emailCadence: cadence } }).exec();
     return result.matchedCount === 1;
+  }
+
+  /** A new password (a change or a reset): a change of the account, so `updatedAt` moves, not the profile's `version`. */
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    const result = await this.users.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
+    return result.matchedCount === 1;
+  }
+
+  /**
+   * Applies the changes and raises `version`; with `expectedVersion`, only while the stored one still
+   * matches. Null when the user is unknown or the version moved on.
+   */
+  update(id: string, changes: UserChanges, expectedVersion?: number): Promise<UserDocument | null> {
+    const filter = expectedVersion === undefined ? { _id: id } : { _id: id, version: expectedVersion };
+    const update = Object.keys(changes).length ? { $set: changes, $inc: { version: 1 } } : { $inc: { version: 1 } };
+    return this.users.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<UserDocument>().exec();
+  }
+
+  /** One page of users (of one city, or all), by e-mail. */
+  async list(cityId: string | null, { page, limit }: PageRequest): Promise<{ items: UserDocument[]; total: number }> {
+    const filter = cityId ? { cityId } : {};
+    const [items, total] = await Promise.all([
+      this.users
+        .find(filter)
+        .sort({ email: 1 })
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .lean<UserDocument[]>()
+        .exec(),
+      this.users.countDocuments(filter).exec(),
+    ]);
+    return { items, total };
   }
 
   async exists(): Promise<boolean> {

@@ -33,16 +33,9 @@ export class UserDocument {
   @Prop({ type: String, enum: EMAIL_CADENCES, default: DEFAULT_EMAIL_CADENCE })
   emailCadence!: EmailCadence;
 
-  /** A disabled user cannot sign in and its tokens stop working. */
+  /** A disabled user cannot sign in and its tokens stop working (disabling ends its sessions: see sessions/). */
   @Prop({ type: Boolean, default: false })
   disabled!: boolean;
-
-  /**
-   * Carried in every access token; a logout, a password change or disabling the user raises it, so
-   * every token issued before stops working (checked on each request and at the socket).
-   */
-  @Prop({ type: Number, default: 0 })
-  sessionVersion!: number;
 
   @Prop({ type: Number, default: 1 })
   version!: number;

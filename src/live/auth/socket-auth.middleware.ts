@@ -1,25 +1,27 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { Socket } from 'socket.io';
-import { VerifyAccessTokenQuery } from '../../auth/contracts';
-import { setSocketUser } from './socket-user';
+import { VerifySessionQuery } from '../../auth/contracts';
+import { setSocketSession } from './socket-user';
 
 export const UNAUTHORIZED = 'unauthorized';
 
+/** The token a socket connected with. */
+export const handshakeToken = (socket: Socket): unknown => (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+
 /**
- * Namespace middleware: the handshake must carry `auth: {token}` with a valid access token; any
- * other socket is refused with a `connect_error` whose message is `unauthorized`.
+ * Namespace middleware: the handshake must carry `auth: {token}` with a valid access token whose
+ * session is open; any other socket is refused with a `connect_error` whose message is `unauthorized`.
  */
 export function socketAuthMiddleware(queries: QueryBus) {
   return (socket: Socket, next: (error?: Error) => void): void => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     queries
-      .execute(new VerifyAccessTokenQuery(token))
-      .then((user) => {
-        if (!user) return next(new Error(UNAUTHORIZED));
-        setSocketUser(socket, user);
+      .execute(new VerifySessionQuery(handshakeToken(socket)))
+      .then((session) => {
+        if (!session) return next(new Error(UNAUTHORIZED));
+        setSocketSession(socket, session);
         next();
       })
-      // MongoDB is not needed to verify a JWT, but never leave a handshake hanging.
+      // MongoDB unreachable (the session cannot be read): never leave a handshake hanging.
       .catch(() => next(new Error(UNAUTHORIZED)));
   };
 }

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import type { AuthUser } from '../../auth/contracts';
+import type { AuthSession, AuthUser } from '../../auth/contracts';
 
 /** The user the handshake authenticated, kept on the socket for the rights checks of each watch. */
 export function socketUser(socket: Pick<Socket, 'data'>): AuthUser {
@@ -8,6 +8,11 @@ export function socketUser(socket: Pick<Socket, 'data'>): AuthUser {
   return user;
 }
 
-export function setSocketUser(socket: Socket, user: AuthUser): void {
-  (socket.data as { user?: AuthUser }).user = user;
+/** The session of the socket's token: the socket is closed when it ends or expires. */
+export function socketSession(socket: Pick<Socket, 'data'>): AuthSession | undefined {
+  return (socket.data as { session?: AuthSession }).session;
+}
+
+export function setSocketSession(socket: Socket, session: AuthSession): void {
+  Object.assign(socket.data as object, { user: session.user, session });
 }

@@ -1,11 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { EMAIL_FREQUENCIES, type EmailFrequency } from '../domain/notification-types';
 
-/** A city's notification preferences; `_id` is the city id. */
+/**
+ * A city's notification preferences; `_id` is the city id. Only the muted types are the city's: the
+ * e-mail cadence is each user's own (stored with the user, in auth). Documents saved before that
+ * change may still hold an `email` field; nothing reads it.
+ */
 @Schema({ collection: 'notification_preferences', versionKey: false, _id: false })
 export class NotificationPreferencesDocument {
   @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ type: String, enum: EMAIL_FREQUENCIES, required: true }) email!: EmailFrequency;
   @Prop({ type: [String], required: true }) mutedTypes!: string[];
   @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, required: true }) updatedAt!: Date;

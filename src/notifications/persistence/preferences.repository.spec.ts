@@ -24,19 +24,19 @@ describe('PreferencesRepository.save (MongoDB)', () => {
     await mongo?.stop();
   });
 
-  const weekly = { email: 'weekly' as const, mutedTypes: [] };
+  const weekly = { mutedTypes: [] };
 
   it('lets exactly one of several racing first saves (version 0) win', async () => {
     const saved = await Promise.all(Array.from({ length: 10 }, () => repository.save('city-race', weekly, 0)));
     expect(saved.filter((s) => s !== null)).toHaveLength(1);
-    expect(await repository.find('city-race')).toMatchObject({ version: 1, email: 'weekly' });
+    expect(await repository.find('city-race')).toMatchObject({ version: 1, mutedTypes: [] });
   });
 
   it('refuses version 0 once saved, and a stale version; applies the current one', async () => {
     await repository.save('city-a', weekly, 0);
-    expect(await repository.save('city-a', { email: 'daily', mutedTypes: [] }, 0)).toBeNull();
-    expect(await repository.save('city-a', { email: 'daily', mutedTypes: [] }, 7)).toBeNull();
-    expect(await repository.save('city-a', { email: 'daily', mutedTypes: ['PartnerInvited'] }, 1)).toMatchObject({ version: 2, email: 'daily' });
+    expect(await repository.save('city-a', { mutedTypes: ['PracticeShared'] }, 0)).toBeNull();
+    expect(await repository.save('city-a', { mutedTypes: ['PracticeShared'] }, 7)).toBeNull();
+    expect(await repository.save('city-a', { mutedTypes: ['PartnerInvited'] }, 1)).toMatchObject({ version: 2, mutedTypes: ['PartnerInvited'] });
   });
 
   it('always applies saves without a version, even racing first ones', async () => {

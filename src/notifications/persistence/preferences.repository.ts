@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError } from '@app/events';
 import type { Model } from 'mongoose';
-import type { EmailFrequency } from '../domain/notification-types';
 import { NotificationPreferencesDocument } from './notification-preferences.schema';
 
 @Injectable()
@@ -23,20 +22,20 @@ export class PreferencesRepository {
   }
 
   /**
-   * Replaces the preferences. With `expectedVersion`, only when the stored version still matches,
+   * Replaces the city's muted types. With `expectedVersion`, only when the stored version still matches,
    * null when it moved on. Version 0 (never saved) is an insert, so the unique `_id` lets exactly one
    * of several racing first saves win, on any MongoDB (an upsert filtered on `_id` alone would
    * update the document another request had just inserted). Without a version the save always applies.
    */
   async save(
     cityId: string,
-    prefs: { email: EmailFrequency; mutedTypes: string[] },
+    prefs: { mutedTypes: string[] },
     expectedVersion?: number,
     now = new Date(),
   ): Promise<NotificationPreferencesDocument | null> {
     if (expectedVersion === 0) return this.insertFirst(cityId, prefs, now);
     const update = {
-      $set: { email: prefs.email, mutedTypes: prefs.mutedTypes, updatedAt: now },
+      $set: { mutedTypes: prefs.mutedTypes, updatedAt: now },
       $setOnInsert: { createdAt: now },
       $inc: { version: 1 },
     };
@@ -55,8 +54,8 @@ export class PreferencesRepository {
     }
   }
 
-  private async insertFirst(cityId: string, prefs: { email: EmailFrequency; mutedTypes: string[] }, now: Date) {
-    const doc: NotificationPreferencesDocument = { _id: cityId, ...prefs, createdAt: now, updatedAt: now, version: 1 };
+  private async insertFirst(cityId: string, prefs: { mutedTypes: string[] }, now: Date) {
+    const doc: NotificationPreferencesDocument = { _id: cityId, mutedTypes: prefs.mutedTypes, createdAt: now, updatedAt: now, version: 1 };
     try {
       await this.model.create(doc);
       return doc;

@@ -7,6 +7,7 @@ import type { UserRepository } from '../../persistence/user.repository';
 import type { UserDocument } from '../../persistence/user.schema';
 import { LoginThrottledException } from '../../throttling/login-throttled.exception';
 import type { AccountLoginLimiter } from '../../throttling/account-login-limiter';
+import type { Sessions } from '../../sessions/sessions.service';
 import type { TokenService } from '../../token.service';
 import { LoginCommand } from './login.command';
 import { LoginHandler } from './login.handler';
@@ -42,15 +43,23 @@ describe('LoginHandler', () => {
     });
     const users = {
       findByEmail: async (email: string) => stored.find((u) => u.email === email) ?? null,
+      findById: async (id: string) => stored.find((u) => u._id === id) ?? null,
       replacePasswordHash,
     } as unknown as UserRepository;
-    const tokens = { sign: async () => 'a-token' } as unknown as TokenService;
+    const tokens = { issue: async () => 'a-token' } as unknown as TokenService;
     accounts = { begin: jest.fn(async () => undefined), succeeded: jest.fn(async () => undefined) };
-    handler = new LoginHandler(users, hasher, tokens, accounts as unknown as AccountLoginLimiter);
+    handler = new LoginHandler(users, hasher, tokens, accounts as unknown as AccountLoginLimiter, { endAll: jest.fn() } as unknown as Sessions);
     argon2Verify.mockClear();
   });
 
   afterEach(() => jest.restoreAllMocks());
+
+  it('refuses a disabled user with the message of a wrong password', async () => {
+    stored[0].disabled = true;
+    await expect(handler.execute(new LoginCommand('known@test.local', 'the right passphrase', '203.0.113.7'))).rejects.toThrow(
+      'The e-mail or password is wrong.',
+    );
+  });
 
   it('logs in with the right password', async () => {
     const result = await handler.execute(new LoginCommand('known@test.local', 'the right passphrase', '203.0.113.7'));

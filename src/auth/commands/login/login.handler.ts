@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PasswordHasher } from '../../password-hasher';
 import { UserRepository } from '../../persistence/user.repository';
 import { AccountLoginLimiter } from '../../throttling/account-login-limiter';
+import { Sessions } from '../../sessions/sessions.service';
 import { TokenService } from '../../token.service';
 import { LoginCommand, LoginResult } from './login.command';
 
@@ -15,6 +16,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly accounts: AccountLoginLimiter,
+    private readonly sessions: Sessions,
   ) {}
 
   async execute({ email, password, address }: LoginCommand): Promise<LoginResult> {
@@ -26,11 +28,18 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     // both paths do the same work.
     const valid = await this.hasher.verify(password, user?.passwordHash);
     // One message for unknown e-mail and wrong password: no account enumeration.
-    if (!user || !valid) throw new UnauthorizedException('The e-mail or password is wrong.');
+    // A disabled user is refused like a wrong password, and only after the same work.
+    if (!user || !valid || user.disabled) throw new UnauthorizedException('The e-mail or password is wrong.');
     await this.accounts.succeeded(email, address);
     if (this.hasher.needsRehash(user.passwordHash)) await this.rehash(user._id, user.passwordHash, password);
     const view = { id: user._id, email: user.email, name: user.name, role: user.role, cityId: user.cityId ?? null };
-    return { accessToken: await this.tokens.sign(view), user: view };
+    const accessToken = await this.tokens.issue(view);
+    // Disabled while this login ran: its session opened after the disable ended the others.
+    if ((await this.users.findById(user._id))?.disabled) {
+      await this.sessions.endAll(user._id);
+      throw new UnauthorizedException('The e-mail or password is wrong.');
+    }
+    return { accessToken, user: view };
   }
 
   /** A hash of an earlier release (bcrypt) or cost becomes Argon2id now that the password is known. */

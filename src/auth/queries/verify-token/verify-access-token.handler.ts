@@ -7,6 +7,6 @@ export class VerifyAccessTokenHandler implements IQueryHandler<VerifyAccessToken
   constructor(private readonly tokens: TokenService) {}
 
   execute({ token }: VerifyAccessTokenQuery) {
-    return this.tokens.verify(typeof token === 'string' ? token : null);
+    return this.tokens.verify(token);
   }
 }

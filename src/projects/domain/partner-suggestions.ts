@@ -12,7 +12,8 @@ import { CURRENT_PARTNER_STATUSES, type PartnerStatus } from './project-state';
  * sees why a city is suggested. All weights live here.
  *
  * Beside the projects collection, the handler asks the practices module (one query for the whole
- * network) for every published practice and the exchanges the lead took part in.
+ * network) for every published practice and the exchanges the lead took part in, and the insight
+ * module how many collaborations link the lead's region with each other one in the project's fields.
  */
 export const SUGGESTION_WEIGHTS = {
   /** The city's creative field is one of the project's: the strongest single factor, because the
@@ -43,6 +44,12 @@ export const SUGGESTION_WEIGHTS = {
   newRegion: 15,
   /** The city speaks a language of the lead's: cheaper, quicker exchanges (once, not per language). */
   commonLanguage: 5,
+  /** The city's region and the lead's have fewer than `underConnectedBelow` collaborations (shared
+   * projects, completed exchanges) in the project's fields: the network's 2023 evaluation found its
+   * exchanges geographically unbalanced, so a link where few exist is worth more than a familiar one.
+   * Less than a new region (which also widens the project itself), more than a common language. */
+  underConnectedRegion: 10,
+  underConnectedBelow: 3,
 } as const;
 
 export interface CandidateCity {
@@ -82,6 +89,18 @@ export interface SuggestionContext {
   practices?: readonly SharedPractice[];
   /** Accepted or completed exchanges the lead took part in, most recent first; others are ignored. */
   exchangesWithLead?: readonly LeadExchange[];
+  /**
+   * Collaborations in the project's fields linking the lead's region with each other region
+   * (`CountRegionLinksQuery` of the insight module). Absent: the factor is left out.
+   */
+  regionLinks?: readonly RegionLinkCount[];
+}
+
+/** How many collaborations link the lead's region with `region`. */
+export interface RegionLinkCount {
+  region: Region;
+  projects: number;
+  exchanges: number;
 }
 
 /** A published practice: who shared it and what it is about. */
@@ -211,6 +230,12 @@ function score(project: SuggestionProject, city: CandidateCity, context: Suggest
     reasons.push(`Brings a new region: ${regionLabel(city.region)}`);
   }
 
+  const link = context.regionLinks?.find((l) => l.region === city.region);
+  if (link && city.region !== context.lead.region && link.projects + link.exchanges < w.underConnectedBelow) {
+    total += w.underConnectedRegion;
+    reasons.push(underConnectedReason(context.lead.region, city.region, project.fields));
+  }
+
   const common = unique(city.languages.map(normalise)).filter((code) => context.lead.languages.map(normalise).includes(code));
   if (common.length > 0) {
     total += w.commonLanguage;
@@ -324,6 +349,23 @@ function exchangeReason(side: 'hosted' | 'asked', exchanges: readonly LeadExchan
   const template = side === 'asked' ? wording.asked : shown.status === 'completed' ? wording.hosted : wording.agreed;
   const about = shown.practiceTitle ? ` on “${shown.practiceTitle}”` : '';
   return `${template.replace('{lead}', leadName)}${about}${andMore(exchanges.length)}`;
+}
+
+/** Regions as an English sentence names them. */
+const REGION_IN_SENTENCE: Record<Region, string> = {
+  africa: 'Africa',
+  'arab-states': 'the Arab States',
+  'asia-pacific': 'Asia and the Pacific',
+  'europe-north-america': 'Europe and North America',
+  'latin-america-caribbean': 'Latin America and the Caribbean',
+};
+
+/** E.g. "Few projects link Europe and North America with the Arab States in music yet". */
+function underConnectedReason(from: Region, to: Region, fields: readonly CreativeField[]): string {
+  const names = fields.map((f) => fieldLabel(f).toLowerCase());
+  const inFields =
+    names.length === 0 ? '' : ` in ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`}`;
+  return `Few projects link ${REGION_IN_SENTENCE[from]} with ${REGION_IN_SENTENCE[to]}${inFields} yet`;
 }
 
 const andMore = (count: number) => (count > 1 ? ` (and ${count - 1} more)` : '');

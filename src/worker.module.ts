@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { UserDirectoryModule } from './auth/directory/user-directory.module';
 import { AppConfig } from './config/app-config';
 import { coreModules } from './infra/core-modules';
 import { QueuesModule } from './infra/queues/queues.module';
@@ -20,6 +21,7 @@ export class WorkerModule {
         ...coreModules(config),
         QueuesModule.forRoot({ workers: true, http: false }),
         LiveEmitterModule,
+        UserDirectoryModule, // the users the mail channel reads (digests)
         NotificationsModule.forRoot({ api: false, workers: true }),
         MailModule.forRoot({ api: false, workers: true }),
         WebhooksModule.forRoot({ api: false, workers: true }),

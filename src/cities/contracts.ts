@@ -15,6 +15,8 @@ export interface CitySummary {
   field: CreativeField;
   designationYear: number;
   languages: string[];
+  /** Where it is (the mail channel derives the city's time zone from it); null when not recorded. */
+  location?: { lat: number; lng: number } | null;
 }
 
 /** A past collaborator of a city, from the collaborations read model. */

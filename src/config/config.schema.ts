@@ -68,6 +68,8 @@ export const configSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().min(3).default('Creative Cities Exchange <no-reply@creative-cities.local>'),
+    // First retry delay of a mail the SMTP server refused; doubles up to 10 minutes, for about a day.
+    MAIL_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
     // Webhook targets on private, loopback or link-local addresses are refused unless the operator allows them.
     WEBHOOK_ALLOW_PRIVATE: bool.default(false),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),

@@ -16,6 +16,8 @@ import { CountUnreadHandler } from './queries/count-unread/count-unread.handler'
 import { GetPreferencesHandler } from './queries/get-preferences/get-preferences.handler';
 import { NotifiedCities } from './queries/notified-cities/notified-cities';
 import { NotifiedCitiesHandler } from './queries/notified-cities/notified-cities.handler';
+import { RenderNotificationsHandler } from './queries/render-notifications/render-notifications.handler';
+import { MutedTypesHandler } from './queries/muted-types/muted-types.handler';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
 import { notificationsQueue } from './queue/notification-jobs';
 import { NotificationQueue } from './queue/notification-queue';
@@ -51,6 +53,8 @@ export class NotificationsModule {
               NotificationFanOut,
               NotifiedCities,
               NotifiedCitiesHandler,
+              RenderNotificationsHandler,
+              MutedTypesHandler,
               ListNotificationsHandler,
               CountUnreadHandler,
               MarkReadHandler,

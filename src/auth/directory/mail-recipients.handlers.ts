@@ -16,8 +16,8 @@ const toRecipient = (u: UserDocument): MailRecipient => ({
 export class ListMailRecipientsHandler implements IQueryHandler<ListMailRecipientsQuery> {
   constructor(private readonly users: UserRepository) {}
 
-  async execute({ cityId, cadence }: ListMailRecipientsQuery): Promise<MailRecipient[]> {
-    return (await this.users.findEnabledOfCity(cityId, cadence)).map(toRecipient);
+  async execute({ cityIds, cadence }: ListMailRecipientsQuery): Promise<MailRecipient[]> {
+    return (await this.users.findEnabledOfCities(cityIds, cadence)).map(toRecipient);
   }
 }
 

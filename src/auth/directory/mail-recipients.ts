@@ -12,10 +12,10 @@ export interface MailRecipient {
   emailCadence: EmailCadence;
 }
 
-/** The enabled users of a city (every cadence, `off` included), sorted by e-mail. */
+/** The enabled users of some cities (every cadence, `off` included), sorted by e-mail. */
 export class ListMailRecipientsQuery extends Query<MailRecipient[]> {
   constructor(
-    readonly cityId: string,
+    readonly cityIds: readonly string[],
     /** Only users with this cadence. */
     readonly cadence?: EmailCadence,
   ) {

@@ -47,9 +47,10 @@ export class UserRepository {
     return result.modifiedCount === 1;
   }
 
-  /** The enabled users of a city, optionally only those with one e-mail cadence, by e-mail. */
-  findEnabledOfCity(cityId: string, cadence?: EmailCadence): Promise<UserDocument[]> {
-    const filter = { cityId, disabled: { $ne: true }, ...(cadence ? { emailCadence: cadence } : {}) };
+  /** The enabled users of some cities, optionally only those with one e-mail cadence, by e-mail. */
+  findEnabledOfCities(cityIds: readonly string[], cadence?: EmailCadence): Promise<UserDocument[]> {
+    if (cityIds.length === 0) return Promise.resolve([]);
+    const filter = { cityId: { $in: [...cityIds] }, disabled: { $ne: true }, ...(cadence ? { emailCadence: cadence } : {}) };
     return this.users.find(filter).sort({ email: 1 }).lean<UserDocument[]>().exec();
   }
 

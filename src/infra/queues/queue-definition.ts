@@ -27,6 +27,19 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
 };
 
+/**
+ * A backoff for jobs that wait on another system for hours (an SMTP server, a webhook receiver):
+ * `{ type: CAPPED_EXPONENTIAL, delay }` doubles from `delay` like BullMQ's exponential, but never
+ * waits more than MAX_BACKOFF_MS between two attempts (BullMQ's own has no cap).
+ */
+export const CAPPED_EXPONENTIAL = 'capped-exponential';
+export const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** The delay before attempt `attemptsMade + 1` of a capped-exponential backoff starting at `delay`. */
+export function cappedExponentialDelay(attemptsMade: number, delay: number): number {
+  return Math.min(delay * 2 ** Math.min(Math.max(attemptsMade - 1, 0), 30), MAX_BACKOFF_MS);
+}
+
 export function defineQueue<J extends JobPayloads>(
   name: string,
   jobNames: readonly (keyof J & string)[],

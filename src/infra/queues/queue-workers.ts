@@ -4,6 +4,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { RedisConnections } from '../redis/redis-connections';
 import { JobProcessor } from './job-processor';
+import { CAPPED_EXPONENTIAL, cappedExponentialDelay } from './queue-definition';
 import { QueueRegistry } from './queue-registry';
 import { missingHandlers } from './missing-handlers';
 
@@ -56,6 +57,15 @@ export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, OnMod
         // A job whose worker died (its lock not renewed) runs again after about this long.
         lockDuration: this.config.env.JOB_LOCK_MS,
         stalledInterval: this.config.env.JOB_LOCK_MS,
+        settings: {
+          backoffStrategy: (attemptsMade, type, _error, job) =>
+            type === CAPPED_EXPONENTIAL
+              ? cappedExponentialDelay(
+                  attemptsMade,
+                  job?.opts.backoff && typeof job.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000,
+                )
+              : 0,
+        },
       });
       let failing = false;
       worker.on('error', (error) => {

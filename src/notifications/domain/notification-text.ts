@@ -1,6 +1,8 @@
 import type { ProjectEvent } from '../../projects/contracts';
+import type { Lang } from '../../shared/reference-data';
 import { isPracticeEvent, type NotifiableEvent } from './notifiable-event';
 import { practiceNamedCities, renderPracticeNotification } from './practice-notification-text';
+import { phrasesIn, type Phrases } from './texts/phrases';
 
 /** What a notification says and where it leads (the inbox item minus its identity). */
 export interface NotificationContent {
@@ -19,10 +21,16 @@ export function namedCities(event: NotifiableEvent): string[] {
   return isPracticeEvent(event) ? practiceNamedCities(event) : projectNamedCities(event);
 }
 
-/** Plain-English title and body of `event` as `recipientCityId` reads it. */
-export function renderNotification(event: NotifiableEvent, recipientCityId: string, names: CityNames): NotificationContent {
+/**
+ * Title and body of `event` as `recipientCityId` reads it, in `lang` (the inbox is in English, each
+ * user's e-mails in their language).
+ */
+export function renderNotification(event: NotifiableEvent, recipientCityId: string, names: CityNames, lang?: Lang): NotificationContent {
+  const words = phrasesIn(lang);
   const say = (title: string, body: string, link: NotificationContent['link']): NotificationContent => ({ title, body: clip(body), link });
-  return isPracticeEvent(event) ? renderPracticeNotification(event, names, say) : renderProjectNotification(event, recipientCityId, names);
+  return isPracticeEvent(event)
+    ? renderPracticeNotification(event, names, say, words)
+    : renderProjectNotification(event, recipientCityId, names, words);
 }
 
 function projectNamedCities(event: ProjectEvent): string[] {
@@ -42,62 +50,51 @@ function projectNamedCities(event: ProjectEvent): string[] {
   }
 }
 
-function renderProjectNotification(event: ProjectEvent, recipientCityId: string, names: CityNames): NotificationContent {
-  const project = `“${event.data.title}”`;
+function renderProjectNotification(event: ProjectEvent, recipientCityId: string, names: CityNames, w: Phrases): NotificationContent {
+  const project = w.quote(event.data.title);
   const lead = names(event.data.leadCityId);
   const link = { kind: 'project' as const, id: event.data.projectId };
   const say = (title: string, body: string): NotificationContent => ({ title, body: clip(body), link });
+  const sayBoth = ([title, body]: string[]) => say(title, body);
 
   switch (event.type) {
     case 'PartnerInvited': {
       const { message } = event.data;
-      return say(
-        `${lead} invited you to ${project}`,
-        message
-          ? `${lead} writes: “${message}”`
-          : `${lead} invites you to join ${project} as a partner city. Accept or decline the invitation on the project page.`,
-      );
+      const [title, body] = w.invited(lead, project);
+      return say(title, message ? w.writes(lead, message) : body);
     }
     case 'InvitationAccepted': {
       const city = names(event.data.cityId);
-      return recipientCityId === event.data.leadCityId
-        ? say(`${city} accepted your invitation to ${project}`, `${city} is now a partner of ${project}.`)
-        : say(`${city} joined ${project}`, `${city} accepted the invitation of ${lead} and is now a partner of ${project}.`);
+      return sayBoth(recipientCityId === event.data.leadCityId ? w.accepted(city, project) : w.joined(city, lead, project));
     }
-    case 'InvitationDeclined': {
-      const city = names(event.data.cityId);
-      return say(`${city} declined your invitation to ${project}`, `${city} will not take part in ${project}. You can invite another city.`);
-    }
+    case 'InvitationDeclined':
+      return sayBoth(w.invitationDeclined(names(event.data.cityId), project));
     case 'JoinRequested': {
       const city = names(event.data.cityId);
       const { message } = event.data;
-      return say(
-        `${city} asked to join ${project}`,
-        message ? `${city} writes: “${message}”` : `Approve or reject the request of ${city} on the project page.`,
-      );
+      const [title, body] = w.joinRequested(city, project);
+      return say(title, message ? w.writes(city, message) : body);
     }
     case 'JoinRequestApproved':
-      return say(`${lead} approved your request to join ${project}`, `${names(recipientCityId)} is now a partner of ${project}.`);
+      return sayBoth(w.joinApproved(lead, project, names(recipientCityId)));
     case 'JoinRequestRejected':
-      return say(`${lead} declined your request to join ${project}`, `${lead} did not accept the request to take part in ${project}.`);
-    case 'PartnerWithdrew': {
-      const city = names(event.data.cityId);
-      return say(`${city} withdrew from ${project}`, `${city} is no longer a partner of ${project}.`);
-    }
+      return sayBoth(w.joinRejected(lead, project));
+    case 'PartnerWithdrew':
+      return sayBoth(w.withdrew(names(event.data.cityId), project));
     case 'ProjectUpdatePosted': {
       const { authorCityId, kind, text } = event.data;
-      return say(`${names(authorCityId)} posted ${kind === 'milestone' ? 'a milestone' : 'news'} on ${project}`, text);
+      return say(w.updatePosted(names(authorCityId), kind === 'milestone', project), text);
     }
     case 'ProjectStarted':
-      return say(`${project} has started`, `${lead} started ${project}: the partnership is now active.`);
+      return sayBoth(w.started(lead, project));
     case 'ProjectCompleted':
-      return say(`${project} is completed`, `Outcome: ${event.data.outcome}`);
+      return sayBoth(w.completed(project, event.data.outcome));
     case 'ProjectCancelled':
-      return say(`${project} was cancelled`, `${lead} cancelled ${project}: ${event.data.reason}`);
+      return sayBoth(w.cancelled(lead, project, event.data.reason));
     // Not notified (no recipient rule), worded in case a caller renders them anyway.
     case 'ProjectProposed':
     case 'ProjectUpdated':
-      return say(`${project}: ${event.type}`, `Something changed on ${project}.`);
+      return sayBoth(w.changed(project, event.type));
     default:
       return event satisfies never;
   }

@@ -1,14 +1,8 @@
 import type { PracticeEvent } from '../../practices/contracts';
 import type { CityNames, NotificationContent } from './notification-text';
+import type { Phrases } from './texts/phrases';
 
 type Say = (title: string, body: string, link: NotificationContent['link']) => NotificationContent;
-
-const FORMATS: Record<string, string> = {
-  online: 'an online exchange',
-  'study-visit': 'a study visit',
-  mentoring: 'mentoring',
-  'staff-exchange': 'a staff exchange',
-};
 
 /** The city ids whose names the text of a practice or exchange event uses. */
 export function practiceNamedCities(event: PracticeEvent): string[] {
@@ -32,8 +26,8 @@ export function practiceNamedCities(event: PracticeEvent): string[] {
   }
 }
 
-/** Plain-English title and body of a practice or exchange event, leading to the practice or the exchange. */
-export function renderPracticeNotification(event: PracticeEvent, names: CityNames, say: Say): NotificationContent {
+/** Title and body of a practice or exchange event in the words `w`, leading to the practice or the exchange. */
+export function renderPracticeNotification(event: PracticeEvent, names: CityNames, say: Say, w: Phrases): NotificationContent {
   switch (event.type) {
     case 'PracticeShared':
     case 'PracticeUpdated':
@@ -46,29 +40,25 @@ export function renderPracticeNotification(event: PracticeEvent, names: CityName
     case 'CommentReported':
     case 'CommentHidden':
     case 'CommentUnhidden': {
-      const practice = `“${event.data.title}”`;
+      const practice = w.quote(event.data.title);
       const link = { kind: 'practice' as const, id: event.data.practiceId };
-      const author = names(event.data.authorCityId);
+      const sayBoth = ([title, body]: string[]) => say(title, body, link);
       switch (event.type) {
         case 'PracticeShared':
-          return say(`${author} shared a practice: ${practice}`, event.data.summary, link);
+          return say(w.shared(names(event.data.authorCityId), practice), event.data.summary, link);
         case 'PracticeEndorsed':
-          return say(`${names(event.data.cityId)} endorsed ${practice}`, `${practice} now has ${event.data.endorsementCount} endorsement(s).`, link);
+          return sayBoth(w.endorsed(names(event.data.cityId), practice, event.data.endorsementCount));
         case 'PracticeCommented': {
-          const by = event.data.commentAuthorCityId ? names(event.data.commentAuthorCityId) : 'The secretariat';
-          return say(`${by} commented on ${practice}`, event.data.text, link);
+          const by = event.data.commentAuthorCityId ? names(event.data.commentAuthorCityId) : w.secretariat;
+          return say(w.commented(by, practice), event.data.text, link);
         }
         case 'PracticeHidden':
-          return say(
-            `${practice} was hidden by the secretariat`,
-            `Reason: ${event.data.reason}. Edit the practice and ask the secretariat to publish it again.`,
-            link,
-          );
+          return sayBoth(w.practiceHidden(practice, event.data.reason));
         case 'CommentHidden':
-          return say(`Your comment on ${practice} was hidden`, `Reason: ${event.data.reason}`, link);
+          return say(w.commentHidden(practice), w.reason(event.data.reason), link);
         default:
           // Not notified (no recipient rule), worded in case a caller renders them anyway.
-          return say(`${practice}: ${event.type}`, `Something changed on ${practice}.`, link);
+          return sayBoth(w.changed(practice, event.type));
       }
     }
     case 'ExchangeRequested':
@@ -76,34 +66,28 @@ export function renderPracticeNotification(event: PracticeEvent, names: CityName
     case 'ExchangeDeclined':
     case 'ExchangeCancelled':
     case 'ExchangeCompleted': {
-      const practice = `“${event.data.practiceTitle}”`;
+      const practice = w.quote(event.data.practiceTitle);
       const link = { kind: 'exchange' as const, id: event.data.exchangeId };
       const host = names(event.data.hostCityId);
       const requester = names(event.data.requesterCityId);
-      const format = FORMATS[event.data.format] ?? 'an exchange';
+      const format = (w.formats as Record<string, string>)[event.data.format] ?? w.formats.other;
+      const answer = ([title, body]: string[], message: string | null | undefined, by: string) =>
+        say(title, message ? w.writes(by, message) : body, link);
       switch (event.type) {
         case 'ExchangeRequested':
-          return say(`${requester} asks for ${format} on ${practice}`, `${requester} writes: “${event.data.message}”`, link);
+          return say(w.exchangeRequested(requester, format, practice), w.writes(requester, event.data.message), link);
         case 'ExchangeAccepted':
-          return say(
-            `${host} accepted your request for ${format} on ${practice}`,
-            event.data.message ? `${host} writes: “${event.data.message}”` : `Arrange the details with ${host}.`,
-            link,
-          );
+          return answer(w.exchangeAccepted(host, format, practice), event.data.message, host);
         case 'ExchangeDeclined':
-          return say(
-            `${host} declined your request for ${format} on ${practice}`,
-            event.data.message ? `${host} writes: “${event.data.message}”` : `${host} cannot host it this time.`,
-            link,
-          );
-        case 'ExchangeCancelled':
-          return say(
-            `${requester} called off ${format} on ${practice}`,
-            event.data.reason ? `Reason: ${event.data.reason}` : `${requester} no longer asks for it.`,
-            link,
-          );
-        case 'ExchangeCompleted':
-          return say(`${requester} completed ${format} on ${practice}`, `Rating ${event.data.rating}/5: “${event.data.feedback}”`, link);
+          return answer(w.exchangeDeclined(host, format, practice), event.data.message, host);
+        case 'ExchangeCancelled': {
+          const [title, body] = w.exchangeCancelled(requester, format, practice);
+          return say(title, event.data.reason ? w.reason(event.data.reason) : body, link);
+        }
+        case 'ExchangeCompleted': {
+          const [title, body] = w.exchangeCompleted(requester, format, practice, event.data.rating, event.data.feedback);
+          return say(title, body, link);
+        }
         default:
           return event satisfies never;
       }

@@ -55,6 +55,7 @@ export function toCitySummary(s: CitySnapshot): CitySummary {
     field: s.field,
     designationYear: s.designationYear,
     languages: [...s.languages],
+    location: s.location ? { lat: s.location.lat, lng: s.location.lng } : null,
   };
 }
 

@@ -26,7 +26,7 @@ describe('Open-data exports stream with constant memory', () => {
     mongo = await startMongoProcess();
     services = await TestServices.start({ mongoUri: mongo.uri });
     running = await startApp(services, { SEED_ON_START: 'false' });
-    const practices = running.app.get<Connection>(getConnectionToken()).db!.collection('insight_practices');
+    const practices = running.app.get<Connection>(getConnectionToken()).db!.collection<{ _id: string }>('insight_practices');
     const at = new Date('2026-03-01T10:00:00Z');
     for (let start = 0; start < PRACTICES + 10; start += 5000) {
       const batch = [];

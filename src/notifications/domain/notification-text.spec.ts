@@ -50,3 +50,32 @@ describe('notification texts', () => {
     expect(namedCities(projectEvent('ProjectStarted', {}))).toEqual(['sevilla']);
   });
 });
+
+describe('notification texts in Spanish and French', () => {
+  const inLang = (lang: 'es' | 'fr') => renderNotification(projectEvent('PartnerInvited', { cityId: 'liria', message: null }), 'liria', nameOf, lang);
+
+  it('words a notification in the reader’s language, with its quotation marks', () => {
+    expect(inLang('es').title).toBe('Sevilla os invita a «Music for all»');
+    expect(inLang('fr').title).toBe('Sevilla vous invite à « Music for all »');
+    expect(inLang('fr').body).toContain('page du projet');
+  });
+
+  it('words every project type in each language', () => {
+    for (const lang of ['es', 'fr'] as const) {
+      const titles = [
+        renderNotification(projectEvent('JoinRequested', { cityId: 'valencia', message: null }), 'sevilla', nameOf, lang).title,
+        renderNotification(projectEvent('ProjectCancelled', { reason: 'x', previousStatus: 'active' }), 'liria', nameOf, lang).title,
+        renderNotification(
+          projectEvent('ProjectUpdatePosted', { updateId: 'u', authorCityId: 'liria', kind: 'milestone', text: 't' }),
+          'sevilla',
+          nameOf,
+          lang,
+        ).title,
+      ];
+      for (const title of titles) {
+        expect(title).not.toMatch(/undefined|asked|cancelled|posted/);
+        expect(title).toContain('Music for all');
+      }
+    }
+  });
+});

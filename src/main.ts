@@ -22,6 +22,9 @@ async function main(): Promise<void> {
     `Creative Cities Exchange is running at ${base}/${findWebDist() ? '' : '   (web client not built: npm run build:web)'}`,
     `  API: ${base}/${API_PREFIX}     API docs: ${base}/docs     health: ${base}/health     metrics: ${base}/metrics`,
     ...embedded.describe().map((l) => `  ${l}`),
+    config.env.SMTP_URL
+      ? `  Mail: SMTP ${new URL(config.env.SMTP_URL).host}`
+      : `  Mail (no SMTP_URL): kept in the development mailbox, read by admins in the web client (Admin → Mailbox) or at ${base}/${API_PREFIX}/admin/mailbox`,
     ...(admin
       ? [
           `  Admin created: ${admin.email} / ${admin.generated ? `${admin.password}   (generated; shown only once)` : '(password from ADMIN_PASSWORD)'}`,

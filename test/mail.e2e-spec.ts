@@ -151,6 +151,38 @@ describe('E-mail of notifications over SMTP', () => {
     expect([...subjects].sort()).toEqual(titles.map((t) => `Sevilla os invita a «${t}»`).sort());
   });
 
+  describe('account mails', () => {
+    const tokenIn = (mail: ReceivedMail, page: string) =>
+      new RegExp(`https://exchange\\.example\\.org/${page}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text)?.[1];
+
+    it('invites a focal point by e-mail: the link sets a password and signs in, once', async () => {
+      const email = `invited.${Date.now().toString(36)}@mail.test`;
+      expect(
+        (await api.as(adminToken).post('/users/invitations', { email, name: 'Invitée', role: 'city', cityId: lliria.cityId, language: 'fr' })).status,
+      ).toBe(201);
+      const [mail] = await waitFor('the invitation', async () => (sink.to(email).length ? sink.to(email) : undefined), 15_000);
+      const token = tokenIn(mail, 'accept-invitation');
+      expect(token).toBeDefined();
+      expect(mail.html).toContain('lang="fr"');
+      const accepted = await api.post('/auth/accept-invitation', { token, password: 'a new passphrase 7' });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.user).toMatchObject({ email, cityId: lliria.cityId });
+      await login(api, email, 'a new passphrase 7');
+      const again = await api.post('/auth/accept-invitation', { token, password: 'another passphrase 8' });
+      expect(again.status).toBeGreaterThanOrEqual(400);
+      expect(again.status).toBeLessThan(500);
+    });
+
+    it('resets a password through the mailed link, once', async () => {
+      expect((await api.post('/auth/password-reset', { email: lliria.email })).status).toBe(202);
+      const mail = await waitFor('the reset mail', async () => sink.to(lliria.email).find((m) => tokenIn(m, 'reset-password')), 15_000);
+      const token = tokenIn(mail, 'reset-password');
+      expect((await api.post('/auth/password-reset/confirm', { token, password: 'reset passphrase 9' })).status).toBe(204);
+      await login(api, lliria.email, 'reset passphrase 9');
+      expect((await api.post('/auth/password-reset/confirm', { token, password: 'reset passphrase 10' })).status).toBeGreaterThanOrEqual(400);
+    });
+  });
+
   describe('digests', () => {
     let daily: MailUser;
     let weekly: MailUser;
@@ -225,7 +257,7 @@ describe('E-mail of notifications over SMTP', () => {
       expect(mails[2].subject).toBe('Your daily digest: 1 notification');
       expect(mails[2].text).toContain('Forced');
       expect((await api.as(adminToken).post('/admin/digests/run', { period: 'hourly' })).status).toBe(400);
-      expect((await lliria.api.post('/admin/digests/run', { period: 'daily' })).status).toBe(403);
+      expect((await sevilla.api.post('/admin/digests/run', { period: 'daily' })).status).toBe(403);
     });
   });
 });

@@ -314,4 +314,45 @@ describe('suggestPartners: practices and exchanges', () => {
     for (const cap of [W.maxSharedPractices * W.sharedPractice, W.maxExchangesWithLead * W.exchangeWithLead])
       expect(W.sameField).toBeGreaterThan(cap);
   });
+
+  describe('under-connected regions', () => {
+    const amman: CandidateCity = { id: 'amman', name: 'Amman', country: 'JO', region: 'arab-states', field: 'music', languages: ['ar'] };
+    const links = (arab: number, latam: number) => [
+      { region: 'africa' as const, projects: 5, exchanges: 0 },
+      { region: 'arab-states' as const, projects: arab, exchanges: 0 },
+      { region: 'asia-pacific' as const, projects: 3, exchanges: 1 },
+      { region: 'latin-america-caribbean' as const, projects: 0, exchanges: latam },
+    ];
+
+    it('favours a city of a region few collaborations link with the lead’s, in the project’s field, and says so', () => {
+      const [suggestion] = suggestPartners(musicBySevilla(), [amman], { lead: sevilla, regionLinks: links(0, 0) });
+      expect(suggestion.reasons).toEqual([
+        'Same creative field: Music',
+        'Brings a new region: Arab States',
+        'Few projects link Europe and North America with the Arab States in music yet',
+      ]);
+      expect(suggestion.score).toBe(W.sameField + W.newRegion + W.underConnectedRegion);
+    });
+
+    it('counts projects and completed exchanges alike, and stops favouring a region once enough link it', () => {
+      const score = (arab: number) => suggestPartners(musicBySevilla(), [amman], { lead: sevilla, regionLinks: links(arab, 0) })[0].score;
+      expect(score(W.underConnectedBelow - 1)).toBe(W.sameField + W.newRegion + W.underConnectedRegion);
+      expect(score(W.underConnectedBelow)).toBe(W.sameField + W.newRegion);
+      const viaExchanges = suggestPartners(musicBySevilla(), [salvador], { lead: sevilla, regionLinks: links(0, W.underConnectedBelow) })[0];
+      expect(viaExchanges.reasons).not.toContain('Few projects link Europe and North America with Latin America and the Caribbean in music yet');
+    });
+
+    it('names every field of the project, and never favours the lead’s own region or without facts', () => {
+      const both = suggestPartners(musicBySevilla({ fields: ['music', 'design'] }), [amman], { lead: sevilla, regionLinks: links(1, 0) })[0];
+      expect(both.reasons).toContain('Few projects link Europe and North America with the Arab States in music or design yet');
+      const bilbao = city('Bilbao');
+      expect(suggestPartners(musicBySevilla(), [bilbao], { lead: sevilla, regionLinks: links(0, 0) })[0]?.reasons ?? []).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Few projects/)]),
+      );
+      expect(suggestPartners(musicBySevilla(), [amman], { lead: sevilla })[0].reasons).toEqual([
+        'Same creative field: Music',
+        'Brings a new region: Arab States',
+      ]);
+    });
+  });
 });

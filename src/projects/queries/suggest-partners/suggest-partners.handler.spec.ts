@@ -1,5 +1,6 @@
 import { QueryHandlerNotFoundException, type IQuery, type QueryBus } from '@nestjs/cqrs';
 import { ListCitySummariesQuery } from '../../../cities/contracts';
+import { CountRegionLinksQuery } from '../../../insight/contracts';
 import { ListNetworkPracticeActivityQuery, type NetworkPracticeActivity } from '../../../practices/contracts';
 import { Project } from '../../domain/project';
 import { lead, proposal, TestClock } from '../../domain/testing/project-fixtures';
@@ -78,5 +79,39 @@ describe('SuggestPartnersHandler', () => {
       throw new Error('MongoDB is down');
     });
     await expect(new SuggestPartnersHandler(repository, bus).execute(new SuggestPartnersQuery(project.id, 5))).rejects.toThrow('MongoDB is down');
+  });
+
+  it('asks the insight module how the lead’s region links with the others in the project’s fields, and goes on without it', async () => {
+    const dakar = {
+      id: 'dakar',
+      name: 'Dakar',
+      slug: 'dakar',
+      country: 'SN',
+      region: 'africa' as const,
+      field: 'music' as const,
+      designationYear: 2014,
+      languages: ['fr'],
+    };
+    const asked: IQuery[] = [];
+    const busFor = (insight: boolean) =>
+      ({
+        execute: async (query: IQuery) => {
+          asked.push(query);
+          if (query instanceof ListCitySummariesQuery) return [...FAKE_CITIES, dakar];
+          if (query instanceof ListNetworkPracticeActivityQuery) return activity;
+          if (query instanceof CountRegionLinksQuery && insight) return [{ region: 'africa', projects: 1, exchanges: 0 }];
+          throw new QueryHandlerNotFoundException(query.constructor.name);
+        },
+      }) as unknown as QueryBus;
+    const suggestions = await new SuggestPartnersHandler(repository, busFor(true)).execute(new SuggestPartnersQuery(project.id, 50));
+    expect(asked.filter((q) => q instanceof CountRegionLinksQuery)).toEqual([new CountRegionLinksQuery('europe-north-america', ['music'])]);
+    expect(reasonsOf(suggestions, 'dakar')).toEqual([
+      'Same creative field: Music',
+      'Brings a new region: Africa',
+      'Few projects link Europe and North America with Africa in music yet',
+    ]);
+
+    const plain = await new SuggestPartnersHandler(repository, busFor(false)).execute(new SuggestPartnersQuery(project.id, 50));
+    expect(reasonsOf(plain, 'dakar')).toEqual(['Same creative field: Music', 'Brings a new region: Africa']);
   });
 });

@@ -450,6 +450,18 @@ describe('Network insight (HTTP)', () => {
     expectProblem(await net.sevilla.api.get(`${path}?lang=de`), 400);
   });
 
+  it('keeps a hidden practice out of the practices shared, and its endorsement out of the endorser’s report only', async () => {
+    const amman = (await get(`/cities/${net.amman.cityId}/report`, net.amman.api)).body;
+    expect(amman.practicesShared).toEqual({ summary: 'Amman shared no practice in this period.', items: [] });
+    expect(amman.endorsementsReceived.items.map((e: { practiceTitle: string; city: { name: string } }) => [e.practiceTitle, e.city.name])).toEqual([
+      ['Hidden craft fair', 'Sevilla'],
+    ]);
+    expect(amman.projectsLed.items.map((p: { status: string; partners: unknown[] }) => [p.status, p.partners])).toEqual([['cancelled', []]]);
+    expect(amman.exchangesRequested.items.map((x: { status: string; city: { name: string } }) => [x.status, x.city.name])).toEqual([
+      ['requested', 'Dakar'],
+    ]);
+  });
+
   /** Reads a CSV export back into the JSON export's values (see src/insight/domain/csv-cells.ts). */
   const NUMBERS = new Set(['designationYear', 'lat', 'lng', 'endorsementCount']);
   const NUMBER_LISTS = new Set(['sdgs']);

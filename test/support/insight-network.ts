@@ -122,6 +122,8 @@ export async function buildInsightNetwork(running: RunningApp): Promise<InsightN
   });
   const hidden = await share(amman, { title: 'Hidden craft fair', field: 'crafts-folk-art', sdgs: [8] });
   const flamenco = await share(sevilla, { title: 'Flamenco schools', field: 'music', sdgs: [4], tags: ['flamenco'] });
+  // Sevilla endorsed Amman's before it was hidden: gone from Sevilla's report, as the practice is from its sight.
+  await ok(sevilla.api.post(`/practices/${hidden}/endorsements`));
   await ok(admin.post(`/practices/${hidden}/hide`, { reason: 'Advertising' }));
 
   // Endorsements: Sevilla and Bologna endorse Carnival, Dakar endorses Flamenco; Sevilla's of Media labs is withdrawn.

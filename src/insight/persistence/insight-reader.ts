@@ -156,13 +156,12 @@ export class InsightReader implements OnModuleInit {
         .toArray(),
     ]);
     const endorsed = [...new Set([...given, ...received].map((e) => e.practiceId))];
-    const titles = new Map(
-      (
-        await this.rows<InsightPractice>('practices')
-          .find({ _id: { $in: endorsed } } as mongo.Filter<InsightPractice>, { projection: { title: 1 } })
-          .toArray()
-      ).map((p) => [p._id, p.title]),
-    );
+    const endorsedPractices = await this.rows<InsightPractice>('practices')
+      .find({ _id: { $in: endorsed } } as mongo.Filter<InsightPractice>, { projection: { title: 1, status: 1 } })
+      .toArray();
+    const titles = new Map(endorsedPractices.map((p) => [p._id, p.title]));
+    // Another city's practice hidden since: no longer the endorser's to see (its own stay, for the author).
+    const hidden = new Set(endorsedPractices.filter((p) => p.status === 'hidden').map((p) => p._id));
     const endorsement = (e: InsightEndorsement): ReportEndorsementRow => ({
       practiceId: e.practiceId,
       practiceTitle: titles.get(e.practiceId) ?? '',
@@ -191,7 +190,7 @@ export class InsightReader implements OnModuleInit {
         endorsementCount: p.endorsementCount,
         sharedAt: new Date(p.sharedAt),
       })),
-      endorsementsGiven: given.map(endorsement),
+      endorsementsGiven: given.filter((e) => !hidden.has(e.practiceId)).map(endorsement),
       endorsementsReceived: received.map(endorsement),
       exchanges: exchanges.map((x) => ({
         id: x._id,

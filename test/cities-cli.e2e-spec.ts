@@ -135,4 +135,20 @@ describe('Cities scripts: npm run seed, import:cities, rebuild:read-models', () 
     expect(rebuilt.stdout).toMatch(/^cities\.collaborations: rebuilt from 1 event\(s\) through #\d+ in \d+ ms\./);
     expect(await collaborations()).toBe(1);
   });
+
+  it('rebuilds the insight and mail read models by name', async () => {
+    const db = running.app.get<Connection>(getConnectionToken());
+    const cities = async () => (await running.api.get('/stats')).body.cities.total as number;
+    await waitFor('the insight read model', async () => (await cities()) > 0);
+    const before = await cities();
+    await db.collection('insight_cities').deleteMany({});
+    await db.collection('mail_city_zones').deleteMany({});
+    expect(await cities()).toBe(0);
+    const rebuilt = await script('rebuild-read-models.ts', ['insight.cities', 'mail.city-zones'], env);
+    expect(rebuilt).toMatchObject({ code: 0 });
+    expect(rebuilt.stdout).toMatch(/insight\.cities: rebuilt from \d+ event\(s\)/);
+    expect(rebuilt.stdout).toMatch(/mail\.city-zones: rebuilt from \d+ event\(s\)/);
+    expect(await cities()).toBe(before);
+    expect(await db.collection('mail_city_zones').countDocuments()).toBe(before);
+  });
 });

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { QueuesModule } from '../infra/queues/queues.module';
-import { CityZonesProjector } from './cities/city-zones.projector';
 import { CityZonesReader } from './cities/city-zones.reader';
+import { MailProjectionsModule } from './cities/mail-projections.module';
 import { DigestProcessor } from './digests/digest.processor';
 import { DigestScheduler } from './digests/digest-scheduler';
 import { DigestSender } from './digests/digest-sender';
@@ -45,6 +45,7 @@ export class MailModule {
       module: MailModule,
       imports: [
         QueuesModule.forFeature(mailQueue),
+        ...(api ? [MailProjectionsModule] : []),
         MongooseModule.forFeature([
           { name: SentMailDocument.name, schema: SentMailSchema },
           { name: DevMailDocument.name, schema: DevMailSchema },
@@ -60,7 +61,7 @@ export class MailModule {
         CityZonesReader,
         UnsubscribeLinks,
         DigestScheduler,
-        ...(api ? [SendMailHandler, NotificationMails, CityZonesProjector, FormBodyParser] : []),
+        ...(api ? [SendMailHandler, NotificationMails, FormBodyParser] : []),
         ...(workers ? [mailerProvider, MailSender, DigestSender, SendMailProcessor, DigestProcessor] : []),
       ],
     };

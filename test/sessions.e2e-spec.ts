@@ -48,6 +48,9 @@ describe('Sessions', () => {
     const keptSocket = await live(a.origin, kept);
     const closed = closedByServer(socket);
 
+    // Anything but a plain logout is refused, and ends nothing.
+    expect((await a.api.as(token).post('/auth/logout?everywhere=true')).status).toBe(400);
+    expect((await a.api.as(token).post('/auth/logout', { everywhere: true })).status).toBe(400);
     expect((await a.api.as(token).post('/auth/logout')).status).toBe(204);
     expect(await closed).toEqual({ ended: { reason: 'unauthorized' }, reason: 'io server disconnect', at: expect.any(Number) });
     for (const instance of [a, b]) {

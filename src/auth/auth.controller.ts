@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
@@ -16,7 +16,7 @@ import { CreateUserDto } from './commands/create-user/create-user.dto';
 import { LoginCommand } from './commands/login/login.command';
 import { LoginDto } from './commands/login/login.dto';
 import { LogoutCommand } from './commands/logout/logout.command';
-import { NoBodyDto } from './commands/logout/no-body.dto';
+import { NoBodyDto, NoQueryDto } from './commands/logout/no-body.dto';
 import { RequestPasswordResetCommand } from './commands/request-password-reset/request-password-reset.command';
 import { RequestPasswordResetDto } from './commands/request-password-reset/request-password-reset.dto';
 import { CurrentSession } from './guards/current-session';
@@ -103,7 +103,12 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out: this token stops working and its live sockets are disconnected' })
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiProblems(400, 401)
-  async logout(@Body() _body: NoBodyDto, @CurrentUser() user: AuthUser, @CurrentSession() sessionId: string): Promise<void> {
+  async logout(
+    @Body() _body: NoBodyDto,
+    @Query() _query: NoQueryDto,
+    @CurrentUser() user: AuthUser,
+    @CurrentSession() sessionId: string,
+  ): Promise<void> {
     await this.commands.execute(new LogoutCommand(user.id, sessionId));
   }
 

@@ -1,8 +1,5 @@
 import { waitFor, type ApiClient } from '@app/testing';
-import { CommandBus } from '@nestjs/cqrs';
 import type { Socket } from 'socket.io-client';
-import { SendMailCommand, type OutgoingMail } from '../../src/mail/contracts';
-import type { RunningApp } from './test-app';
 
 export interface ReadMail {
   to: string;
@@ -12,52 +9,27 @@ export interface ReadMail {
 }
 
 /**
- * The e-mails an app sent, as a user would read them: from the development mailbox
- * (`GET /admin/mailbox?to=`, the embedded default without SMTP_URL). Where the app has no mailbox
- * route, from the SendMailCommands it executed in process (recorded on its CommandBus).
+ * The e-mails an app sent, as a newcomer reads them: from the development mailbox
+ * (`GET /admin/mailbox?to=`, the embedded default without SMTP_URL).
  */
 export class Mails {
-  private readonly sent: OutgoingMail[] = [];
-  private mailbox: boolean | undefined;
+  constructor(private readonly admin: ApiClient) {}
 
-  private constructor(private readonly admin: ApiClient) {}
-
-  static attach(running: RunningApp, admin: ApiClient): Mails {
-    const mails = new Mails(admin);
-    const bus = running.app.get(CommandBus);
-    const execute = bus.execute.bind(bus);
-    bus.execute = (async (command: unknown) => {
-      if (!(command instanceof SendMailCommand)) return execute(command as never);
-      mails.sent.push(command.mail);
-      try {
-        return await execute(command as never);
-      } catch (error) {
-        // An app without the mail module's handler: the recorded command is the mail.
-        if ((error as Error).constructor?.name !== 'CommandHandlerNotFoundException') throw error;
-      }
-    }) as typeof bus.execute;
-    return mails;
-  }
-
-  /** Every mail to this address so far (oldest first). */
+  /** Every mail to this address so far, oldest first. */
   async to(address: string): Promise<ReadMail[]> {
-    if (this.mailbox !== false) {
-      const res = await this.admin.get(`/admin/mailbox?to=${encodeURIComponent(address)}&limit=100`);
-      if (res.status === 200) {
-        this.mailbox = true;
-        return [...(res.body.items as ReadMail[])].reverse();
-      }
-      if (this.mailbox === true || res.status !== 404) throw new Error(`mailbox: ${res.status} ${JSON.stringify(res.body)}`);
-      this.mailbox = false;
-    }
-    return this.sent.filter((m) => m.to.toLowerCase() === address.toLowerCase());
+    const res = await this.admin.get(`/admin/mailbox?to=${encodeURIComponent(address)}&limit=100`);
+    if (res.status !== 200) throw new Error(`mailbox: ${res.status} ${JSON.stringify(res.body)}`);
+    return [...(res.body.items as ReadMail[])].reverse();
   }
 
   /** Waits for the `count`-th mail to this address (1-based) and answers it. */
   async waitFor(address: string, count = 1, timeoutMs = 10_000): Promise<ReadMail> {
     const all = await waitFor(
       `mail #${count} to ${address}`,
-      async () => ((await this.to(address)).length >= count ? this.to(address) : undefined),
+      async () => {
+        const mails = await this.to(address);
+        return mails.length >= count ? mails : undefined;
+      },
       timeoutMs,
     );
     return all[count - 1];

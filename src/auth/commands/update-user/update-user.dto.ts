@@ -1,11 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { LANGS, type Lang } from '../../../shared/reference-data';
 import { WITHOUT_CONTROL_CHARACTERS } from '../../../shared/text';
 
+/** Optional, but never null: `null` is a 400 naming the field (it would clear a required value). */
+const present = (_dto: object, value: unknown) => value !== undefined;
+
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -13,17 +16,17 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: LANGS, description: 'The language of the e-mails the user receives' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(LANGS)
   language?: Lang;
 
   @ApiPropertyOptional({ description: 'Admins only: a disabled user cannot sign in, and its sessions end at once (HTTP and live).' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional({ description: 'The version read; when sent and stale, a 409.' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   version?: number;

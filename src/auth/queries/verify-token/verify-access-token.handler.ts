@@ -6,7 +6,8 @@ import { VerifyAccessTokenQuery } from './verify-access-token.query';
 export class VerifyAccessTokenHandler implements IQueryHandler<VerifyAccessTokenQuery> {
   constructor(private readonly tokens: TokenService) {}
 
+  /** Never throws: a session that cannot be read (MongoDB down) is no session. */
   execute({ token }: VerifyAccessTokenQuery) {
-    return this.tokens.verify(token);
+    return this.tokens.verify(token).catch(() => null);
   }
 }

@@ -38,6 +38,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Statuses the document's description says any route may answer, besides those each operation lists. */
 const ANY_ROUTE = ['400', '401', '413', '414', '415', '431'];
 const CLOSING = /\/(cancel|complete|decline|reject|withdraw|hide)$/;
+/** Operations that can end the actors' shared sessions (a valid logout signs that token out): fuzzed after all others. */
+const SESSION_ENDING = /^\/api\/v1\/auth\/(logout|password)$/;
 
 /**
  * Known defects, reported to their owners and not fixed here: answers that break a property for a
@@ -97,8 +99,9 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     }
     doc = (await openApiDocument(running.origin)) as OpenApiDoc;
     problemSchema = doc.components.schemas.Problem;
-    // Operations that close a resource (cancel, complete, hide…) last: before them the others still find open ones.
-    const closing = (o: FuzzOperation) => (CLOSING.test(o.path) ? 1 : 0);
+    // Operations that close a resource (cancel, complete, hide…) last: before them the others still find open ones;
+    // those that may end the actors' sessions after everything else, so no other operation meets a signed-out token.
+    const closing = (o: FuzzOperation) => (SESSION_ENDING.test(o.path) ? 2 : CLOSING.test(o.path) ? 1 : 0);
     operations = Object.entries(doc.paths)
       .flatMap(([path, ops]) =>
         Object.entries(ops)

@@ -24,6 +24,8 @@ export const LiveServerMessages = {
   notification: 'notification',
   projectEvent: 'project.event',
   practiceEvent: 'practice.event',
+  /** `{reason: "unauthorized"}`, just before the server disconnects a socket whose session ended or expired. */
+  sessionEnded: 'session.ended',
 } as const;
 
 export type LiveServerMessage = (typeof LiveServerMessages)[keyof typeof LiveServerMessages];

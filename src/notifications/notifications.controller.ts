@@ -54,7 +54,7 @@ export class NotificationsController {
   }
 
   @Get('preferences')
-  @ApiOperation({ summary: "The notification preferences of the caller's city (the defaults, version 0, until it saves its own)" })
+  @ApiOperation({ summary: "The signed-in user's e-mail cadence and its city's muted types (version 0: the city's defaults, until it saves its own)" })
   @ApiOkResponse({ type: PreferencesView })
   @ApiProblems(401)
   preferences(@CurrentUser() user: AuthUser): Promise<PreferencesView> {
@@ -62,7 +62,7 @@ export class NotificationsController {
   }
 
   @Put('preferences')
-  @ApiOperation({ summary: "Save the notification preferences of the caller's city (a user of a city)" })
+  @ApiOperation({ summary: "Save the signed-in user's e-mail cadence and its city's muted types (a user of a city)" })
   @ApiOkResponse({ type: PreferencesView, description: 'As saved, with the new version' })
   @ApiProblems(400, 401, 403, 409)
   updatePreferences(@CurrentUser() user: AuthUser, @Body() body: UpdatePreferencesDto): Promise<PreferencesView> {

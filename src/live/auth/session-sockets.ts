@@ -1,10 +1,11 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { SessionsEndedEvent } from '../../auth/contracts';
+import { LiveServerMessages } from '../contracts';
 import { UNAUTHORIZED } from './socket-auth.middleware';
 import { socketSession } from './socket-user';
 
 /** Sent to a socket just before the server disconnects it because its session ended or expired. */
-export const SESSION_ENDED = 'session.ended';
+export const SESSION_ENDED = LiveServerMessages.sessionEnded;
 export interface SessionEndedMessage {
   reason: typeof UNAUTHORIZED;
 }

@@ -1,5 +1,5 @@
 import type { ApiClient } from '@app/testing';
-import type { CityUser } from '../city-users';
+import type { World as FixturesWorld } from '../fixtures';
 
 /** The request a recipe sends: `as` the client (its token), the path with its parameters filled in. */
 export interface Call {
@@ -9,21 +9,12 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
-/** The fixtures every recipe may use (read-only: a recipe that changes state builds its own). */
-export interface World {
-  api: ApiClient;
-  admin: ApiClient;
-  /** Sevilla: leads `projectId` (Llíria accepted, an update posted), shared `practiceId`, hosts `exchangeId`. */
-  a: CityUser;
-  /** Llíria: partner of `projectId`, commented (`commentId`), endorsed and reported `practiceId`, asked `exchangeId`. */
-  b: CityUser;
-  /** Valencia: no part in any of it; asks to join or is invited where a recipe needs a third city. */
-  c: CityUser;
-  projectId: string;
-  practiceId: string;
-  commentId: string;
-  exchangeId: string;
-  notificationId: string;
+/**
+ * The fixtures every recipe may use (read-only: a recipe that changes state builds its own): the
+ * fixtures' world, built by the OpenAPI suite with more in it (an update posted on `projectId`, B
+ * endorsed and reported `practiceId`).
+ */
+export interface World extends Omit<FixturesWorld, 'adminToken'> {
   /** Projects whose notifying events the fan-out refuses, to make dead letters. */
   poisoned: Set<string>;
 }

@@ -244,11 +244,48 @@ const PIPELINE_CONTEXT = context({
   pipeline: { ...pipelineOps, ...PIPELINE_OPS },
 });
 
+/** Whether a value holds an int64 (bigint) anywhere. */
+export function hasBigInt(v: unknown): boolean {
+  if (typeof v === 'bigint') return true;
+  if (Array.isArray(v)) return v.some(hasBigInt);
+  return isPlainObject(v) && Object.values(v).some(hasBigInt);
+}
+
+let bigIntJsonDepth = 0;
+
+/**
+ * Runs mingo code over arguments holding int64. mingo's Query builds its (unused) error message
+ * with JSON.stringify(condition) on every compile, which throws on a bigint; while `fn` runs,
+ * bigints stringify as their digits. Left as it was afterwards (and untouched if someone else defined it).
+ */
+export function withInt64<T>(fn: () => T): T {
+  const proto = BigInt.prototype as unknown as { toJSON?: () => string };
+  if (bigIntJsonDepth === 0 && proto.toJSON) return fn();
+  if (bigIntJsonDepth++ === 0) {
+    Object.defineProperty(proto, 'toJSON', {
+      value(this: bigint) {
+        return this.toString();
+      },
+      configurable: true,
+      writable: true,
+    });
+  }
+  try {
+    return fn();
+  } finally {
+    if (--bigIntJsonDepth === 0) delete proto.toJSON;
+  }
+}
+
 export function compileFilter(filter: Document): Predicate {
   if (!isPlainObject(filter)) throw new CommandError(Code.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
-  const query = new Query(filter, FILTER_OPTIONS);
-  return (doc) => query.test(doc);
+  if (!hasBigInt(filter)) {
+    const query = new Query(filter, FILTER_OPTIONS);
+    return (doc) => query.test(doc);
+  }
+  const query = withInt64(() => new Query(filter, FILTER_OPTIONS));
+  return (doc) => withInt64(() => query.test(doc));
 }
 
 /** Runs a pipeline over copies of the documents (mingo's stages mutate their input). */
@@ -259,7 +296,8 @@ export function runPipeline(docs: Document[], pipeline: Document[], lookup: (col
     processingMode: ProcessingMode.CLONE_INPUT,
     collectionResolver: (name: string) => lookup(name).map(cloneValue),
   };
-  return new Aggregator(pipeline, options).run(docs) as Document[];
+  const run = () => new Aggregator(pipeline, options).run(docs) as Document[];
+  return hasBigInt(pipeline) ? withInt64(run) : run();
 }
 
 // ---- sort and projection ------------------------------------------------------------------------
@@ -294,7 +332,8 @@ export function sortDocuments(docs: Document[], spec: Document): Document[] {
 export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
   const copies = docs.map(cloneValue);
-  const projected = new Query({}, FILTER_OPTIONS).find(copies, projection).all() as Document[];
+  const find = () => new Query({}, FILTER_OPTIONS).find(copies, projection).all() as Document[];
+  const projected = hasBigInt(projection) ? withInt64(find) : find();
   // mingo emits fields in projection order; a server keeps the document's own order.
   return projected.map((out, i) => {
     const order = Object.keys(docs[i]);

@@ -1,7 +1,7 @@
 import { update as mingoUpdate } from 'mingo/updater';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, Code } from './errors';
-import { runPipeline, UPDATE_OPTIONS } from './query';
+import { hasBigInt, runPipeline, UPDATE_OPTIONS, withInt64 } from './query';
 import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, valuesEqual } from './values';
 
 /**
@@ -92,19 +92,35 @@ function applyOperators(doc: Document, u: Document, options: UpdateOptions): Doc
     modifier[op] = { ...modifier[op], ...fields };
   }
   checkConflicts(modifier);
-  for (const fields of Object.values(modifier) as Document[]) {
-    for (const path of Object.keys(fields)) {
-      if ((path === '_id' || path.startsWith('_id.')) && !(path === '_id' && valuesEqual(fields[path], doc._id))) {
-        throw new CommandError(Code.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
-      }
-    }
-  }
+  setId(doc, modifier);
   numericOperators(doc, modifier);
   const keys = Object.keys(modifier);
   if (keys.length === 0) return doc;
   const positional = keys.some((op) => Object.keys(modifier[op]).some((p) => POSITIONAL.test(p)));
-  mingoUpdate(doc, modifier, options.arrayFilters, positional ? options.filter : undefined, { queryOptions: UPDATE_OPTIONS });
+  const run = () => mingoUpdate(doc, modifier, options.arrayFilters, positional ? options.filter : undefined, { queryOptions: UPDATE_OPTIONS });
+  if (hasBigInt(modifier) || hasBigInt(options.arrayFilters) || (positional && hasBigInt(options.filter))) withInt64(run);
+  else run();
   return doc;
+}
+
+const immutableId = () => new CommandError(Code.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+
+/**
+ * `_id` in an update: a server refuses only a change. `$set` (or `$setOnInsert`) of the same value
+ * is a no-op, and on an upsert without `_id` in the filter it gives the new document its `_id`.
+ * (mingo refuses any `_id` path, so it is taken out of the modifier here.)
+ */
+function setId(doc: Document, modifier: Document): void {
+  for (const [op, fields] of Object.entries(modifier) as [string, Document][]) {
+    for (const path of Object.keys(fields)) {
+      if (path !== '_id' && !path.startsWith('_id.')) continue;
+      if (op !== '$set' || path !== '_id') throw immutableId();
+      if (doc._id !== undefined && !valuesEqual(fields._id, doc._id)) throw immutableId();
+      if (doc._id === undefined) doc._id = cloneValue(fields._id);
+      delete fields._id;
+      if (Object.keys(fields).length === 0) delete modifier[op];
+    }
+  }
 }
 
 function checkConflicts(modifier: Document): void {

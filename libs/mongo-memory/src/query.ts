@@ -232,9 +232,6 @@ const FILTER_OPTIONS: Partial<Options> = {
   }),
 };
 
-/** Updates: mingo's updater adds the query and comparison operators it needs after ours. */
-export const UPDATE_OPTIONS: Partial<Options> = { ...OPTIONS, context: context({ query: QUERY_OPS, expression: COMPARISON_OPS }) };
-
 const PIPELINE_CONTEXT = context({
   projection: projections,
   window: windows,

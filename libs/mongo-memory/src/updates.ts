@@ -1,7 +1,7 @@
-import { update as mingoUpdate } from 'mingo/updater';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, Code } from './errors';
-import { hasBigInt, runPipeline, UPDATE_OPTIONS, withInt64 } from './query';
+import { runPipeline } from './query';
+import { applyModifier } from './update-operators';
 import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, valuesEqual } from './values';
 
 /**
@@ -28,7 +28,6 @@ const OPERATORS = new Set([
   '$setOnInsert',
 ]);
 const PIPELINE_STAGES = new Set(['$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
-const POSITIONAL = /\.\$(\.|$)/;
 
 export type UpdateKind = 'update' | 'replace';
 
@@ -93,13 +92,7 @@ function applyOperators(doc: Document, u: Document, options: UpdateOptions): Doc
   }
   checkConflicts(modifier);
   setId(doc, modifier);
-  numericOperators(doc, modifier);
-  const keys = Object.keys(modifier);
-  if (keys.length === 0) return doc;
-  const positional = keys.some((op) => Object.keys(modifier[op]).some((p) => POSITIONAL.test(p)));
-  const run = () => mingoUpdate(doc, modifier, options.arrayFilters, positional ? options.filter : undefined, { queryOptions: UPDATE_OPTIONS });
-  if (hasBigInt(modifier) || hasBigInt(options.arrayFilters) || (positional && hasBigInt(options.filter))) withInt64(run);
-  else run();
+  if (Object.keys(modifier).length) applyModifier(doc, modifier, { filter: options.filter, arrayFilters: options.arrayFilters });
   return doc;
 }
 
@@ -138,68 +131,6 @@ function checkConflicts(modifier: Document): void {
       throw new CommandError(Code.ConflictingUpdateOperators, `Updating the path '${b}' would create a conflict at '${a}'`);
     }
   }
-}
-
-/**
- * $inc, $mul, $min and $max on plain paths are computed here (mingo's arithmetic is wrong for
- * int64 and Decimal128 and silently skips non-numeric fields) and handed on as $set.
- */
-function numericOperators(doc: Document, modifier: Document): void {
-  for (const op of ['$inc', '$mul', '$min', '$max']) {
-    const fields = modifier[op] as Document | undefined;
-    if (!fields) continue;
-    for (const [path, operand] of Object.entries(fields)) {
-      if ((op === '$inc' || op === '$mul') && !isNumeric(operand)) {
-        throw new CommandError(
-          Code.TypeMismatch,
-          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${String(operand)}}`,
-        );
-      }
-      if (POSITIONAL.test(path) || path.includes('$[')) {
-        if (typeof operand !== 'number' && isNumeric(operand)) {
-          throw new CommandError(Code.NotImplemented, `${op} with an int64 or Decimal128 operand on a positional path is not supported`);
-        }
-        continue;
-      }
-      const current = getPath(doc, path);
-      let next: unknown;
-      if (op === '$min' || op === '$max') {
-        const c = current === undefined ? 0 : compareValues(operand, current);
-        if (current !== undefined && (op === '$min' ? c >= 0 : c <= 0)) {
-          delete fields[path];
-          continue;
-        }
-        next = operand;
-      } else if (current === undefined) {
-        next = op === '$inc' ? operand : arithmetic('mul', operand as number, 0);
-      } else if (!isNumeric(current)) {
-        throw new CommandError(
-          Code.TypeMismatch,
-          `Cannot apply ${op} to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${path}' of non-numeric type ${typeof current}`,
-        );
-      } else {
-        next = arithmetic(op === '$inc' ? 'add' : 'mul', current, operand as number);
-      }
-      modifier.$set = { ...modifier.$set, [path]: next };
-      delete fields[path];
-    }
-    if (Object.keys(fields).length === 0) delete modifier[op];
-  }
-}
-
-function getPath(doc: Document, path: string): unknown {
-  let value: unknown = doc;
-  for (const part of path.split('.')) {
-    if (Array.isArray(value)) {
-      if (!/^\d+$/.test(part)) throw new CommandError(Code.PathNotViable, `Cannot create field '${part}' in element {${path}: [...]}`);
-      value = value[Number(part)];
-    } else if (isPlainObject(value)) {
-      value = value[part];
-    } else {
-      return undefined;
-    }
-  }
-  return value;
 }
 
 // ---- upserts ------------------------------------------------------------------------------------

@@ -75,3 +75,78 @@ describe('int64 in filters', () => {
     expect((await c.deleteMany({ n: Long.fromNumber(2) })).deletedCount).toBe(1);
   });
 });
+
+describe('update paths', () => {
+  it('applies several fields of one positional element, and $[] beside other fields', async () => {
+    const c = await fresh([
+      {
+        _id: 1,
+        top: 0,
+        children: [
+          { name: 'a', n: 0 },
+          { name: 'b', n: 0 },
+        ],
+      },
+    ]);
+    await c.updateOne({ _id: 1, 'children.name': 'b' }, { $set: { 'children.$.name': 'x', 'children.$.n': 1 } });
+    await c.updateOne({ _id: 1 }, { $inc: { 'children.$[].n': 10 }, $set: { top: 1 } });
+    expect(await c.findOne({ _id: 1 })).toEqual({
+      _id: 1,
+      top: 1,
+      children: [
+        { name: 'a', n: 10 },
+        { name: 'x', n: 11 },
+      ],
+    });
+    await c.updateOne({ _id: 1 }, { $set: { 'children.$[c].done': true } }, { arrayFilters: [{ 'c.n': { $gt: 10 } }] });
+    expect((await c.findOne({ _id: 1 }))!.children).toEqual([
+      { name: 'a', n: 10 },
+      { name: 'x', n: 11, done: true },
+    ]);
+    expect((await rejection(c.updateOne({ _id: 1 }, { $set: { 'children.$': 1 } }))).code).toBe(2);
+    expect((await rejection(c.updateOne({ _id: 1 }, { $set: { children: [], 'children.0': 1 } }))).code).toBe(40);
+  });
+
+  it('pulls array elements matching an $or condition, a value condition or a value', async () => {
+    const c = await fresh([
+      {
+        _id: 1,
+        items: [
+          { k: 'a', q: 1 },
+          { k: 'b', q: 5 },
+          { k: 'c', q: 9 },
+        ],
+        nums: [1, 5, 9, 5],
+      },
+    ]);
+    await c.updateOne({ _id: 1 }, { $pull: { items: { $or: [{ k: 'a' }, { q: { $gt: 8 } }] } } });
+    await c.updateOne({ _id: 1 }, { $pull: { nums: { $gte: 9 } } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, items: [{ k: 'b', q: 5 }], nums: [1, 5, 5] });
+    await c.updateOne({ _id: 1 }, { $pull: { nums: 5, items: { k: 'b' } } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, items: [], nums: [1] });
+  });
+
+  it('refuses $push onto a non-array and a field path through an array', async () => {
+    const c = await fresh([{ _id: 1, n: 5, comments: [{ body: 'x' }] }]);
+    const push = await rejection(c.updateOne({ _id: 1 }, { $push: { n: 6 } }));
+    expect(push.code).toBe(2);
+    expect(push.message).toMatch(/must be an array/);
+    expect((await rejection(c.updateOne({ _id: 1 }, { $set: { 'comments.body': 'y' } }))).code).toBe(28);
+    expect((await rejection(c.updateOne({ _id: 1 }, { $set: { 'n.x': 1 } }))).code).toBe(28);
+    expect((await rejection(c.updateOne({ _id: 1 }, { $addToSet: { n: 1 } }))).code).toBe(2);
+    expect((await rejection(c.updateOne({ _id: 1 }, { $pop: { n: 1 } }))).code).toBe(14);
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, n: 5, comments: [{ body: 'x' }] });
+    await c.updateOne({ _id: 1 }, { $set: { 'comments.0.body': 'y', 'comments.2': 'z' } });
+    expect((await c.findOne({ _id: 1 }))!.comments).toEqual([{ body: 'y' }, null, 'z']);
+  });
+
+  it('pushes with $each, $position, $sort and $slice', async () => {
+    const c = await fresh([{ _id: 1, a: [3, 1] }]);
+    await c.updateOne({ _id: 1 }, { $push: { a: { $each: [2, 7], $position: 0 } } });
+    expect((await c.findOne({ _id: 1 }))!.a).toEqual([2, 7, 3, 1]);
+    await c.updateOne({ _id: 1 }, { $push: { a: { $each: [5], $sort: -1, $slice: 3 } } });
+    expect((await c.findOne({ _id: 1 }))!.a).toEqual([7, 5, 3]);
+    await c.updateOne({ _id: 1 }, { $push: { s: { $each: [{ v: 2 }, { v: 1 }], $sort: { v: 1 } } } });
+    expect((await c.findOne({ _id: 1 }))!.s).toEqual([{ v: 1 }, { v: 2 }]);
+  });
+});

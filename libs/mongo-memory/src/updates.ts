@@ -2,7 +2,7 @@ import { ObjectId, type Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { runPipeline } from './query';
 import { applyModifier } from './update-operators';
-import { arithmetic, cloneValue, compareValues, isNumeric, isPlainObject, valuesEqual } from './values';
+import { cloneValue, isPlainObject, valuesEqual } from './values';
 
 /**
  * Update documents as a server does: operator updates (through mingo, with int64/Decimal128

@@ -12,6 +12,7 @@ import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
+import { projector } from './projection';
 import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, pathValues, typeRank, valuesEqual } from './values';
 
 /**
@@ -157,7 +158,17 @@ function extreme(sign: 1 | -1) {
   };
 }
 
+/** $all is an $and of equalities (or $elemMatch clauses): a scalar field holding the value matches too. */
+function allOf(selector: string, value: unknown, options: Options): Predicate {
+  if (!Array.isArray(value)) throw new CommandError(Code.BadValue, '$all needs an array');
+  if (value.length === 0) return () => false;
+  const clauses = value.map((v) => ({ [selector]: isPlainObject(v) && !('$elemMatch' in v) ? { $eq: v } : v }));
+  const query = new Query({ $and: clauses }, options);
+  return (obj) => query.test(obj);
+}
+
 const QUERY_OPS = {
+  $all: allOf,
   $eq: fieldOp(eq),
   $ne: fieldOp((l, r, d) => !eq(l, r, d)),
   $in: fieldOp(inList),
@@ -204,7 +215,18 @@ const ACCUMULATOR_OPS = {
   },
 };
 
+/** mingo's per-evaluation options (ComputeOptions, not exported): a copy with `root` set, as its own stages make. */
+type Evaluation = Options & { update(locals: { root: unknown }): Options };
+const rooted = (options: Options, root: unknown): Options =>
+  ((options.constructor as unknown as { init(o: Options): Evaluation }).init(options) as Evaluation).update({ root });
+
 const PIPELINE_OPS = {
+  // mingo puts computed fields before included ones; a server keeps the document's order, computed fields last.
+  $project: (coll: Iterator, spec: unknown, options: Options) => {
+    if (!isPlainObject(spec)) throw new CommandError(Code.FailedToParse, '$project specification must be an object');
+    const project = projector(spec, { find: false, evaluate: (doc, expr) => evalExpr(doc, expr, rooted(options, doc)) });
+    return coll.map((doc) => project(doc as Document));
+  },
   $sort: (coll: Iterator, spec: unknown) => Lazy(sortDocuments(coll.collect() as Document[], spec as Document)),
   $out: () => {
     throw new CommandError(Code.NotImplemented, '$out is not supported by mongo-memory');
@@ -274,6 +296,9 @@ export function withInt64<T>(fn: () => T): T {
   }
 }
 
+/** Expressions in find projections. */
+const EXPRESSION_OPTIONS = { ...OPTIONS, context: PIPELINE_CONTEXT } as Options;
+
 export function compileFilter(filter: Document): Predicate {
   if (!isPlainObject(filter)) throw new CommandError(Code.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
@@ -326,20 +351,12 @@ export function sortDocuments(docs: Document[], spec: Document): Document[] {
   return keyed.map((k) => k.doc);
 }
 
-export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
+/** find's projection (with the query, for the positional `.$`). */
+export function projectDocuments(docs: Document[], projection: Document | undefined, filter?: Document): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
-  const copies = docs.map(cloneValue);
-  const find = () => new Query({}, FILTER_OPTIONS).find(copies, projection).all() as Document[];
-  const projected = hasBigInt(projection) ? withInt64(find) : find();
-  // mingo emits fields in projection order; a server keeps the document's own order.
-  return projected.map((out, i) => {
-    const order = Object.keys(docs[i]);
-    const keys = Object.keys(out).sort((a, b) => rankKey(order, a) - rankKey(order, b));
-    return Object.fromEntries(keys.map((k) => [k, out[k]]));
-  });
+  const run = () => {
+    const project = projector(projection, { find: true, filter, evaluate: (doc, expr) => evalExpr(doc, expr, EXPRESSION_OPTIONS) });
+    return docs.map(project);
+  };
+  return hasBigInt(projection) ? withInt64(run) : run();
 }
-
-const rankKey = (order: string[], key: string): number => {
-  const i = order.indexOf(key);
-  return i < 0 ? order.length : i;
-};

@@ -156,3 +156,60 @@ describe('update paths', () => {
     expect((await c.findOne({ _id: 1 }))!.s).toEqual([{ v: 1 }, { v: 2 }]);
   });
 });
+
+describe('projections', () => {
+  const doc = { _id: 1, name: 'n', arr: [1, 2, 3, 4], ids: [2, 6, 8], tags: ['a', 'b', 'c'], other: { x: 1 } };
+
+  it('$slice keeps every other field and combines with exclusions', async () => {
+    const c = await fresh([doc]);
+    expect(await c.findOne({ _id: 1 }, { projection: { arr: { $slice: 1 } } })).toEqual({ ...doc, arr: [1] });
+    expect(await c.findOne({ _id: 1 }, { projection: { arr: { $slice: -2 }, ids: 0, other: 0 } })).toEqual({
+      _id: 1,
+      name: 'n',
+      arr: [3, 4],
+      tags: ['a', 'b', 'c'],
+    });
+    expect(await c.findOne({ _id: 1 }, { projection: { name: 1, arr: { $slice: [1, 2] } } })).toEqual({ _id: 1, name: 'n', arr: [2, 3] });
+  });
+
+  it('$elemMatch projects the first element matching operators or a document query', async () => {
+    const c = await fresh([doc, { _id: 2, items: [{ k: 'a' }, { k: 'b', v: 1 }] }]);
+    expect(await c.findOne({ _id: 1 }, { projection: { ids: { $elemMatch: { $gte: 5 } } } })).toEqual({ ...doc, ids: [6] });
+    expect(await c.findOne({ _id: 1 }, { projection: { name: 1, ids: { $elemMatch: { $gt: 100 } } } })).toEqual({ _id: 1, name: 'n' });
+    expect(await c.findOne({ _id: 2 }, { projection: { items: { $elemMatch: { k: 'b' } } } })).toEqual({ _id: 2, items: [{ k: 'b', v: 1 }] });
+  });
+
+  it('the positional projection returns the first matching element', async () => {
+    const c = await fresh([doc]);
+    expect(await c.findOne({ tags: 'b' }, { projection: { 'tags.$': 1 } })).toEqual({ _id: 1, tags: ['b'] });
+    expect(await c.findOne({ _id: 1, ids: { $gt: 5 } }, { projection: { name: 1, 'ids.$': 1 } })).toEqual({ _id: 1, name: 'n', ids: [6] });
+  });
+
+  it('$project keeps included fields in document order, then computed ones', async () => {
+    const c = await fresh([{ _id: 1, people: ['a', 'b'], name: 'x', meta: { a: 1, b: 2 } }]);
+    const [a] = await c.aggregate([{ $project: { _id: 0, n: { $size: '$people' }, name: 1 } }]).toArray();
+    expect(Object.entries(a)).toEqual([
+      ['name', 'x'],
+      ['n', 2],
+    ]);
+    const [b] = await c.aggregate([{ $project: { 'meta.b': 1, 'meta.c': { $literal: 3 }, people: 1 } }]).toArray();
+    expect(JSON.stringify(b)).toBe(JSON.stringify({ _id: 1, people: ['a', 'b'], meta: { b: 2, c: 3 } }));
+    const found = await c.findOne({ _id: 1 }, { projection: { total: { $size: '$people' }, name: 1 } });
+    expect(JSON.stringify(found)).toBe(JSON.stringify({ _id: 1, name: 'x', total: 2 }));
+    expect((await rejection(c.findOne({}, { projection: { name: 1, people: 0 } }))).code).toBe(31254);
+  });
+});
+
+describe('query operators', () => {
+  it('$all matches a non-array field holding the value', async () => {
+    const c = await fresh([
+      { _id: 1, visitors: 4 },
+      { _id: 2, visitors: [4, 5] },
+      { _id: 3, visitors: 5 },
+    ]);
+    const ids = async (filter: object) => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ visitors: { $all: [4] } })).toEqual([1, 2]);
+    expect(await ids({ visitors: { $all: [4, 5] } })).toEqual([2]);
+    expect(await ids({ visitors: { $all: [] } })).toEqual([]);
+  });
+});

@@ -85,7 +85,7 @@ export function matching(ctx: Ctx, coll: Collection | undefined, filter: Documen
 const isTextScore = (v: unknown): boolean => isPlainObject(v) && v.$meta === 'textScore';
 
 /** Sort, skip, limit and projection, with `{$meta: 'textScore'}` in sort and projection. */
-export function shape(m: Matches, opts: { sort?: Document; skip?: number; limit?: number; projection?: Document }): Document[] {
+export function shape(m: Matches, opts: { sort?: Document; skip?: number; limit?: number; projection?: Document; filter?: Document }): Document[] {
   let docs = m.docs;
   if (opts.sort && Object.keys(opts.sort).length) {
     const metaFields = Object.keys(opts.sort).filter((k) => isTextScore(opts.sort![k]));
@@ -101,7 +101,7 @@ export function shape(m: Matches, opts: { sort?: Document; skip?: number; limit?
   const meta = Object.keys(projection).filter((k) => isTextScore(projection[k]));
   if (meta.length && !m.scores) throw new CommandError(Code.BadValue, 'textScore is only available with a $text query');
   const plain = Object.fromEntries(Object.entries(projection).filter(([k]) => !meta.includes(k)));
-  const projected = projectDocuments(docs, plain);
+  const projected = projectDocuments(docs, plain, opts.filter);
   if (meta.length) return projected.map((d, i) => ({ ...d, [meta[0]]: m.scores!.get(docs[i]) }));
   return projected;
 }

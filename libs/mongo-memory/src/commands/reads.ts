@@ -15,6 +15,7 @@ const find: Handler = (cmd, ctx) => {
     skip: Number(cmd.skip ?? 0),
     limit: Math.abs(limit),
     projection: cmd.projection as Document | undefined,
+    filter: cmd.filter as Document | undefined,
   });
   return ctx.engine.cursors.first(`${ctx.db}.${name}`, docs, cmd.batchSize, cmd.singleBatch === true || limit < 0);
 };

@@ -135,7 +135,8 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (cmd.remove && cmd.upsert) throw new CommandError(Code.FailedToParse, 'Cannot specify both upsert=true and remove=true');
   const m = matching(ctx, coll, filter);
   const target = shape(m, { sort: cmd.sort as Document | undefined, limit: 1 })[0];
-  const project = (doc: Document | undefined | null) => (doc ? shape({ docs: [doc] }, { projection: cmd.fields as Document | undefined })[0] : null);
+  const project = (doc: Document | undefined | null) =>
+    doc ? shape({ docs: [doc] }, { projection: cmd.fields as Document | undefined, filter })[0] : null;
   if (cmd.remove) {
     if (target) write(ctx, { coll, id: keyString(target._id), documentId: target._id, before: target, after: null, op: 'delete' });
     return { lastErrorObject: { n: target ? 1 : 0 }, value: project(target), ok: 1 };

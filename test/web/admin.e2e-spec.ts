@@ -135,12 +135,13 @@ describe('Admin in a browser', () => {
     expect(saved.body).toMatchObject({ description: 'Design city on the estuary.', website: 'https://www.bilbao.eus/design' });
   });
 
-  it('creates a user with its errors beside the fields, and says invitations come later', async () => {
+  it('creates a user with a password, with its errors beside the fields', async () => {
     const page = await open();
     await openAsAdmin(page, admin, app.adminToken);
     await page.goto(`${origin()}/admin/users`);
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
-    await page.getByText(/^Invitations by e-mail/).waitFor();
+    await page.getByRole('link', { name: 'Create an account with a password' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
     await page.getByRole('button', { name: 'Create the account' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: 'City (required): Choose the city they act for.' }).waitFor();

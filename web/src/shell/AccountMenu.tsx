@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { api } from '../api/client';
 import { session, type SessionUser } from '../auth/session';
 
 /** The account disclosure: who is signed in, preferences, password, sign out. Escape or a click outside closes it. */
@@ -28,7 +29,15 @@ export function AccountMenu({ user }: { user: SessionUser }) {
       document.removeEventListener('click', onClick);
     };
   }, [open]);
-  const signOut = () => {
+  const [leaving, setLeaving] = useState(false);
+  // The API ends this token (and closes its live sockets) first; signed out here whatever it answers.
+  const signOut = async () => {
+    setLeaving(true);
+    try {
+      await api.POST('/api/v1/auth/logout', { body: {} });
+    } catch {
+      // Offline: the token still expires on its own; this tab forgets it now.
+    }
     session.set(null);
     queryClient.clear();
     navigate('/sign-in');
@@ -43,6 +52,18 @@ export function AccountMenu({ user }: { user: SessionUser }) {
         <p className="account-who">{t('account.signedInAs', { name: user.name })}</p>
         <ul>
           <li>
+            <Link to="/account" onClick={close}>
+              {t('account.profile')}
+            </Link>
+          </li>
+          {user.cityId && (
+            <li>
+              <Link to="/account/people" onClick={close}>
+                {t('account.people')}
+              </Link>
+            </li>
+          )}
+          <li>
             <Link to="/inbox/preferences" onClick={close}>
               {t('account.preferences')}
             </Link>
@@ -53,7 +74,7 @@ export function AccountMenu({ user }: { user: SessionUser }) {
             </Link>
           </li>
           <li>
-            <button type="button" className="btn btn-secondary" onClick={signOut}>
+            <button type="button" className="btn btn-secondary" onClick={() => void signOut()} disabled={leaving} aria-busy={leaving}>
               {t('account.signOut')}
             </button>
           </li>

@@ -1,6 +1,16 @@
-import { NotYetPage } from './NotYetPage';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ForgotPasswordForm } from './ForgotPasswordForm';
+import { tokenOf } from './password-rules';
+import { SetNewPasswordForm } from './SetNewPasswordForm';
 
-/** /reset-password?token=… — ready for the accounts issue (the reset e-mail links here). */
+/**
+ * /reset-password: without a token, "forgot your password?" (ask for a link by e-mail); with the
+ * e-mailed link's ?token=…, choose the new password.
+ */
 export default function ResetPasswordRoute() {
-  return <NotYetPage page="resetPassword" backTo="signIn" />;
+  useTranslation('account'); // loads the labels before either form renders
+  const [params] = useSearchParams();
+  const token = tokenOf(params);
+  return token ? <SetNewPasswordForm token={token} /> : <ForgotPasswordForm />;
 }

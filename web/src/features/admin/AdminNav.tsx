@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 
-export const ADMIN_SECTIONS = ['cities', 'users', 'moderation', 'dead-letters', 'audit-log'] as const;
+export const ADMIN_SECTIONS = ['cities', 'users', 'moderation', 'dead-letters', 'audit-log', 'mailbox'] as const;
 
 /** The admin's own sections, on every admin page (the current one marked by aria-current). */
 export function AdminNav() {

@@ -13,6 +13,9 @@ import { ImportCitiesPage } from './ImportCitiesPage';
 import { ModerationPage } from './ModerationPage';
 import { RegisterCityPage } from './RegisterCityPage';
 import { UsersPage } from './UsersPage';
+import { CreateUserPage } from './CreateUserPage';
+import { InviteUserPage } from './InviteUserPage';
+import { MailboxPage } from './MailboxPage';
 import './admin.css';
 
 /** The admin section, mounted at /admin/* (the secretariat's pages; the API refuses them to others anyway). */
@@ -39,6 +42,9 @@ export default function AdminRoutes() {
         <Route path="cities/import" element={<ImportCitiesPage />} />
         <Route path="cities/:id/edit" element={<EditCityPage />} />
         <Route path="users" element={<UsersPage />} />
+        <Route path="users/invite" element={<InviteUserPage />} />
+        <Route path="users/new" element={<CreateUserPage />} />
+        <Route path="mailbox" element={<MailboxPage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="dead-letters" element={<DeadLettersPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />

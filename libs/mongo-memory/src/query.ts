@@ -167,7 +167,28 @@ function allOf(selector: string, value: unknown, options: Options): Predicate {
   return (obj) => query.test(obj);
 }
 
+const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
+
+/** $elemMatch where `$ref`/`$id`/`$db` are DBRef field names, not operators (mingo's otherwise). */
+function elemMatch(selector: string, value: unknown, options: Options): Predicate {
+  const original = (queries as unknown as Record<string, (s: string, v: unknown, o: Options) => Predicate>).$elemMatch;
+  if (!isPlainObject(value) || !Object.keys(value).some((k) => DBREF_FIELDS.has(k))) return original(selector, value, options);
+  const tests = Object.entries(value).map(([k, cond]) => {
+    if (!DBREF_FIELDS.has(k)) {
+      const q = new Query({ [k]: cond }, options);
+      return (el: Document) => q.test(el);
+    }
+    const q = new Query({ v: cond }, options);
+    return (el: Document) => q.test({ v: el[k] });
+  });
+  return (obj) => {
+    const array = resolve(obj, selector);
+    return Array.isArray(array) && array.some((el) => isPlainObject(el) && tests.every((test) => test(el)));
+  };
+}
+
 const QUERY_OPS = {
+  $elemMatch: elemMatch,
   $all: allOf,
   $eq: fieldOp(eq),
   $ne: fieldOp((l, r, d) => !eq(l, r, d)),

@@ -303,7 +303,11 @@ export function cloneValue<T>(v: T): T {
   if (v instanceof Date) return new Date(v.getTime()) as T;
   if (isPlainObject(v)) {
     const out: Document = {};
-    for (const k of Object.keys(v)) out[k] = cloneValue(v[k]);
+    for (const k of Object.keys(v)) {
+      // An own `__proto__` key is data (BSON allows it); assigning it would set the prototype instead.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: cloneValue(v[k]), enumerable: true, writable: true, configurable: true });
+      else out[k] = cloneValue(v[k]);
+    }
     return out as T;
   }
   return v;

@@ -1,4 +1,4 @@
-import { deserialize, serialize, type Document } from 'bson';
+import { DBRef, deserialize, serialize, type Document } from 'bson';
 import { CommandError, Code } from './errors';
 
 export const OP_REPLY = 1;
@@ -15,6 +15,29 @@ const MAX_MESSAGE = 48_000_000;
  * double); int32 and double become numbers, which is what the query engine compares natively.
  */
 export const DESERIALIZE = { useBigInt64: true, promoteValues: true, promoteBuffers: false } as const;
+
+/** A `$ref` string element: only messages holding one can hold a DBRef-like subdocument. */
+const DBREF_MARKER = Buffer.from('\x02$ref\x00', 'latin1');
+
+/**
+ * bson turns every `{$ref, $id}` subdocument into a DBRef object; a server stores and queries
+ * them as the documents they are (`{'ref.$id': 1}`, `{$elemMatch: {$id: 1}}`), so they are put back.
+ */
+function plainDbRefs(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = plainDbRefs(v[i]);
+    return v;
+  }
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof DBRef) {
+    const doc: Document = { $ref: v.collection, $id: plainDbRefs(v.oid) };
+    if (v.db !== undefined) doc.$db = v.db;
+    for (const [k, x] of Object.entries(v.fields)) doc[k] = plainDbRefs(x);
+    return doc;
+  }
+  if (Object.getPrototypeOf(v) === Object.prototype) for (const k of Object.keys(v)) (v as Document)[k] = plainDbRefs((v as Document)[k]);
+  return v;
+}
 
 export interface Request {
   requestId: number;
@@ -98,6 +121,7 @@ function parseOpMsg(buf: Buffer, requestId: number): Request {
   }
   if (!command) throw new Error('OP_MSG without a body section');
   for (const [id, docs] of sequences) command[id] = docs;
+  if (buf.includes(DBREF_MARKER)) plainDbRefs(command);
   return { requestId, opCode: OP_MSG, command, moreToCome: (flags & MORE_TO_COME) !== 0 };
 }
 

@@ -1,4 +1,4 @@
-import { Long, ObjectId, type Collection } from 'mongodb';
+import { DBRef, Long, ObjectId, type Collection } from 'mongodb';
 import { rejection, startTarget, type Target } from './harness';
 
 /**
@@ -211,5 +211,41 @@ describe('query operators', () => {
     expect(await ids({ visitors: { $all: [4] } })).toEqual([1, 2]);
     expect(await ids({ visitors: { $all: [4, 5] } })).toEqual([2]);
     expect(await ids({ visitors: { $all: [] } })).toEqual([]);
+  });
+});
+
+describe('field names', () => {
+  // JSON.parse makes an own `__proto__` key, as a BSON document read from the wire can hold.
+  const proto = (json: string) => JSON.parse(json) as object;
+
+  it('keeps an own __proto__ key through $set as insert does', async () => {
+    const c = await fresh([{ _id: 1, inserted: proto('{"__proto__": {"x": 1}, "a": 1}') }]);
+    await c.updateOne({ _id: 1 }, { $set: { updated: proto('{"__proto__": 2, "b": 2}') } });
+    const doc = await c.findOne({ _id: 1 });
+    expect(Object.keys(doc!.inserted)).toEqual(['__proto__', 'a']);
+    expect(Object.keys(doc!.updated)).toEqual(['__proto__', 'b']);
+    expect(Object.getOwnPropertyDescriptor(doc!.updated, '__proto__')!.value).toBe(2);
+  });
+});
+
+describe('$-prefixed field names', () => {
+  it('stores DBRef-like values set by an upsert and matches them with $elemMatch', async () => {
+    const c = await fresh();
+    await c.updateOne({ _id: 1 }, { $set: { refs: [{ $ref: 'users', $id: 7 }], one: { $ref: 'users', $id: 8 } } }, { upsert: true });
+    await c.insertOne({ _id: 2, refs: [{ $ref: 'users', $id: 9 }] } as never);
+    // The driver reads {$ref, $id} documents as DBRef objects.
+    const ref = (id: number) => new DBRef('users', id as never);
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, refs: [ref(7)], one: ref(8) });
+    const ids = async (filter: object) => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ refs: { $elemMatch: { $id: 9 } } })).toEqual([2]);
+    expect(await ids({ refs: { $elemMatch: { $ref: 'users', $id: { $lt: 9 } } } })).toEqual([1]);
+    expect(await ids({ 'one.$id': 8 })).toEqual([1]);
+  });
+
+  it('refuses $-prefixed field names inside _id', async () => {
+    const c = await fresh();
+    const err = await rejection(c.insertOne({ _id: { $a: 1 } } as never));
+    expect(err.message).toMatch(/\$a/);
+    expect(await c.countDocuments()).toBe(0);
   });
 });

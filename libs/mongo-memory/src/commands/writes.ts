@@ -28,9 +28,23 @@ function statements<T>(cmd: Document, items: T[], run: (item: T, index: number) 
 
 const withErrors = (reply: Document, errors: Document[]): Document => (errors.length ? { ...reply, writeErrors: errors } : reply);
 
+/** The first `$`-prefixed field name inside a value. */
+function dollarField(v: unknown): string | undefined {
+  if (Array.isArray(v)) return v.map(dollarField).find((k) => k !== undefined);
+  if (!isPlainObject(v)) return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const found = k.startsWith('$') ? k : dollarField(x);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function checkId(id: unknown): void {
   if (Array.isArray(id) || id instanceof RegExp)
     throw new CommandError(Code.InvalidIdField, `The '_id' value cannot be of type ${Array.isArray(id) ? 'array' : 'regex'}`);
+  const dollar = dollarField(id);
+  if (dollar)
+    throw new CommandError(Code.DollarPrefixedFieldName, `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
 }
 
 function insertOne(ctx: Ctx, coll: Collection, doc: Document): void {

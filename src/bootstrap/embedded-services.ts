@@ -1,6 +1,6 @@
-import { MongoMemoryServer } from '@app/mongo-memory';
 import { RedisServerProcess } from '@app/testing';
 import type { Env } from '../config/config.schema';
+import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
 
 export interface EmbeddedServices {
   /** Settings to add to the environment: the URIs of what was started. */
@@ -10,21 +10,22 @@ export interface EmbeddedServices {
 }
 
 /**
- * The embedded default (`npm start` with nothing set): an in-process MongoDB-protocol server
- * (a single-node replica set, so transactions work) and a `redis-server` child on a free port.
+ * The embedded default (`npm start` with nothing set): the in-memory MongoDB-protocol server
+ * (libs/mongo-memory; a single-node replica set, so transactions work) in a child process of its own,
+ * so the API and the database use two cores (docs/performance.md), and a `redis-server` child on a
+ * free port.
  * Never used when MONGODB_URI / REDIS_URL are set, and refused in production by the config schema.
  */
 export async function startEmbeddedServices(env: Env): Promise<EmbeddedServices> {
   const started: string[] = [];
-  let mongo: MongoMemoryServer | undefined;
+  let mongo: EmbeddedMongo | undefined;
   let redis: RedisServerProcess | undefined;
   const out: EmbeddedServices['env'] = {};
   try {
     if (!env.MONGODB_URI) {
-      mongo = new MongoMemoryServer({ replicaSet: 'rs0' });
-      const uri = await mongo.start({ port: 0, host: '127.0.0.1' });
-      out.MONGODB_URI = withDatabase(uri, 'creative-cities');
-      started.push(`MongoDB (in-process, data in memory only): ${out.MONGODB_URI}`);
+      mongo = await startEmbeddedMongo();
+      out.MONGODB_URI = withDatabase(mongo.uri, 'creative-cities');
+      started.push(`MongoDB (embedded, a child process, data in memory only): ${out.MONGODB_URI}`);
       // A fresh in-memory database: load the seed cities unless told otherwise.
       out.SEED_ON_START = env.SEED_ON_START === undefined ? 'true' : String(env.SEED_ON_START);
     }

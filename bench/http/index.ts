@@ -1,0 +1,246 @@
+/**
+ * bench/http: requests per second of the app, started as `npm start` starts it (src/main.ts with the
+ * embedded defaults: in-process MongoDB-protocol server, redis-server child, workers, LOG_LEVEL
+ * info), against a raw Fastify server answering the same routes with the same bytes, each in a
+ * process of its own and measured in turn by autocannon from this process (50 connections).
+ *
+ * BENCH_SECONDS (8) per measurement, BENCH_ROUNDS (1) rounds (the summary gives the median and the
+ * spread), BENCH_ROUTES (comma-separated names) to run a subset, BENCH_APP_LOG_LEVEL (info),
+ * BENCH_CPU_PROF=<dir> to write the app's V8 CPU profile there (node --cpu-prof) on exit.
+ * Run: npm run bench http
+ */
+import 'reflect-metadata';
+import { ApiClient } from '@app/testing';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { cityUser } from '../../test/support/live-users';
+import { proposeProject } from '../../test/support/projects';
+import { login } from '../../test/support/test-app';
+import { printTable, round, sleep } from '../support/stats';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const ROOT = join(__dirname, '..', '..');
+const ADMIN = { email: 'admin@bench.local', password: 'bench-admin-password-1' };
+
+interface Target {
+  name: string;
+  method: 'GET' | 'POST';
+  /** The raw route's Fastify path. */
+  pattern: string;
+  /** One request per connection (each write connection posts to a project of its own: no version races). */
+  request(connection: number): { path: string; headers?: Record<string, string>; body?: string };
+}
+
+interface Measure {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = pattern.exec(out);
+      if (m) resolve(m);
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${out}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** src/main.ts as `npm start` runs it: no MONGODB_URI or REDIS_URL, so the embedded services. */
+async function startPlatform(): Promise<{ child: ChildProcess; origin: string }> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? 'info',
+    LOG_PRETTY: 'false',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  };
+  for (const key of ['MONGODB_URI', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL']) delete env[key];
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  // The logs go to a file, as a container's stdout would go to a collector: written, never read here.
+  const log = openSync(process.env.BENCH_APP_LOG ?? '/tmp/bench-http-app.log', 'w');
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', log, 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    const ready = await fetch(`${origin}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error('the app did not become ready in 120 s');
+    await sleep(250);
+  }
+  return { child, origin };
+}
+
+async function startRaw(routes: { method: string; url: string; status: number; body: string }[]): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'raw-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, RAW_ROUTES: JSON.stringify(routes) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [, port] = await waitForLine(child, /listening (\d+)/);
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+async function cannon(origin: string, target: Target, seconds: number): Promise<Measure> {
+  let next = 0;
+  const result = await autocannon({
+    url: origin,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: target.method,
+    setupClient: (client) => {
+      const r = target.request(next++);
+      // setRequests, not setRequest: the latter changes only the connection's first request.
+      client.setRequests([{ method: target.method, path: r.path, headers: r.headers, body: r.body }]);
+    },
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const platform = await startPlatform();
+  let raw: { child: ChildProcess; origin: string } | undefined;
+  try {
+    const api = new ApiClient(`${platform.origin}/api/v1`);
+    const adminToken = await login(api, ADMIN.email, ADMIN.password);
+    const lead = await cityUser(api, adminToken, 'sevilla');
+    const projects: { id: string }[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) projects.push(await proposeProject(lead, `Bench project ${i}`));
+    const music = await api.get('/cities?field=music&limit=1');
+    const cityId: string = music.body.items[0].id;
+    const auth = { authorization: `Bearer ${lead.token}`, 'content-type': 'application/json' };
+    const update = JSON.stringify({ text: 'A concert in the square, open to everyone', kind: 'news' });
+
+    const targets: Target[] = [
+      { name: 'GET /health/live', method: 'GET', pattern: '/health/live', request: () => ({ path: '/health/live' }) },
+      { name: 'GET /api/v1/cities/:id', method: 'GET', pattern: '/api/v1/cities/:id', request: () => ({ path: `/api/v1/cities/${cityId}` }) },
+      {
+        name: 'GET /api/v1/cities?field=music&limit=20',
+        method: 'GET',
+        pattern: '/api/v1/cities',
+        request: () => ({ path: '/api/v1/cities?field=music&limit=20' }),
+      },
+      { name: 'GET /api/v1/projects?limit=20', method: 'GET', pattern: '/api/v1/projects', request: () => ({ path: '/api/v1/projects?limit=20' }) },
+      {
+        name: 'POST /api/v1/projects/:id/updates',
+        method: 'POST',
+        pattern: '/api/v1/projects/:id/updates',
+        request: (c) => ({ path: `/api/v1/projects/${projects[c % projects.length].id}/updates`, headers: auth, body: update }),
+      },
+    ];
+    const wanted = process.env.BENCH_ROUTES?.split(',').map((s) => s.trim());
+    const chosen = targets.filter((t) => !wanted || wanted.some((w) => t.name.includes(w)));
+
+    // The raw server answers with the bytes the app answered (and the status).
+    const routes = [];
+    for (const t of targets) {
+      const r = t.request(0);
+      const res = await fetch(platform.origin + r.path, { method: t.method, headers: r.headers, body: r.body });
+      const body = await res.text();
+      if (res.status >= 300) throw new Error(`${t.name}: ${res.status} ${body}`);
+      routes.push({ method: t.method, url: t.pattern, status: res.status, body });
+    }
+    raw = await startRaw(routes);
+    const rawOrigin = raw.origin;
+
+    const results = new Map<string, { ours: Measure[]; raw: Measure[] }>();
+    const windows: { name: string; round: number; from: number; to: number }[] = [];
+    for (let round_ = 0; round_ < ROUNDS; round_++) {
+      for (const t of chosen) {
+        const entry = results.get(t.name) ?? { ours: [], raw: [] };
+        results.set(t.name, entry);
+        await cannon(platform.origin, t, 2); // warm-up: JIT, connection pools
+        const from = process.hrtime.bigint() / 1000n;
+        entry.ours.push(await cannon(platform.origin, t, SECONDS));
+        // CLOCK_MONOTONIC µs, the clock of V8's profile timestamps: profile-summary.ts keeps this window.
+        windows.push({ name: t.name, round: round_ + 1, from: Number(from), to: Number(process.hrtime.bigint() / 1000n) });
+        await cannon(rawOrigin, t, 1);
+        entry.raw.push(await cannon(rawOrigin, t, SECONDS));
+        process.stderr.write(`round ${round_ + 1} ${t.name}: ${round(entry.ours.at(-1)!.rps)} vs ${round(entry.raw.at(-1)!.rps)} req/s\n`);
+      }
+    }
+
+    const rows = [...results].map(([name, r]) => {
+      const ratios = r.ours.map((o, i) => o.rps / r.raw[i].rps);
+      return {
+        route: name,
+        ours_rps: Math.round(median(r.ours.map((o) => o.rps))),
+        raw_rps: Math.round(median(r.raw.map((o) => o.rps))),
+        ratio: round(median(ratios), 3),
+        ratio_min: round(Math.min(...ratios), 3),
+        ratio_max: round(Math.max(...ratios), 3),
+        ours_p99_ms: median(r.ours.map((o) => o.p99)),
+        raw_p99_ms: median(r.raw.map((o) => o.p99)),
+        ours_non2xx: r.ours.reduce((n, o) => n + o.non2xx + o.errors, 0),
+        raw_non2xx: r.raw.reduce((n, o) => n + o.non2xx + o.errors, 0),
+      };
+    });
+    printTable(rows);
+    if (process.env.BENCH_CPU_PROF) writeFileSync(join(process.env.BENCH_CPU_PROF, 'windows.json'), JSON.stringify(windows, null, 2));
+    process.stdout.write(
+      `${JSON.stringify({
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        rounds: ROUNDS,
+        routes: Object.fromEntries(
+          rows.map((r) => [
+            r.route,
+            { ratio: r.ratio, min: r.ratio_min, max: r.ratio_max, ours: r.ours_rps, raw: r.raw_rps, oursNon2xx: r.ours_non2xx },
+          ]),
+        ),
+      })}\n`,
+    );
+  } finally {
+    if (raw) await stop(raw.child);
+    await stop(platform.child);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface EmbeddedMongo {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Forks the embedded MongoDB-protocol server (embedded-mongo.child.ts) and resolves with its URI.
+ * Run from the TypeScript sources (`npm start`) the child is loaded through @swc-node/register as
+ * the parent was; from the build (dist/), as plain JavaScript.
+ */
+export function startEmbeddedMongo(): Promise<EmbeddedMongo> {
+  const fromSources = __filename.endsWith('.ts');
+  const entry = join(__dirname, `embedded-mongo.child.${fromSources ? 'ts' : 'js'}`);
+  if (!existsSync(entry)) return Promise.reject(new Error(`embedded MongoDB: ${entry} is missing`));
+  // execArgv is given, not inherited: a parent run with --inspect or --cpu-prof keeps them to itself.
+  const child = fork(entry, [], { execArgv: fromSources ? ['-r', '@swc-node/register'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise<EmbeddedMongo>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`embedded MongoDB exited with ${code} before listening`)));
+    child.once('message', (message: { uri?: string; error?: string }) => {
+      if (!message.uri) return reject(new Error(`embedded MongoDB: ${message.error ?? 'no URI'}`));
+      resolve({ uri: message.uri, stop: () => stopChild(child, exited) });
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.connected) child.send('stop');
+  else child.kill('SIGTERM');
+  await exited;
+}

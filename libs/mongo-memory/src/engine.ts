@@ -16,6 +16,11 @@ export class Engine {
   readonly cursors = new Cursors();
   /** host:port as advertised in hello (replica-set mode). */
   address = '127.0.0.1:27017';
+  readonly startedAt = Date.now();
+  /** For serverStatus: open and ever-accepted connections (kept by the network layer). */
+  readonly connections = { current: 0, totalCreated: 0 };
+  /** For serverStatus, counted as a server does (inserts per document, updates and deletes per statement). */
+  readonly opcounters = { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 };
   private readonly timer: NodeJS.Timeout;
   private lastSweep = 0;
 
@@ -34,7 +39,20 @@ export class Engine {
   }
 
   run(cmd: Document, connectionId: number): Promise<Document> {
+    this.count(cmd);
     return dispatch(this, cmd, connectionId);
+  }
+
+  private count(cmd: Document): void {
+    const n = this.opcounters;
+    const items = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+    const name = Object.keys(cmd)[0];
+    if (name === 'insert') n.insert += items(cmd.documents);
+    else if (name === 'update') n.update += items(cmd.updates);
+    else if (name === 'delete') n.delete += items(cmd.deletes);
+    else if (name === 'find') n.query++;
+    else if (name === 'getMore') n.getmore++;
+    else n.command++;
   }
 
   tick(now: number): void {

@@ -32,6 +32,7 @@ export const Code = {
   TransactionCommitted: 256,
   OperationNotSupportedInTransaction: 263,
   ChangeStreamHistoryLost: 286,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
 } as const;
 

@@ -320,21 +320,37 @@ export function withInt64<T>(fn: () => T): T {
 /** Expressions in find projections. */
 const EXPRESSION_OPTIONS = { ...OPTIONS, context: PIPELINE_CONTEXT } as Options;
 
-export function compileFilter(filter: Document): Predicate {
+/** A command's `let`: each variable's expression evaluated once, as a server does. */
+export function letVariables(spec: unknown): Document | undefined {
+  if (spec === undefined) return undefined;
+  if (!isPlainObject(spec)) throw new CommandError(Code.TypeMismatch, "BSON field 'let' is the wrong type, expected type 'object'");
+  const out: Document = {};
+  for (const [name, expr] of Object.entries(spec)) {
+    if (!/^[a-z\u0080-\uffff][\w\u0080-\uffff]*$/.test(name))
+      throw new CommandError(Code.FailedToParse, `'${name}' starts with an invalid character for a user variable name`);
+    out[name] = evalExpr({}, expr, EXPRESSION_OPTIONS);
+  }
+  return out;
+}
+
+/** `variables`: the command's `let`, for `$$name` in `$expr`. */
+export function compileFilter(filter: Document, variables?: Document): Predicate {
   if (!isPlainObject(filter)) throw new CommandError(Code.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
+  const options = variables ? { ...FILTER_OPTIONS, variables } : FILTER_OPTIONS;
   if (!hasBigInt(filter)) {
-    const query = new Query(filter, FILTER_OPTIONS);
+    const query = new Query(filter, options);
     return (doc) => query.test(doc);
   }
-  const query = withInt64(() => new Query(filter, FILTER_OPTIONS));
+  const query = withInt64(() => new Query(filter, options));
   return (doc) => withInt64(() => query.test(doc));
 }
 
 /** Runs a pipeline over copies of the documents (mingo's stages mutate their input). */
-export function runPipeline(docs: Document[], pipeline: Document[], lookup: (coll: string) => Document[]): Document[] {
+export function runPipeline(docs: Document[], pipeline: Document[], lookup: (coll: string) => Document[], variables?: Document): Document[] {
   const options: Partial<Options> = {
     ...OPTIONS,
+    variables,
     context: PIPELINE_CONTEXT,
     processingMode: ProcessingMode.CLONE_INPUT,
     collectionResolver: (name: string) => lookup(name).map(cloneValue),

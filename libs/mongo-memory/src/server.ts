@@ -87,6 +87,8 @@ export class MongoMemoryServer {
   private accept(socket: Socket, engine: Engine): void {
     const connectionId = ++connections;
     this.sockets.add(socket);
+    engine.connections.current++;
+    engine.connections.totalCreated++;
     socket.setNoDelay(true);
     const framer = new Framer();
     // Requests on one connection are answered in order, even when one of them waits (getMore on a change stream).
@@ -102,7 +104,10 @@ export class MongoMemoryServer {
       for (const message of messages) queue = queue.then(() => this.respond(socket, engine, message, connectionId));
     });
     socket.on('error', () => socket.destroy());
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      engine.connections.current--;
+    });
   }
 
   private async respond(socket: Socket, engine: Engine, message: Buffer, connectionId: number): Promise<void> {

@@ -51,6 +51,8 @@ export interface UpdateOptions {
   filter?: Document;
   /** The update inserts a new document (upsert): $setOnInsert applies. */
   inserting?: boolean;
+  /** The command's `let` variables, for pipeline updates. */
+  variables?: Document;
 }
 
 /** Returns the updated copy of `doc` (which stays untouched). */
@@ -61,7 +63,9 @@ export function applyUpdate(doc: Document, u: Document | Document[], options: Up
       const name = Object.keys(stage)[0];
       if (!PIPELINE_STAGES.has(name)) throw new CommandError(Code.InvalidOptions, `${name} is not allowed to be used within an update`);
     }
-    out = runPipeline([doc], u, () => [])[0];
+    out = runPipeline([doc], u, () => [], options.variables)[0];
+    // A pipeline that drops _id keeps it, as on a server (only changing it is refused).
+    if (out._id === undefined && doc._id !== undefined) out = { _id: doc._id, ...out };
   } else if (updateKind(u) === 'replace') {
     out = { _id: doc._id, ...cloneValue(u) };
     if (u._id === undefined && doc._id === undefined) delete out._id;
@@ -172,7 +176,7 @@ function setPath(doc: Document, path: string, value: unknown): void {
 }
 
 /** The document an upsert inserts when nothing matched. */
-export function upsertDocument(filter: Document, u: Document | Document[]): Document {
+export function upsertDocument(filter: Document, u: Document | Document[], variables?: Document): Document {
   const pinned = equalityFields(filter);
   let doc: Document;
   if (!Array.isArray(u) && updateKind(u) === 'replace') {
@@ -181,7 +185,7 @@ export function upsertDocument(filter: Document, u: Document | Document[]): Docu
   } else {
     const seed: Document = {};
     for (const [path, value] of Object.entries(pinned)) setPath(seed, path, cloneValue(value));
-    doc = applyUpdate(seed, u, { inserting: true });
+    doc = applyUpdate(seed, u, { inserting: true, variables });
     if (pinned._id !== undefined && !valuesEqual(doc._id, pinned._id)) {
       throw new CommandError(Code.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
     }

@@ -249,3 +249,59 @@ describe('$-prefixed field names', () => {
     expect(await c.countDocuments()).toBe(0);
   });
 });
+
+describe('limits and pipeline updates', () => {
+  it('refuses documents over 16 MiB on insert and update (10334)', async () => {
+    const c = await fresh([{ _id: 1, s: 'x' }]);
+    const big = 'x'.repeat(16 * 1024 * 1024);
+    const insert = await rejection(c.insertOne({ _id: 2, s: big } as never));
+    expect(insert.code).toBe(10334);
+    const half = 'y'.repeat(9 * 1024 * 1024);
+    await c.updateOne({ _id: 1 }, { $set: { a: half } });
+    const update = await rejection(c.updateOne({ _id: 1 }, { $set: { b: half } }));
+    expect([10334, 17419]).toContain(update.code);
+    expect(await c.countDocuments()).toBe(1);
+    expect(Object.keys((await c.findOne({ _id: 1 }))!)).toEqual(['_id', 's', 'a']);
+  });
+
+  it('keeps _id when a pipeline update replaces the root without it', async () => {
+    const c = await fresh([{ _id: 1, inner: { a: 1 } }]);
+    await c.updateOne({ _id: 1 }, [{ $replaceRoot: { newRoot: '$inner' } }]);
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: 1 });
+    await c.updateOne({ _id: 1 }, [{ $project: { _id: 0, a: 1, b: { $literal: 2 } } }]);
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: 1, b: 2 });
+    expect((await rejection(c.updateOne({ _id: 1 }, [{ $set: { _id: 2 } }]))).code).toBe(66);
+  });
+
+  it('uses let variables in update, delete, find, aggregate and findAndModify', async () => {
+    const c = await fresh([
+      { _id: 1, a: 1 },
+      { _id: 2, a: 2 },
+      { _id: 3, a: 3 },
+    ]);
+    const at = { $expr: { $eq: ['$a', '$$target'] } };
+    await c.updateOne(at, [{ $set: { b: '$$value' } }], { let: { target: 2, value: 'two' } });
+    expect(await c.findOne({ _id: 2 })).toEqual({ _id: 2, a: 2, b: 'two' });
+    expect((await c.find(at, { let: { target: 3 } }).toArray()).map((d) => d._id)).toEqual([3]);
+    const [agg] = await c.aggregate([{ $match: at }, { $project: { _id: 1, x: '$$value' } }], { let: { target: 1, value: 'v' } }).toArray();
+    expect(agg).toEqual({ _id: 1, x: 'v' });
+    const after = await c.findOneAndUpdate(at, [{ $set: { c: '$$target' } }], { let: { target: 1 }, returnDocument: 'after' });
+    expect(after).toEqual({ _id: 1, a: 1, c: 1 });
+    expect((await c.deleteOne(at, { let: { target: 3 } })).deletedCount).toBe(1);
+    expect(await c.countDocuments()).toBe(2);
+  });
+});
+
+describe('serverStatus', () => {
+  it('answers the fields tools read', async () => {
+    const status = await t.client.db('admin').command({ serverStatus: 1 });
+    expect(status.ok).toBe(1);
+    expect(typeof status.version).toBe('string');
+    expect(Number(status.uptime)).toBeGreaterThanOrEqual(0);
+    expect(Number(status.connections.current)).toBeGreaterThan(0);
+    expect(Number(status.connections.available)).toBeGreaterThan(0);
+    expect(Number(status.mem.resident)).toBeGreaterThanOrEqual(0);
+    for (const k of ['insert', 'query', 'update', 'delete', 'getmore', 'command']) expect(Number(status.opcounters[k])).toBeGreaterThanOrEqual(0);
+    expect(Number(status.opcounters.insert)).toBeGreaterThan(0);
+  });
+});

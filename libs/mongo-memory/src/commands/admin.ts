@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { ObjectId, type Document } from 'bson';
 import { abortTransaction, commitTransaction } from '../transactions';
 import type { Handler } from './context';
@@ -39,8 +40,10 @@ const hello: Handler = (cmd, ctx) => {
   return { ...reply, ok: 1 };
 };
 
+const VERSION = '7.0.0';
+
 const buildInfo: Handler = () => ({
-  version: '7.0.0',
+  version: VERSION,
   gitVersion: 'mongo-memory',
   versionArray: [7, 0, 0, 0],
   bits: 64,
@@ -58,7 +61,31 @@ const listDatabases: Handler = (cmd, ctx) => {
   return cmd.nameOnly ? { databases, ok: 1 } : { databases, totalSize: 0, totalSizeMb: 0, ok: 1 };
 };
 
+/** The serverStatus fields tools and ODM test harnesses read (version, uptime, connections, mem, opcounters). */
+const serverStatus: Handler = (_cmd, ctx) => {
+  const engine = ctx.engine;
+  const uptimeMillis = Date.now() - engine.startedAt;
+  const memory = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  return {
+    host: hostname(),
+    version: VERSION,
+    process: 'mongod',
+    pid: BigInt(process.pid),
+    uptime: Math.floor(uptimeMillis / 1000),
+    uptimeMillis: BigInt(uptimeMillis),
+    uptimeEstimate: BigInt(Math.floor(uptimeMillis / 1000)),
+    localTime: new Date(),
+    connections: { ...engine.connections, available: 1_000_000 - engine.connections.current, active: engine.connections.current },
+    mem: { bits: 64, resident: mb(memory.rss), virtual: mb(memory.rss + memory.external), supported: true },
+    opcounters: Object.fromEntries(Object.entries(engine.opcounters).map(([k, v]) => [k, BigInt(v)])),
+    storageEngine: { name: 'memory', supportsCommittedReads: true, persistent: false },
+    ok: 1,
+  };
+};
+
 export const adminCommands: Record<string, Handler> = {
+  serverStatus,
   hello,
   isMaster: hello,
   ismaster: hello,

@@ -1,4 +1,4 @@
-import type { Document } from 'bson';
+import { calculateObjectSize, type Document } from 'bson';
 import type { Collection } from '../collections';
 import { CommandError, Code } from '../errors';
 import type { Engine } from '../engine';
@@ -14,6 +14,8 @@ export interface Ctx {
   connectionId: number;
   session?: Session;
   txn?: Transaction;
+  /** The command's `let` variables, evaluated. */
+  variables?: Document;
 }
 
 export type Handler = (cmd: Document, ctx: Ctx) => Document | Promise<Document>;
@@ -24,7 +26,23 @@ export function collectionName(cmd: Document, name: string): string {
   return value;
 }
 
-export const write = (ctx: Ctx, w: Write): void => (ctx.txn ? ctx.txn.stage(w) : ctx.engine.storage.writeNow(w));
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+
+export function write(ctx: Ctx, w: Write): void {
+  if (w.after) {
+    const size = calculateObjectSize(w.after);
+    if (size > MAX_BSON_SIZE) {
+      throw new CommandError(
+        Code.BSONObjectTooLarge,
+        w.op === 'insert'
+          ? `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`
+          : `Resulting document after update is larger than ${MAX_BSON_SIZE}`,
+      );
+    }
+  }
+  if (ctx.txn) ctx.txn.stage(w);
+  else ctx.engine.storage.writeNow(w);
+}
 
 export const readDoc = (ctx: Ctx, coll: Collection, id: string): Document | undefined => (ctx.txn ? ctx.txn.read(coll, id) : coll.docs.get(id)?.doc);
 
@@ -62,7 +80,7 @@ function splitText(filter: Document): { text?: unknown; rest: Document } {
 
 export function matching(ctx: Ctx, coll: Collection | undefined, filter: Document = {}): Matches {
   const { text, rest } = splitText(filter ?? {});
-  const predicate = compileFilter(rest);
+  const predicate = compileFilter(rest, ctx.variables);
   if (text === undefined) return { docs: ctx.engine.storage.scan(coll, rest, ctx.txn).filter(predicate) };
   const params = parseTextParams(text);
   const index = coll?.textIndex;

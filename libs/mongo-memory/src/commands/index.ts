@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Engine } from '../engine';
 import { CommandError, Code, toCommandError } from '../errors';
+import { letVariables } from '../query';
 import { transactionFor } from '../transactions';
 import { adminCommands } from './admin';
 import type { Handler } from './context';
@@ -32,7 +33,7 @@ export async function dispatch(engine: Engine, cmd: Document, connectionId: numb
   }
   if (retryable !== undefined && session?.retry?.txnNumber === retryable) return session.retry.reply;
   try {
-    const reply = await handler(cmd, { engine, db, connectionId, session, txn });
+    const reply = await handler(cmd, { engine, db, connectionId, session, txn, variables: letVariables(cmd.let) });
     // Any failed write inside a transaction aborts it, as on a server.
     if (txn?.state === 'active' && reply.writeErrors) txn.abort();
     if (retryable !== undefined && session) session.retry = { txnNumber: retryable, reply };

@@ -6,7 +6,7 @@ import { isPlainObject, keyString, pathValues } from '../values';
 import { collectionName, matching, rejectOptions, shape, type Ctx, type Handler, type Matches } from './context';
 
 const find: Handler = (cmd, ctx) => {
-  rejectOptions(cmd, ['collation', 'tailable', 'awaitData', 'returnKey', 'showRecordId', 'min', 'max', 'let']);
+  rejectOptions(cmd, ['collation', 'tailable', 'awaitData', 'returnKey', 'showRecordId', 'min', 'max']);
   const name = collectionName(cmd, 'find');
   const m = matching(ctx, ctx.engine.storage.collection(ctx.db, name), cmd.filter as Document | undefined);
   const limit = Number(cmd.limit ?? 0);
@@ -116,7 +116,7 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
 }
 
 const aggregate: Handler = (cmd, ctx) => {
-  rejectOptions(cmd, ['collation', 'explain', 'let']);
+  rejectOptions(cmd, ['collation', 'explain']);
   const pipeline = cmd.pipeline;
   if (!Array.isArray(pipeline)) throw new CommandError(Code.TypeMismatch, "'pipeline' option must be specified as an array");
   if (!isPlainObject(cmd.cursor))
@@ -138,7 +138,7 @@ const aggregate: Handler = (cmd, ctx) => {
     rest = withScoreField(rest) as Document[];
   }
   const lookup = (name: string) => storage.scan(storage.collection(ctx.db, name), {}, ctx.txn);
-  let out = runPipeline(input, rest, lookup);
+  let out = runPipeline(input, rest, lookup, ctx.variables);
   if (m.scores) out = out.map(({ [SCORE]: _score, ...doc }) => doc);
   return ctx.engine.cursors.first(collName ? `${ctx.db}.${collName}` : `${ctx.db}.$cmd.aggregate`, out, (cmd.cursor as Document).batchSize);
 };

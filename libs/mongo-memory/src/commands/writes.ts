@@ -76,7 +76,7 @@ const insert: Handler = (cmd, ctx) => {
 
 /** Updates one document (or inserts on upsert); returns what changed. */
 function updateOneDoc(ctx: Ctx, coll: Collection, before: Document, u: Document | Document[], filter: Document, arrayFilters?: Document[]) {
-  const after = applyUpdate(before, u, { arrayFilters, filter });
+  const after = applyUpdate(before, u, { arrayFilters, filter, variables: ctx.variables });
   // valuesEqual treats 5 and 5.0 alike; a changed field order is a change too.
   const modified = !valuesEqual(before, after) || Object.keys(before).join() !== Object.keys(after).join();
   if (modified) {
@@ -87,7 +87,7 @@ function updateOneDoc(ctx: Ctx, coll: Collection, before: Document, u: Document 
 }
 
 function upsert(ctx: Ctx, coll: Collection, filter: Document, u: Document | Document[]): Document {
-  const doc = upsertDocument(filter, u);
+  const doc = upsertDocument(filter, u, ctx.variables);
   insertOne(ctx, coll, doc);
   return doc;
 }
@@ -141,7 +141,7 @@ const remove: Handler = (cmd, ctx) => {
 };
 
 const findAndModify: Handler = (cmd, ctx) => {
-  rejectOptions(cmd, ['collation', 'let']);
+  rejectOptions(cmd, ['collation']);
   const coll = ctx.engine.storage.ensureCollection(ctx.db, collectionName(cmd, Object.keys(cmd)[0]));
   const filter = (cmd.query ?? {}) as Document;
   if (cmd.remove && cmd.update !== undefined) throw new CommandError(Code.FailedToParse, 'Cannot specify both an update and remove=true');

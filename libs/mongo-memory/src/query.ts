@@ -10,7 +10,7 @@ import * as windows from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
-import type { Document } from 'bson';
+import type { Binary, Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { projector } from './projection';
 import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, pathValues, typeRank, valuesEqual } from './values';
@@ -167,6 +167,54 @@ function allOf(selector: string, value: unknown, options: Options): Predicate {
   return (obj) => query.test(obj);
 }
 
+/** The bit positions a $bits* operand names: a bitmask number, a list of positions, or BinData. */
+function bitPositions(mask: unknown): number[] {
+  const out: number[] = [];
+  if (Array.isArray(mask)) {
+    for (const p of mask) {
+      if (typeof p !== 'number' || !Number.isInteger(p) || p < 0)
+        throw new CommandError(Code.BadValue, 'bit positions must be non-negative integers');
+      out.push(p);
+    }
+  } else if (typeof mask === 'number' || typeof mask === 'bigint') {
+    if (typeof mask === 'number' && !Number.isInteger(mask)) throw new CommandError(Code.BadValue, 'bitmask must be an integer');
+    let m = BigInt.asUintN(64, BigInt(mask));
+    for (let i = 0; m; i++, m >>= 1n) if (m & 1n) out.push(i);
+  } else if (bsonType(mask) === 'Binary') {
+    const bytes = (mask as Binary).buffer;
+    for (let i = 0; i < bytes.length * 8; i++) if ((bytes[i >> 3] >> (i & 7)) & 1) out.push(i);
+  } else {
+    throw new CommandError(Code.BadValue, 'bit test operands must be a number, an array of bit positions or BinData');
+  }
+  return out;
+}
+
+/** Bit `i` of an integral number (two's complement, sign-extended) or of BinData (little-endian); undefined for other values. */
+function bitOf(v: unknown): ((i: number) => boolean) | undefined {
+  if ((typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 63) || typeof v === 'bigint') {
+    const n = BigInt.asUintN(64, BigInt(v));
+    return (i) => ((i > 63 ? n >> 63n : n >> BigInt(i)) & 1n) === 1n;
+  }
+  if (bsonType(v) === 'Binary') {
+    const bytes = (v as Binary).buffer;
+    return (i) => i < bytes.length * 8 && ((bytes[i >> 3] >> (i & 7)) & 1) === 1;
+  }
+  return undefined;
+}
+
+/** $bitsAllSet and friends over numbers and BinData (mingo's only know numbers). */
+function bitsOp(all: boolean, set: boolean) {
+  return (selector: string, mask: unknown): Predicate => {
+    const positions = bitPositions(mask);
+    return (obj) => {
+      const bits = bitOf(resolve(obj, selector));
+      if (!bits) return false;
+      const test = (i: number) => bits(i) === set;
+      return all ? positions.every(test) : positions.some(test);
+    };
+  };
+}
+
 const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
 
 /** $elemMatch where `$ref`/`$id`/`$db` are DBRef field names, not operators (mingo's otherwise). */
@@ -188,6 +236,10 @@ function elemMatch(selector: string, value: unknown, options: Options): Predicat
 }
 
 const QUERY_OPS = {
+  $bitsAllSet: bitsOp(true, true),
+  $bitsAnySet: bitsOp(false, true),
+  $bitsAllClear: bitsOp(true, false),
+  $bitsAnyClear: bitsOp(false, false),
   $elemMatch: elemMatch,
   $all: allOf,
   $eq: fieldOp(eq),

@@ -1,4 +1,4 @@
-import { DBRef, Long, ObjectId, type Collection } from 'mongodb';
+import { Binary, DBRef, Long, ObjectId, type Collection } from 'mongodb';
 import { rejection, startTarget, type Target } from './harness';
 
 /**
@@ -303,5 +303,28 @@ describe('serverStatus', () => {
     expect(Number(status.mem.resident)).toBeGreaterThanOrEqual(0);
     for (const k of ['insert', 'query', 'update', 'delete', 'getmore', 'command']) expect(Number(status.opcounters[k])).toBeGreaterThanOrEqual(0);
     expect(Number(status.opcounters.insert)).toBeGreaterThan(0);
+  });
+});
+
+describe('binary data', () => {
+  it('a $set that changes only the subtype is a change', async () => {
+    const c = await fresh([{ _id: 1, b: new Binary(Buffer.from([1, 2]), 0) }]);
+    const r = await c.updateOne({ _id: 1 }, { $set: { b: new Binary(Buffer.from([1, 2]), 5) } });
+    expect(r.modifiedCount).toBe(1);
+    expect((await c.findOne({ _id: 1 }))!.b.sub_type).toBe(5);
+  });
+
+  it('bit test operators read BinData', async () => {
+    const c = await fresh([
+      { _id: 1, b: new Binary(Buffer.from([0b0000_0101, 0b1000_0000])) },
+      { _id: 2, b: new Binary(Buffer.from([0b0000_0001])) },
+      { _id: 3, b: 5 },
+    ]);
+    const ids = async (filter: object) => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ b: { $bitsAllSet: [0, 2] } })).toEqual([1, 3]);
+    expect(await ids({ b: { $bitsAllSet: [0, 15] } })).toEqual([1]);
+    expect(await ids({ b: { $bitsAnySet: new Binary(Buffer.from([0b100])) } })).toEqual([1, 3]);
+    expect(await ids({ b: { $bitsAllClear: 4 } })).toEqual([2]);
+    expect(await ids({ b: { $bitsAnyClear: [0, 2] } })).toEqual([2]);
   });
 });

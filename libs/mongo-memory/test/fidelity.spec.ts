@@ -328,3 +328,39 @@ describe('binary data', () => {
     expect(await ids({ b: { $bitsAnyClear: [0, 2] } })).toEqual([2]);
   });
 });
+
+describe('change streams under concurrent writes', () => {
+  it('sees every write acknowledged after the stream opened, and resumes exactly after any token', async () => {
+    const c = await fresh();
+    await c.insertOne({ _id: 'seed' } as never);
+    const writes: Promise<unknown>[] = [];
+    for (let i = 0; i < 30; i++) writes.push(c.insertOne({ _id: i } as never));
+    // Opened while those inserts are in flight.
+    const stream = c.watch([], { maxAwaitTimeMS: 100 });
+    expect(await stream.tryNext()).toBeNull();
+    for (let i = 30; i < 60; i++) writes.push(c.insertOne({ _id: i } as never));
+    await Promise.all(writes);
+    // Inserts acknowledged before the stream opened may or may not be in it; the later ones must all be.
+    const seen: { id: number; token: unknown }[] = [];
+    const later = () => seen.filter((e) => e.id >= 30).length;
+    while (later() < 30) {
+      const event = (await stream.tryNext()) as { documentKey: { _id: number }; _id: unknown } | null;
+      if (event) seen.push({ id: event.documentKey._id, token: event._id });
+    }
+    const ids = seen.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Concurrent inserts commit in any order; each is seen once.
+    expect(ids.filter((id) => id >= 30).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => 30 + i));
+    expect(ids).not.toContain('seed');
+    await stream.close();
+    const k = Math.floor(seen.length / 2);
+    const resumed = c.watch([], { resumeAfter: seen[k].token, maxAwaitTimeMS: 100 });
+    const rest: number[] = [];
+    while (rest.length < seen.length - k - 1) {
+      const event = (await resumed.tryNext()) as { documentKey: { _id: number } } | null;
+      if (event) rest.push(event.documentKey._id);
+    }
+    expect(rest).toEqual(ids.slice(k + 1));
+    await resumed.close();
+  });
+});

@@ -1,11 +1,12 @@
-import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import { ProblemDetailsFilter } from '../common/http/problem-details.filter';
+import { installRequestLog } from '../common/logging/request-log';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { LiveSocketAdapter } from '../live/adapter/live-socket.adapter';
@@ -16,6 +17,7 @@ import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { installHttpHooks } from './http-hooks';
 import { setupOpenApi } from './openapi';
 import { setupQueueDashboard } from './queue-dashboard';
+import { installSecurityHeaders } from './security-headers';
 import { setupWebClient } from './web-client';
 
 export const API_PREFIX = 'api/v1';
@@ -113,7 +115,7 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   app.useWebSocketAdapter(live);
   adapter.beforeDrain = () => live.disconnectLocalClients();
   // Before every route (the queue board's and Swagger's too), so each reply carries the headers.
-  await app.register(helmet, helmetOptions(config));
+  await installSecurityHeaders(app.getHttpAdapter().getInstance(), helmetOptions(config));
   app.enableCors(corsOptions(config));
   if (config.isProduction && config.env.CORS_ORIGIN === '*') {
     new NestLogger('Cors').warn('CORS_ORIGIN=* in production: any site may call the API (no credentials are allowed); name the web client origins');
@@ -123,6 +125,8 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   app.useGlobalFilters(new ProblemDetailsFilter());
   installBodyParsers(app.getHttpAdapter().getInstance());
   installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
+  // The root logger exists once Nest has configured LoggingModule (at init): read on each request.
+  installRequestLog(app.getHttpAdapter().getInstance(), () => PinoLogger.root);
   setupQueueDashboard(app);
   setupOpenApi(app);
   await setupWebClient(app);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
-import { serializeRequest, skipRequestLog } from './request-log';
 
 /**
  * Human-readable logs (pino-pretty) when LOG_PRETTY=true, or when it is unset, in development, and
@@ -15,6 +14,12 @@ function prettyLogs(config: AppConfig): boolean {
 /**
  * Structured JSON logs (pino). The request id is set by Fastify (create-app.ts: the caller's
  * X-Request-Id when sane) and becomes the correlationId of the commands and events it causes.
+ *
+ * nestjs-pino's pino-http middleware is mounted on no route (`forRoutes: []`): it ran through Nest's
+ * middleware bridge (twice on /health/live…), built a child logger and serialized every request's
+ * headers even when nothing was logged, and wrote each response's headers — about a fifth of the
+ * CPU time of a route without database work (docs/performance.md). A Fastify hook writes the one
+ * line per request instead (request-log.ts, installRequestLog).
  */
 @Module({
   imports: [
@@ -25,9 +30,8 @@ function prettyLogs(config: AppConfig): boolean {
           level: config.env.LOG_LEVEL,
           transport: prettyLogs(config) ? { target: 'pino-pretty' } : undefined,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          serializers: { req: serializeRequest },
-          autoLogging: { ignore: skipRequestLog },
         },
+        forRoutes: [],
       }),
     }),
   ],

@@ -1,6 +1,6 @@
-/**
- * How a request appears in the logs (pino-http options of LoggingModule): once, without secrets.
- */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** How a request appears in the logs: once, without secrets (installRequestLog). */
 
 /** Query parameters that carry credentials (a socket token, an invitation or reset link). */
 const SECRET_PARAMS = /^(access_token|token)$/i;
@@ -32,31 +32,41 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The parsed query with credential parameters' values replaced. */
-export function redactQuery(query: unknown): unknown {
-  if (!query || typeof query !== 'object') return query;
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, SECRET_PARAMS.test(name) ? REDACTED : value]));
-}
-
-interface SerializedRequest {
-  url?: string;
-  query?: unknown;
-  [key: string]: unknown;
-}
-
-/** pino-http `serializers.req`: the standard serialized request, with credentials in the URL redacted. */
-export function serializeRequest(req: SerializedRequest): SerializedRequest {
-  return { ...req, url: req.url && redactUrl(req.url), query: redactQuery(req.query) };
-}
-
 /**
- * pino-http `autoLogging.ignore`, asked when its middleware meets a request. Nest mounts the logging
- * middleware twice on paths excluded from the global prefix (/health/live…): the second meeting
- * (pino-http counts them in `req.allLogs`) is ignored, so each request is logged once.
+ * One line per request, written when its answer is sent (or its client went away), from a Fastify
+ * hook rather than pino-http's middleware: `request completed` (`request errored` at level error for
+ * a 5xx), with `requestId` (the reply's X-Request-Id, as in the audit log and the problem logs),
+ * `method`, `url` with credential parameters redacted, `remoteAddress`, `statusCode` and
+ * `responseTime` in ms. No headers, so no
+ * credentials and a short line. `/health` and `/metrics` are not logged; `/health/live` is.
  */
-export function skipRequestLog(req: { url?: string; originalUrl?: string; allLogs?: unknown[] }): boolean {
-  if ((req.allLogs?.length ?? 0) > 1) return true;
-  // A mounted middleware sees `url` relative to its mount path; `originalUrl` is the path asked for.
-  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
-  return QUIET_PATHS.has(path);
+export function installRequestLog(fastify: FastifyInstance, logger: () => PinoLike | undefined): void {
+  const write = (request: FastifyRequest, statusCode: number, responseTime: number | undefined, msg?: string) => {
+    const log = logger();
+    if (!log?.isLevelEnabled(statusCode >= 500 ? 'error' : 'info')) return;
+    const path = request.url.split('?', 1)[0];
+    if (QUIET_PATHS.has(path)) return;
+    // Flat fields, not `req`/`res`: the root logger's pino-http serializers would read those as
+    // Node's request and response objects.
+    const line = {
+      requestId: request.id,
+      method: request.method,
+      url: redactUrl(request.url),
+      remoteAddress: request.ip,
+      statusCode,
+      responseTime: responseTime === undefined ? undefined : Math.round(responseTime * 10) / 10,
+    };
+    if (statusCode >= 500) log.error(line, msg ?? 'request errored');
+    else log.info(line, msg ?? 'request completed');
+  };
+  fastify.addHook('onResponse', async (request, reply) => write(request, reply.statusCode, reply.elapsedTime));
+  // The client left before the answer: 499, as the audit log counts it.
+  fastify.addHook('onRequestAbort', async (request) => write(request, 499, undefined, 'request aborted'));
+}
+
+/** The part of a pino logger the request log uses. */
+export interface PinoLike {
+  isLevelEnabled(level: string): boolean;
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
 }

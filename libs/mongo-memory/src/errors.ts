@@ -72,6 +72,18 @@ export const badValue = (message: string): CommandError => new CommandError(Code
 
 /** mingo's messages for unknown operators, and what a server answers instead. */
 const MINGO_ERRORS: [RegExp, number, (name: string) => string][] = [
+  // Deliberately out of scope: a server has them, so they answer 238 rather than "unknown".
+  [
+    /^(\$where|\$function|\$accumulator)(?: operator)? requires 'scriptEnabled'/,
+    Code.NotImplemented,
+    (n) => `${n} is not supported by mongo-memory (no server-side JavaScript)`,
+  ],
+  [
+    /^unknown query operator (\$near|\$nearSphere|\$geoWithin|\$geoIntersects|\$within|\$center|\$box|\$polygon)\b/,
+    Code.NotImplemented,
+    (n) => `${n} is not supported by mongo-memory (no geospatial queries)`,
+  ],
+  [/^unregistered pipeline operator (\$geoNear)\b/, Code.NotImplemented, (n) => `${n} is not supported by mongo-memory (no geospatial queries)`],
   [/^unregistered pipeline operator (\$\w+)/, 40324, (n) => `Unrecognized pipeline stage name: '${n}'`],
   [/^unknown query operator (\$\w+)/, Code.BadValue, (n) => `unknown operator: ${n}`],
   [/^unknown top level operator: (\$\w+)/, Code.BadValue, (n) => `unknown top level operator: ${n}`],

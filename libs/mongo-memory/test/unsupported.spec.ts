@@ -44,4 +44,16 @@ describeInProcess('refused features', () => {
     const where = await rejection(c.find({ $where: 'this.a == 1' }).toArray());
     expect(where.message).toMatch(/\$where/);
   });
+
+  it('answers 238 for the deliberately unsupported: geospatial, server-side JavaScript', async () => {
+    const c = t.db.collection('c');
+    expect(await code(c.find({ loc: { $near: [0, 0] } }).toArray())).toBe(238);
+    expect(await code(c.find({ loc: { $geoWithin: { $center: [[0, 0], 1] } } }).toArray())).toBe(238);
+    expect(await code(c.aggregate([{ $geoNear: { near: [0, 0], distanceField: 'd' } }]).toArray())).toBe(238);
+    expect(await code(c.find({ $where: 'this.a == 1' }).toArray())).toBe(238);
+    expect(await code(c.aggregate([{ $project: { x: { $function: { body: 'function() { return 1 }', args: [], lang: 'js' } } } }]).toArray())).toBe(
+      238,
+    );
+    expect(await code(t.db.createCollection('series', { timeseries: { timeField: 't' } }))).toBe(238);
+  });
 });

@@ -21,7 +21,7 @@ import { proposeProject } from '../../test/support/projects';
 import { login } from '../../test/support/test-app';
 import { printTable, round, sleep } from '../support/stats';
 
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const ROOT = join(__dirname, '..', '..');

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
+import { installConditionalGet } from '../common/http/conditional-get';
 import { ProblemDetailsFilter } from '../common/http/problem-details.filter';
 import { installRequestLog } from '../common/logging/request-log';
 import { createValidationPipe } from '../common/http/validation.pipe';
@@ -127,6 +128,11 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   // The root logger exists once Nest has configured LoggingModule (at init): read on each request.
   installRequestLog(app.getHttpAdapter().getInstance(), () => PinoLogger.root);
+  installConditionalGet(app.getHttpAdapter().getInstance(), {
+    prefix: `/${API_PREFIX}/`,
+    // Reference data changes only with a release (src/shared/reference-data.ts): an hour in any cache.
+    cacheControl: { [`/${API_PREFIX}/meta`]: 'public, max-age=3600' },
+  });
   setupQueueDashboard(app);
   setupOpenApi(app);
   await setupWebClient(app);

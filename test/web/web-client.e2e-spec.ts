@@ -184,8 +184,8 @@ describe('Web client in a browser', () => {
     };
     const found: string[] = [];
     found.push(...(await audit('/sign-in', (p) => p.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor())));
-    found.push(...(await audit('/reset-password', (p) => p.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor())));
-    found.push(...(await audit('/accept-invitation', (p) => p.getByRole('heading', { level: 1, name: 'Accept an invitation' }).waitFor())));
+    found.push(...(await audit('/reset-password', (p) => p.getByRole('heading', { level: 1, name: 'Forgotten your password?' }).waitFor())));
+    found.push(...(await audit('/accept-invitation', (p) => p.getByRole('heading', { level: 1, name: 'Accept your invitation' }).waitFor())));
     await signIn(page, origin(), focal);
     found.push(...(await audit('/', (p) => p.getByRole('heading', { name: 'Needs your answer' }).waitFor())));
     // Each section's page, whatever its feature names its heading (placeholders until built).

@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { elementMatcher, positionalIndex } from './update-operators';
-import { cloneValue, isPlainObject } from './values';
+import { cloneValue, isPlainObject, withPlainNumbers } from './values';
 
 /**
  * Projections as a server applies them, in find (with `$slice`, `$elemMatch` and the positional
@@ -140,7 +140,7 @@ function include(value: Document, node: Node, root: Document, path: string, opts
   // Computed fields come after the included ones, in the projection's order.
   for (const [key, child] of node.children) {
     if (child.leaf?.kind === 'computed') {
-      const v = opts.evaluate(root, child.leaf.expr);
+      const v = opts.evaluate(withPlainNumbers(root), child.leaf.expr);
       if (v !== undefined) out[key] = v;
     } else if (!child.leaf && !(key in out) && hasComputed(child)) {
       out[key] = include({}, child, root, path + key + '.', opts);

@@ -10,10 +10,23 @@ import * as windows from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
-import type { Binary, Document } from 'bson';
+import type { Binary, Document, Double } from 'bson';
 import { CommandError, Code } from './errors';
 import { projector } from './projection';
-import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, pathValues, typeRank, valuesEqual } from './values';
+import {
+  arithmetic,
+  bsonType,
+  cloneValue,
+  compareValues,
+  isNumeric,
+  isPlainObject,
+  keyString,
+  pathValues,
+  plainNumber,
+  typeRank,
+  valuesEqual,
+  withPlainNumbers,
+} from './values';
 
 /**
  * The bridge to mingo. mingo compares BSON numbers of different types (bigint, Decimal128) wrongly
@@ -51,7 +64,7 @@ const sameBracket = (a: unknown, b: unknown): boolean => typeRank(a) === typeRan
 
 /** $type by BSON type name or number, as stored here (int64 is bigint, Decimal128 its class). */
 const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
-  double: (v) => typeof v === 'number',
+  double: (v) => bsonType(v) === 'Double' || (typeof v === 'number' && !(Number.isInteger(v) && Math.abs(v) <= 0x7fffffff)),
   string: (v) => typeof v === 'string',
   object: isPlainObject,
   array: Array.isArray,
@@ -133,14 +146,17 @@ function exprArithmetic(name: '$add' | '$multiply' | '$subtract') {
     }
     if (args.some((v) => v === null || v === undefined)) return null;
     if (!args.every(isNumeric)) throw new CommandError(Code.TypeMismatch, `${name} only supports numeric types`);
-    if (name === '$subtract') return arithmetic('add', args[0] as Operand, arithmetic('mul', args[1] as Operand, -1));
-    return (args as Operand[]).reduce((acc, v) => arithmetic(name === '$add' ? 'add' : 'mul', acc, v));
+    if (name === '$subtract') return calc('add', args[0] as Operand, calc('mul', args[1] as Operand, -1));
+    return (args as Operand[]).reduce((acc, v) => calc(name === '$add' ? 'add' : 'mul', acc, v));
   };
 }
 
+/** Arithmetic inside mingo: plain numbers only (mingo's own operators know no `Double`). */
+const calc = (op: 'add' | 'mul', a: Operand, b: Operand): Operand => plainNumber(arithmetic(op, a, b)) as Operand;
+
 function sumOf(values: unknown[]): Operand {
   let total: Operand = 0;
-  for (const v of values) if (isNumeric(v)) total = arithmetic('add', total, v);
+  for (const v of values) if (isNumeric(v)) total = calc('add', total, v as Operand);
   return total;
 }
 
@@ -390,12 +406,19 @@ export function compileFilter(filter: Document, variables?: Document): Predicate
   if (!isPlainObject(filter)) throw new CommandError(Code.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
   const options = variables ? { ...FILTER_OPTIONS, variables } : FILTER_OPTIONS;
+  // $expr and $mod are mingo's: they see documents without `Double`s.
+  const plain = usesMingoArithmetic(filter) ? withPlainNumbers : <T>(doc: T) => doc;
   if (!hasBigInt(filter)) {
     const query = new Query(filter, options);
-    return (doc) => query.test(doc);
+    return (doc) => query.test(plain(doc));
   }
   const query = withInt64(() => new Query(filter, options));
-  return (doc) => withInt64(() => query.test(doc));
+  return (doc) => withInt64(() => query.test(plain(doc)));
+}
+
+function usesMingoArithmetic(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(usesMingoArithmetic);
+  return isPlainObject(v) && Object.entries(v).some(([k, x]) => k === '$expr' || k === '$mod' || usesMingoArithmetic(x));
 }
 
 /** Runs a pipeline over copies of the documents (mingo's stages mutate their input). */
@@ -405,10 +428,36 @@ export function runPipeline(docs: Document[], pipeline: Document[], lookup: (col
     variables,
     context: PIPELINE_CONTEXT,
     processingMode: ProcessingMode.CLONE_INPUT,
-    collectionResolver: (name: string) => lookup(name).map(cloneValue),
+    collectionResolver: (name: string) => lookup(name).map((d) => cloneValue(withPlainNumbers(d))),
   };
-  const run = () => new Aggregator(pipeline, options).run(docs) as Document[];
-  return hasBigInt(pipeline) ? withInt64(run) : run();
+  const plain = docs.map(withPlainNumbers);
+  const run = () => new Aggregator(pipeline, options).run(plain) as Document[];
+  const out = hasBigInt(pipeline) ? withInt64(run) : run();
+  return keepsDocuments(pipeline) ? restoreDoubles(docs, out) : out;
+}
+
+/** Stages after which each output document is an input document (same _id), reshaped at most. */
+const DOCUMENT_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$project', '$addFields', '$set', '$unset']);
+const keepsDocuments = (pipeline: Document[]): boolean => pipeline.every((stage) => DOCUMENT_STAGES.has(Object.keys(stage)[0]));
+
+/** mingo saw plain numbers: fields an output document kept unchanged get their stored `Double` back. */
+function restoreDoubles(inputs: Document[], outputs: Document[]): Document[] {
+  const withDoubles = new Map<string, Document>();
+  for (const doc of inputs) if (withPlainNumbers(doc) !== doc) withDoubles.set(keyString(doc._id), doc);
+  if (withDoubles.size === 0) return outputs;
+  return outputs.map((out) => {
+    const source = withDoubles.get(keyString(out._id));
+    return source ? (restoredDoubles(source, out) as Document) : out;
+  });
+}
+
+function restoredDoubles(before: unknown, after: unknown): unknown {
+  if (bsonType(before) === 'Double') return typeof after === 'number' && after === (before as Double).value ? before : after;
+  if (Array.isArray(before) && Array.isArray(after)) return after.map((x, i) => restoredDoubles(before[i], x));
+  if (isPlainObject(before) && isPlainObject(after)) {
+    for (const k of Object.keys(after)) if (Object.hasOwn(before, k)) after[k] = restoredDoubles(before[k], after[k]);
+  }
+  return after;
 }
 
 // ---- sort and projection ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { Timestamp, type Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { compileFilter, sortDocuments } from './query';
-import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, valuesEqual } from './values';
+import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, plainNumber, valuesEqual } from './values';
 
 /**
  * Update operators on concrete paths, as a server applies them: `$` is resolved from the query,
@@ -256,7 +256,7 @@ function push(doc: Document, path: string, arg: unknown): void {
   if (spec.$sort !== undefined) {
     const sorted = isPlainObject(spec.$sort)
       ? sortDocuments(array as Document[], spec.$sort)
-      : [...array].sort((a, b) => compareValues(a, b) * (spec.$sort === -1 ? -1 : 1));
+      : [...array].sort((a, b) => compareValues(a, b) * (plainNumber(spec.$sort) === -1 ? -1 : 1));
     array.splice(0, array.length, ...sorted);
   }
   if (spec.$slice !== undefined) {
@@ -299,6 +299,7 @@ function pull(doc: Document, path: string, cond: unknown, all: boolean): void {
 }
 
 function pop(doc: Document, path: string, arg: unknown): void {
+  arg = plainNumber(arg);
   if (arg !== 1 && arg !== -1) throw new CommandError(Code.FailedToParse, `$pop expects 1 or -1, found: ${short(arg)}`);
   const array = arrayAt(doc, path, '$pop', false);
   if (array?.length) {

@@ -1,4 +1,4 @@
-import { Decimal128, type Binary, type Document, type ObjectId, type Timestamp } from 'bson';
+import { Decimal128, Double, type Binary, type Document, type ObjectId, type Timestamp } from 'bson';
 import { CommandError, Code } from './errors';
 
 /**
@@ -17,12 +17,51 @@ export const isPlainObject = (v: unknown): v is Document => {
   return proto === Object.prototype || proto === null;
 };
 
-export const isNumeric = (v: unknown): v is number | bigint | Decimal128 =>
-  typeof v === 'number' || typeof v === 'bigint' || bsonType(v) === 'Decimal128';
+export const isNumeric = (v: unknown): v is number | bigint | Decimal128 | Double =>
+  typeof v === 'number' || typeof v === 'bigint' || bsonType(v) === 'Decimal128' || bsonType(v) === 'Double';
+
+/**
+ * A double with an integral value written by a client stays a bson `Double` (a JS number would be
+ * sent back as an int32); every other int32 and double is a number. Arithmetic results that are
+ * doubles by MongoDB's promotion rules become `Double` when integral, for the same reason.
+ */
+export const isDouble = (v: unknown): boolean => bsonType(v) === 'Double' || (typeof v === 'number' && !Number.isInteger(v));
+
+/** The plain number of a `Double`; any other value unchanged. */
+export const plainNumber = <T>(v: T): T | number => (bsonType(v) === 'Double' ? (v as unknown as Double).value : v);
+
+/** `value` as a double: a `Double` when integral (so that it stays BSON type 1), else the number. */
+export const asDouble = (value: number): number | Double => (Number.isInteger(value) && !Object.is(value, -0) ? new Double(value) : value);
+
+/** A copy without `Double`s (the same object when there are none), for mingo, which only knows numbers. */
+export function withPlainNumbers<T>(v: T): T {
+  if (bsonType(v) === 'Double') return (v as unknown as Double).value as T;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    v.forEach((x, i) => {
+      const y = withPlainNumbers(x);
+      if (y !== x) (out ??= [...v])[i] = y;
+    });
+    return (out ?? v) as T;
+  }
+  if (isPlainObject(v)) {
+    let out: Document | undefined;
+    for (const k of Object.keys(v)) {
+      const y = withPlainNumbers(v[k]);
+      if (y !== v[k]) {
+        out ??= cloneValue(v);
+        out[k] = y;
+      }
+    }
+    return (out ?? v) as T;
+  }
+  return v;
+}
 
 /** Ranks of bson's value classes in MongoDB's cross-type order (see typeRank). */
 const CLASS_RANK: Record<string, number> = {
   MinKey: 1,
+  Double: 3,
   Decimal128: 3,
   BSONSymbol: 4,
   Binary: 7,
@@ -87,14 +126,15 @@ function normalize(d: Dec): Dec {
   return { neg: d.neg, coef, exp };
 }
 
-function toDec(v: number | bigint | Decimal128): Dec {
+function toDec(v: Num): Dec {
+  if (bsonType(v) === 'Double') v = (v as Double).value;
   if (typeof v === 'bigint') return { neg: v < 0n, coef: v < 0n ? -v : v, exp: 0 };
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return { special: 'nan', neg: false, coef: 0n, exp: 0 };
     if (!Number.isFinite(v)) return { special: 'inf', neg: v < 0, coef: 0n, exp: 0 };
     return parseDec(String(v));
   }
-  return parseDec(v.toString());
+  return parseDec((v as Decimal128).toString());
 }
 
 const signed = (d: Dec): bigint => (d.neg ? -d.coef : d.coef);
@@ -115,6 +155,8 @@ function decToDecimal128(d: Dec): Decimal128 {
 }
 
 function compareNumbers(a: Num, b: Num): number {
+  a = plainNumber(a);
+  b = plainNumber(b);
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) === Number.isNaN(b) ? 0 : Number.isNaN(a) ? -1 : 1;
     return a < b ? -1 : a > b ? 1 : 0;
@@ -131,10 +173,14 @@ function checkInt64(v: bigint): bigint {
   return v;
 }
 
-type Num = number | bigint | Decimal128;
+type Num = number | bigint | Decimal128 | Double;
 
 /** a + b (op 'add') or a * b (op 'mul') with MongoDB's type promotion: decimal > double > int64 > int32. */
 export function arithmetic(op: 'add' | 'mul', a: Num, b: Num): Num {
+  if (bsonType(a) !== 'Decimal128' && bsonType(b) !== 'Decimal128' && (isDouble(a) || isDouble(b))) {
+    const [x, y] = [Number(plainNumber(a)), Number(plainNumber(b))];
+    return asDouble(op === 'add' ? x + y : x * y);
+  }
   if (typeof a === 'number' && typeof b === 'number') return op === 'add' ? a + b : a * b;
   if (bsonType(a) === 'Decimal128' || bsonType(b) === 'Decimal128') {
     const x = toDec(a);
@@ -218,6 +264,19 @@ export function compareValues(a: unknown, b: unknown): number {
 
 export const valuesEqual = (a: unknown, b: unknown): boolean => compareValues(a, b) === 0;
 
+/** The same BSON: equal values of the same types, fields in the same order (an update that changes only a type or an order is a change). */
+export function identical(a: unknown, b: unknown): boolean {
+  if (typeof a !== typeof b || bsonType(a) !== bsonType(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => identical(x, (b as unknown[])[i]));
+  if (isPlainObject(a)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b as Document);
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && identical(a[k], (b as Document)[k]));
+  }
+  if (typeof a === 'number') return Object.is(a, b) || a === b;
+  return compareValues(a, b) === 0;
+}
+
 // ---- canonical keys for hash maps ---------------------------------------------------------------
 
 /**
@@ -237,6 +296,7 @@ export function keyString(v: unknown): string {
     case 'bigint':
       return 'n' + numberKey(v);
   }
+  if (bsonType(v) === 'Double') return keyString((v as Double).value);
   if (Array.isArray(v)) return '[' + v.map(keyString).join(',') + ']';
   if (v instanceof Date) return 'd' + v.getTime();
   if (v instanceof RegExp) return `r${String(v).length}:${String(v)}`;
@@ -318,6 +378,7 @@ function formatValue(v: unknown): string {
   if (v === undefined || v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (bsonType(v) === 'Double') return String((v as Double).value);
   if (Array.isArray(v)) return `[ ${v.map(formatValue).join(', ')} ]`;
   if (v instanceof Date) return `new Date(${v.getTime()})`;
   switch (bsonType(v)) {

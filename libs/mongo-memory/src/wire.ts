@@ -1,4 +1,4 @@
-import { DBRef, deserialize, serialize, type Document } from 'bson';
+import { DBRef, deserialize, serialize, type BSONSymbol, type Document, type Double, type Int32, type Long } from 'bson';
 import { CommandError, Code } from './errors';
 
 export const OP_REPLY = 1;
@@ -16,6 +16,63 @@ const MAX_MESSAGE = 48_000_000;
  */
 export const DESERIALIZE = { useBigInt64: true, promoteValues: true, promoteBuffers: false } as const;
 
+/**
+ * Writes are read without promotion (int32 as Int32, double as Double, int64 as Long) so that a
+ * double with an integral value can be told from an int32: in the documents written it stays a
+ * bson `Double` (stored, compared and sent back as BSON type 1); everything else becomes the usual
+ * numbers and bigints.
+ */
+const RAW_NUMBERS = { promoteValues: false, promoteBuffers: false } as const;
+const WRITES = new Set(['insert', 'update', 'findAndModify', 'findandmodify']);
+
+/** The first field name of a BSON document (the command name), without parsing it. */
+function firstKey(buf: Buffer, offset: number): string {
+  if (buf[offset + 4] === 0) return '';
+  return readCString(buf, offset + 5)[0];
+}
+
+/** In place: numbers and bigints for Int32/Long (and for Double unless `keepDoubles` and integral), plain DBRef documents. */
+function promote(v: unknown, keepDoubles: boolean): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = promote(v[i], keepDoubles);
+    return v;
+  }
+  switch ((v as { _bsontype?: string })._bsontype) {
+    case undefined:
+      for (const k of Object.keys(v)) (v as Document)[k] = promote((v as Document)[k], keepDoubles);
+      return v;
+    case 'Int32':
+      return (v as Int32).value;
+    case 'Double': {
+      const n = (v as Double).value;
+      return keepDoubles && Number.isInteger(n) && !Object.is(n, -0) ? v : n;
+    }
+    case 'Long':
+      return (v as Long).toBigInt();
+    case 'BSONSymbol':
+      return String((v as BSONSymbol).value);
+    case 'DBRef':
+      return promote(plainDbRefs(v), keepDoubles);
+  }
+  return v;
+}
+
+/** Only the written documents keep their Doubles: replacement and operator updates, inserted documents. */
+function promoteWrite(cmd: Document): void {
+  const name = Object.keys(cmd)[0];
+  for (const key of Object.keys(cmd)) {
+    const value = cmd[key];
+    if (name === 'insert' && key === 'documents') cmd[key] = promote(value, true);
+    else if (name === 'update' && key === 'updates' && Array.isArray(value)) {
+      for (const stmt of value) {
+        if (stmt === null || typeof stmt !== 'object') continue;
+        for (const k of Object.keys(stmt)) stmt[k] = promote(stmt[k], k === 'u' && !Array.isArray(stmt[k]));
+      }
+    } else cmd[key] = promote(value, key === 'update' && name !== 'update' && !Array.isArray(value));
+  }
+}
+
 /** A `$ref` string element: only messages holding one can hold a DBRef-like subdocument. */
 const DBREF_MARKER = Buffer.from('\x02$ref\x00', 'latin1');
 
@@ -30,7 +87,7 @@ function plainDbRefs(v: unknown): unknown {
   }
   if (v === null || typeof v !== 'object') return v;
   if (v instanceof DBRef) {
-    const doc: Document = { $ref: v.collection, $id: plainDbRefs(v.oid) };
+    const doc: Document = { $ref: v.collection, $id: plainDbRefs(v.oid as unknown) };
     if (v.db !== undefined) doc.$db = v.db;
     for (const [k, x] of Object.entries(v.fields)) doc[k] = plainDbRefs(x);
     return doc;
@@ -96,12 +153,14 @@ function parseOpMsg(buf: Buffer, requestId: number): Request {
   const end = flags & CHECKSUM_PRESENT ? buf.length - 4 : buf.length;
   let offset = 20;
   let command: Document | undefined;
+  const raw = buf[20] === 0 && WRITES.has(firstKey(buf, 21));
+  const options = raw ? RAW_NUMBERS : DESERIALIZE;
   const sequences: [string, Document[]][] = [];
   while (offset < end) {
     const kind = buf[offset++];
     if (kind === 0) {
       const size = buf.readInt32LE(offset);
-      command = deserialize(buf.subarray(offset, offset + size), DESERIALIZE);
+      command = deserialize(buf.subarray(offset, offset + size), options);
       offset += size;
     } else if (kind === 1) {
       const size = buf.readInt32LE(offset);
@@ -110,7 +169,7 @@ function parseOpMsg(buf: Buffer, requestId: number): Request {
       const docs: Document[] = [];
       for (let p = start; p < stop;) {
         const len = buf.readInt32LE(p);
-        docs.push(deserialize(buf.subarray(p, p + len), DESERIALIZE));
+        docs.push(deserialize(buf.subarray(p, p + len), options));
         p += len;
       }
       sequences.push([id, docs]);
@@ -121,7 +180,8 @@ function parseOpMsg(buf: Buffer, requestId: number): Request {
   }
   if (!command) throw new Error('OP_MSG without a body section');
   for (const [id, docs] of sequences) command[id] = docs;
-  if (buf.includes(DBREF_MARKER)) plainDbRefs(command);
+  if (raw) promoteWrite(command);
+  else if (buf.includes(DBREF_MARKER)) plainDbRefs(command);
   return { requestId, opCode: OP_MSG, command, moreToCome: (flags & MORE_TO_COME) !== 0 };
 }
 

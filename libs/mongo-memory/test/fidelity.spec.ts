@@ -1,4 +1,4 @@
-import { Binary, DBRef, Long, ObjectId, type Collection } from 'mongodb';
+import { Binary, DBRef, Double, Long, ObjectId, type Collection } from 'mongodb';
 import { rejection, startTarget, type Target } from './harness';
 
 /**
@@ -362,5 +362,29 @@ describe('change streams under concurrent writes', () => {
     }
     expect(rest).toEqual(ids.slice(k + 1));
     await resumed.close();
+  });
+});
+
+describe('doubles with an integral value', () => {
+  it('stay doubles through storage, updates, filters and reshaping aggregations', async () => {
+    const raw = await t.connect({ promoteValues: false });
+    const c = await fresh();
+    const rc = raw.db(t.dbName).collection<Loose>(c.collectionName);
+    await c.insertOne({ _id: 1, d: new Double(5), i: 5, list: [new Double(1), 2] } as never);
+    const typeOf = (v: unknown) => (v as { _bsontype?: string })._bsontype;
+    const stored = (await rc.findOne({ _id: 1 }))!;
+    expect([typeOf(stored.d), typeOf(stored.i), typeOf(stored.list[0]), typeOf(stored.list[1])]).toEqual(['Double', 'Int32', 'Double', 'Int32']);
+    const ids = async (filter: object) => (await c.find(filter).toArray()).map((d) => d._id);
+    expect(await ids({ d: { $type: 'double' } })).toEqual([1]);
+    expect(await ids({ i: { $type: 'double' } })).toEqual([]);
+    expect(await ids({ d: 5, i: new Double(5) })).toEqual([1]);
+    await c.updateOne({ _id: 1 }, { $inc: { d: 1, i: 1 } });
+    const updated = (await rc.findOne({ _id: 1 }))!;
+    expect([typeOf(updated.d), updated.d.valueOf(), typeOf(updated.i)]).toEqual(['Double', 6, 'Int32']);
+    // A change of type only is a change.
+    expect((await c.updateOne({ _id: 1 }, { $set: { i: new Double(6) } })).modifiedCount).toBe(1);
+    expect(await ids({ i: { $type: 'double' } })).toEqual([1]);
+    const [agg] = await rc.aggregate([{ $match: { _id: 1 } }, { $set: { e: 1 } }]).toArray();
+    expect([typeOf(agg.d), typeOf(agg.list[0])]).toEqual(['Double', 'Double']);
   });
 });

@@ -2,7 +2,7 @@ import { ObjectId, type Document } from 'bson';
 import type { Collection } from '../collections';
 import { CommandError, Code, toCommandError } from '../errors';
 import { applyUpdate, updateKind, upsertDocument } from '../updates';
-import { isPlainObject, keyString, valuesEqual } from '../values';
+import { identical, isPlainObject, keyString } from '../values';
 import { collectionName, matching, readDoc, rejectOptions, shape, write, type Ctx, type Handler } from './context';
 
 /** Errors of one statement that a server reports in `writeErrors` rather than failing the command. */
@@ -77,8 +77,7 @@ const insert: Handler = (cmd, ctx) => {
 /** Updates one document (or inserts on upsert); returns what changed. */
 function updateOneDoc(ctx: Ctx, coll: Collection, before: Document, u: Document | Document[], filter: Document, arrayFilters?: Document[]) {
   const after = applyUpdate(before, u, { arrayFilters, filter, variables: ctx.variables });
-  // valuesEqual treats 5 and 5.0 alike; a changed field order is a change too.
-  const modified = !valuesEqual(before, after) || Object.keys(before).join() !== Object.keys(after).join();
+  const modified = !identical(before, after);
   if (modified) {
     const op = !Array.isArray(u) && updateKind(u) === 'replace' ? 'replace' : 'update';
     write(ctx, { coll, id: keyString(before._id), documentId: before._id, before, after, op });

@@ -6,7 +6,8 @@
  *
  * BENCH_SECONDS (8) per measurement, BENCH_ROUNDS (1) rounds (the summary gives the median and the
  * spread), BENCH_ROUTES (comma-separated names) to run a subset, BENCH_APP_LOG_LEVEL (info),
- * BENCH_CPU_PROF=<dir> to write the app's V8 CPU profile there (node --cpu-prof) on exit.
+ * BENCH_CPU_PROF=<dir> to write the V8 CPU profiles of the app and of its embedded MongoDB there
+ * (node --cpu-prof) on exit, with the measurement windows (windows.json) for profile-summary.ts.
  * Run: npm run bench http
  */
 import 'reflect-metadata';
@@ -87,7 +88,8 @@ async function startPlatform(): Promise<{ child: ChildProcess; origin: string }>
     ADMIN_PASSWORD: ADMIN.password,
   };
   for (const key of ['MONGODB_URI', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL']) delete env[key];
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  // The embedded MongoDB's child process takes the --cpu-prof flags over (embedded-mongo.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   // The logs go to a file, as a container's stdout would go to a collector: written, never read here.
   const log = openSync(process.env.BENCH_APP_LOG ?? '/tmp/bench-http-app.log', 'w');
   const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'src/main.ts'], {

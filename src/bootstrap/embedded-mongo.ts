@@ -16,8 +16,11 @@ export function startEmbeddedMongo(): Promise<EmbeddedMongo> {
   const fromSources = __filename.endsWith('.ts');
   const entry = join(__dirname, `embedded-mongo.child.${fromSources ? 'ts' : 'js'}`);
   if (!existsSync(entry)) return Promise.reject(new Error(`embedded MongoDB: ${entry} is missing`));
-  // execArgv is given, not inherited: a parent run with --inspect or --cpu-prof keeps them to itself.
-  const child = fork(entry, [], { execArgv: fromSources ? ['-r', '@swc-node/register'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // execArgv is given, not inherited (a parent's --inspect port would clash), except --cpu-prof*:
+  // a profiled run (bench/http) profiles the database's process too.
+  const profiling = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
+  const execArgv = [...profiling, ...(fromSources ? ['-r', '@swc-node/register'] : [])];
+  const child = fork(entry, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise<EmbeddedMongo>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`embedded MongoDB exited with ${code} before listening`)));

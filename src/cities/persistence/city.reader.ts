@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter } from 'mongoose';
+import { pageTotal } from '../../infra/mongo/page-total';
 import { pageOf, skipOf, type Page, type PageRequest } from '../../shared/pagination';
 import type { CreativeField, Region } from '../../shared/reference-data';
 import { escapeRegex, foldForSearch } from '../../shared/search-text';
@@ -38,10 +39,9 @@ export class CityReader {
 
   async list(filter: CityFilter, page: PageRequest): Promise<Page<CitySnapshot>> {
     const query = toQuery(filter);
-    const [docs, total] = await Promise.all([
-      this.cities.find(query).sort({ searchName: 1, country: 1 }).skip(skipOf(page)).limit(page.limit).lean<CityDocument[]>().exec(),
-      this.cities.countDocuments(query).exec(),
-    ]);
+    const skip = skipOf(page);
+    const docs = await this.cities.find(query).sort({ searchName: 1, country: 1 }).skip(skip).limit(page.limit).lean<CityDocument[]>().exec();
+    const total = await pageTotal(skip, page.limit, docs.length, () => this.cities.countDocuments(query).exec());
     return pageOf(docs.map(toCitySnapshot), total, page);
   }
 }

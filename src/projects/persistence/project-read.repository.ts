@@ -7,6 +7,7 @@ import { fromStored, ProjectDocument } from './project.schema';
 import { ProjectUpdateDocument } from './project-update.schema';
 import { escapeRegex, foldForSearch } from '../../shared/search-text';
 import { skipOf, type PageRequest } from '../../shared/pagination';
+import { pageTotal } from '../../infra/mongo/page-total';
 
 export interface ProjectListFilter {
   status?: ProjectStatus;
@@ -43,19 +44,23 @@ export class ProjectReadRepository {
   /** Newest first. */
   async list(filter: ProjectListFilter, page: PageRequest): Promise<Slice<ProjectSnapshot>> {
     const query = listQuery(filter);
-    const [docs, total] = await Promise.all([
-      this.projects.find(query).sort({ createdAt: -1, _id: -1 }).skip(skipOf(page)).limit(page.limit).lean<ProjectDocument[]>().exec(),
-      this.projects.countDocuments(query).exec(),
-    ]);
+    const skip = skipOf(page);
+    const docs = await this.projects.find(query).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(page.limit).lean<ProjectDocument[]>().exec();
+    const total = await pageTotal(skip, page.limit, docs.length, () => this.projects.countDocuments(query).exec());
     return { items: docs.map(fromStored), total };
   }
 
   /** A project's posted updates, newest first. */
   async listUpdates(projectId: string, page: PageRequest): Promise<Slice<ProjectUpdateDocument>> {
-    const [items, total] = await Promise.all([
-      this.updates.find({ projectId }).sort({ createdAt: -1, _id: -1 }).skip(skipOf(page)).limit(page.limit).lean<ProjectUpdateDocument[]>().exec(),
-      this.updates.countDocuments({ projectId }).exec(),
-    ]);
+    const skip = skipOf(page);
+    const items = await this.updates
+      .find({ projectId })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(skip)
+      .limit(page.limit)
+      .lean<ProjectUpdateDocument[]>()
+      .exec();
+    const total = await pageTotal(skip, page.limit, items.length, () => this.updates.countDocuments({ projectId }).exec());
     return { items, total };
   }
 

@@ -35,6 +35,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/*', lazy: lazyFeature(() => import('../features/admin/routes')) },
       { path: 'inbox/*', lazy: lazyFeature(() => import('../features/inbox/routes')) },
       { path: 'account/*', lazy: lazyFeature(() => import('../features/account/routes')) },
+      { path: 'webhooks/*', lazy: lazyFeature(() => import('../features/webhooks/routes')) },
       { path: '*', element: <NotFound /> },
     ],
   },

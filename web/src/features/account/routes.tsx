@@ -27,6 +27,9 @@ export default function AccountRoutes() {
               <NavLink to="/account/people">{t('nav.people')}</NavLink>
             </li>
           )}
+          <li>
+            <NavLink to="/webhooks">{t('nav.webhooks')}</NavLink>
+          </li>
         </ul>
       </nav>
       <Routes>

@@ -21,6 +21,12 @@ export function AdminHome() {
           </li>
         ))}
         <li className="item">
+          <p className="item-title">
+            <Link to="/webhooks">{t('webhooks.title')}</Link>
+          </p>
+          <p className="muted">{t('webhooks.overview')}</p>
+        </li>
+        <li className="item">
           <h2 className="admin-subheading">{t('queues.title')}</h2>
           <QueueDashboardLink />
         </li>

@@ -173,8 +173,9 @@ describe('Cities and inbox in a browser', () => {
     await page.getByRole('radio', { name: 'A weekly digest' }).waitFor();
     expect(await page.getByRole('radio', { name: 'A weekly digest' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'A city of your field shares a practice' }).isChecked()).toBe(false);
+    // The muted types are the city's (another user of Llíria reads them); the e-mail cadence is each user's own.
     const saved = (await lliria.api.get('/notifications/preferences')).body;
-    expect(saved).toMatchObject({ email: 'weekly', mutedTypes: ['PracticeShared'] });
+    expect(saved).toMatchObject({ email: 'instant', mutedTypes: ['PracticeShared'] });
 
     // Another user of Llíria saves meanwhile: this form's version is stale (409).
     const other = await lliria.api.put('/notifications/preferences', { email: 'daily', mutedTypes: [], version: saved.version });
@@ -182,7 +183,7 @@ describe('Cities and inbox in a browser', () => {
     await page.getByRole('radio', { name: 'No e-mails' }).check();
     await page.getByRole('button', { name: 'Save preferences' }).click();
     await page.getByRole('alert').filter({ hasText: 'Someone else in your city saved these preferences while you were editing them' }).waitFor();
-    expect(await page.getByRole('radio', { name: 'A daily digest' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'A weekly digest' }).isChecked()).toBe(true); // this user's own, untouched
     expect(await page.getByRole('checkbox', { name: 'A city of your field shares a practice' }).isChecked()).toBe(true);
     expect((await lliria.api.get('/notifications/preferences')).body.email).toBe('daily');
   });

@@ -114,19 +114,22 @@ export class Collection {
     );
   }
 
-  /** createIndexes for one spec: true if created, false if an identical index already existed. */
-  createIndex(raw: Document): boolean {
+  /**
+   * createIndexes for one spec: the index built over the documents, ready to install
+   * (Storage.createIndex), or undefined if an identical index already exists.
+   */
+  buildIndex(raw: Document): Index | undefined {
     const spec = normalizeSpec(raw);
     const existing = this.indexes.get(spec.name as string);
     if (existing) {
-      if (sameSpec(existing.spec, spec)) return false;
+      if (sameSpec(existing.spec, spec)) return undefined;
       throw new CommandError(
         Code.IndexKeySpecsConflict,
         `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing.spec)}`,
       );
     }
     for (const other of this.indexes.values()) {
-      if (sameSpec({ ...other.spec, name: '' }, { ...spec, name: '' })) return false;
+      if (sameSpec({ ...other.spec, name: '' }, { ...spec, name: '' })) return undefined;
       if (JSON.stringify(other.spec.key) === JSON.stringify(spec.key)) {
         throw new CommandError(
           Code.IndexOptionsConflict,
@@ -149,13 +152,12 @@ export class Collection {
       }
       index.add(id, doc);
     }
-    this.indexes.set(index.name, index);
-    return true;
+    return index;
   }
 
-  dropIndex(name: string): void {
+  checkDropIndex(name: string): void {
     if (name === '_id_') throw new CommandError(Code.InvalidOptions, 'cannot drop _id index');
-    if (!this.indexes.delete(name)) throw new CommandError(Code.IndexNotFound, `index not found with name [${name}]`);
+    if (!this.indexes.has(name)) throw new CommandError(Code.IndexNotFound, `index not found with name [${name}]`);
   }
 
   get textIndex(): Index | undefined {

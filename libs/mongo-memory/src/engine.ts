@@ -1,6 +1,8 @@
 import type { Document } from 'bson';
 import { dispatch } from './commands';
 import { Cursors } from './cursors';
+import type { Journal } from './durability/journal';
+import { CommandError, Code } from './errors';
 import { Storage } from './storage';
 import { Sessions, TRANSACTION_LIFETIME_MS } from './transactions';
 
@@ -21,6 +23,8 @@ export class Engine {
   readonly connections = { current: 0, totalCreated: 0 };
   /** For serverStatus, counted as a server does (inserts per document, updates and deletes per statement). */
   readonly opcounters = { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 };
+  /** Set when the server has a data directory: replies to commands that changed data wait for it. */
+  journal?: Journal;
   private readonly timer: NodeJS.Timeout;
   private lastSweep = 0;
 
@@ -38,9 +42,21 @@ export class Engine {
     this.timer.unref();
   }
 
-  run(cmd: Document, connectionId: number): Promise<Document> {
+  async run(cmd: Document, connectionId: number): Promise<Document> {
     this.count(cmd);
-    return dispatch(this, cmd, connectionId);
+    const journal = this.journal;
+    const before = journal?.appended;
+    const reply = await dispatch(this, cmd, connectionId);
+    // A command that changed data is answered once its journal records are durable (per the fsync
+    // policy; `j: true` always waits for the sync). Records queued meanwhile by others may share the wait.
+    if (!journal || journal.appended === before) return reply;
+    const wc = cmd.writeConcern as Document | undefined;
+    try {
+      await journal.durable(journal.appended, wc?.j === true || wc?.fsync === true);
+    } catch (err) {
+      return new CommandError(Code.InternalError, `journal write failed, the change may not survive a restart: ${(err as Error).message}`).toReply();
+    }
+    return reply;
   }
 
   private count(cmd: Document): void {

@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 
 /** Server error codes we answer with; names match what a real server sends as `codeName`. */
 export const Code = {
+  InternalError: 1,
   BadValue: 2,
   NoSuchKey: 4,
   FailedToParse: 9,

@@ -18,6 +18,21 @@ export interface Write {
   op: WriteOp;
 }
 
+/** A change the storage layer applied, in the order applied: what a journal must record to redo it. */
+export type StorageChange =
+  | { t: 'commit'; writes: Write[] }
+  | { t: 'create'; coll: Collection }
+  | { t: 'drop'; db: string; name: string }
+  | { t: 'dropDatabase'; db: string }
+  | { t: 'createIndex'; coll: Collection; spec: Document }
+  | { t: 'dropIndex'; coll: Collection; name: string }
+  | { t: 'rename'; db: string; from: string; to: string };
+
+/** Told of every change synchronously, before it is visible: the data directory's journal. */
+export interface ChangeRecorder {
+  record(change: StorageChange): void;
+}
+
 /**
  * All databases, the commit clock, and the lock table that lets the first writer of a document
  * (or of a unique key) win until its transaction ends. Writes outside transactions are atomic per
@@ -29,6 +44,8 @@ export class Storage {
   readonly locks = new Map<string, Transaction>();
   readonly open = new Set<Transaction>();
   readonly changes = new ChangeLog();
+  /** Set when the server has a data directory. */
+  recorder?: ChangeRecorder;
 
   collection(db: string, name: string): Collection | undefined {
     return this.dbs.get(db)?.get(name);
@@ -40,25 +57,59 @@ export class Storage {
     if (existing) return existing;
     if (!name || name.includes('$') || name.startsWith('system.'))
       throw new CommandError(Code.InvalidNamespace, `Invalid collection name: ${db}.${name}`);
-    const coll = new Collection(db, name);
-    if (!this.dbs.has(db)) this.dbs.set(db, new Map());
-    this.dbs.get(db)!.set(name, coll);
-    return coll;
+    return this.addCollection(new Collection(db, name));
   }
 
   createCollection(db: string, name: string, options: Document): Collection {
     if (this.collection(db, name)) throw new CommandError(Code.NamespaceExists, `Collection ${db}.${name} already exists.`);
-    const coll = this.ensureCollection(db, name);
-    Object.assign(coll.options, options);
+    if (!name || name.includes('$') || name.startsWith('system.'))
+      throw new CommandError(Code.InvalidNamespace, `Invalid collection name: ${db}.${name}`);
+    return this.addCollection(new Collection(db, name, { ...options }));
+  }
+
+  /** Installs a new collection (also used by recovery, which brings its own uuid). */
+  addCollection(coll: Collection): Collection {
+    this.recorder?.record({ t: 'create', coll });
+    if (!this.dbs.has(coll.db)) this.dbs.set(coll.db, new Map());
+    this.dbs.get(coll.db)!.set(coll.name, coll);
     return coll;
   }
 
   dropCollection(db: string, name: string): void {
-    if (!this.dbs.get(db)?.delete(name)) throw new CommandError(Code.NamespaceNotFound, 'ns not found');
+    if (!this.collection(db, name)) throw new CommandError(Code.NamespaceNotFound, 'ns not found');
+    this.recorder?.record({ t: 'drop', db, name });
+    this.dbs.get(db)!.delete(name);
   }
 
   dropDatabase(db: string): void {
+    this.recorder?.record({ t: 'dropDatabase', db });
     this.dbs.delete(db);
+  }
+
+  /** Moves a collection to a free name in the same database (renameCollection checked the names). */
+  renameCollection(db: string, from: string, to: string): void {
+    const collections = this.dbs.get(db);
+    const coll = collections?.get(from);
+    if (!collections || !coll) throw new CommandError(Code.NamespaceNotFound, 'Source collection does not exist');
+    this.recorder?.record({ t: 'rename', db, from, to });
+    collections.delete(from);
+    (coll as { name: string }).name = to;
+    collections.set(to, coll);
+  }
+
+  /** createIndexes for one spec: true if created, false if an identical index already existed. */
+  createIndex(coll: Collection, spec: Document): boolean {
+    const index = coll.buildIndex(spec);
+    if (!index) return false;
+    this.recorder?.record({ t: 'createIndex', coll, spec: index.spec });
+    coll.indexes.set(index.name, index);
+    return true;
+  }
+
+  dropIndex(coll: Collection, name: string): void {
+    coll.checkDropIndex(name);
+    this.recorder?.record({ t: 'dropIndex', coll, name });
+    coll.indexes.delete(name);
   }
 
   /** Lock names for a write: its document and every unique key it holds before and after. */
@@ -86,6 +137,7 @@ export class Storage {
 
   /** Installs final document states at one commit time and publishes the operations as change events. */
   commit(writes: Write[], operations: Write[], session?: { lsid: Document; txnNumber: bigint }): void {
+    this.recorder?.record({ t: 'commit', writes });
     const ts = ++this.clock;
     const keepHistory = this.open.size > 0;
     for (const w of writes) w.coll.apply(w.id, w.after, ts, keepHistory);

@@ -96,6 +96,14 @@ function plainDbRefs(v: unknown): unknown {
   return v;
 }
 
+/**
+ * A stored document (or a journal record holding them) read back exactly as a write brings it in:
+ * integral doubles stay bson `Double`, int32 becomes a number, int64 a bigint, DBRefs plain documents.
+ */
+export function decodeStored(buf: Buffer): Document {
+  return promote(deserialize(buf, RAW_NUMBERS), true) as Document;
+}
+
 export interface Request {
   requestId: number;
   opCode: number;

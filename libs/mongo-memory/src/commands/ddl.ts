@@ -72,7 +72,7 @@ const createIndexes: Handler = (cmd, ctx) => {
   const coll = storage.ensureCollection(ctx.db, name);
   const numIndexesBefore = coll.indexes.size;
   let created = 0;
-  for (const spec of cmd.indexes as Document[]) if (coll.createIndex(spec)) created++;
+  for (const spec of cmd.indexes as Document[]) if (storage.createIndex(coll, spec)) created++;
   const reply: Document = { numIndexesBefore, numIndexesAfter: coll.indexes.size, createdCollectionAutomatically, ok: 1 };
   if (created === 0) reply.note = 'all indexes already exist';
   return reply;
@@ -80,20 +80,21 @@ const createIndexes: Handler = (cmd, ctx) => {
 
 const dropIndexes: Handler = (cmd, ctx) => {
   const name = collectionName(cmd, 'dropIndexes');
-  const coll = ctx.engine.storage.collection(ctx.db, name);
+  const storage = ctx.engine.storage;
+  const coll = storage.collection(ctx.db, name);
   if (!coll) throw new CommandError(Code.NamespaceNotFound, `ns not found ${ctx.db}.${name}`);
   const nIndexesWas = coll.indexes.size;
   const target = cmd.index;
   if (target === '*') {
-    for (const indexName of [...coll.indexes.keys()]) if (indexName !== '_id_') coll.dropIndex(indexName);
+    for (const indexName of [...coll.indexes.keys()]) if (indexName !== '_id_') storage.dropIndex(coll, indexName);
   } else if (typeof target === 'string') {
-    coll.dropIndex(target);
+    storage.dropIndex(coll, target);
   } else if (Array.isArray(target)) {
-    for (const indexName of target) coll.dropIndex(String(indexName));
+    for (const indexName of target) storage.dropIndex(coll, String(indexName));
   } else if (isPlainObject(target)) {
     const found = [...coll.indexes.values()].find((i) => JSON.stringify(i.spec.key) === JSON.stringify(target));
     if (!found) throw new CommandError(Code.IndexNotFound, `can't find index with key: ${JSON.stringify(target)}`);
-    coll.dropIndex(found.name);
+    storage.dropIndex(coll, found.name);
   } else {
     throw new CommandError(Code.TypeMismatch, 'dropIndexes requires an index name, key pattern, list of names or "*"');
   }

@@ -30,10 +30,7 @@ const renameCollection: Handler = (cmd: Document, ctx) => {
     if (cmd.dropTarget !== true) throw new CommandError(Code.NamespaceExists, 'target namespace exists');
     storage.dropCollection(to.db, to.name);
   }
-  const collections = storage.dbs.get(from.db)!;
-  collections.delete(from.name);
-  (source as { name: string }).name = to.name;
-  collections.set(to.name, source);
+  storage.renameCollection(from.db, from.name, to.name);
   return { ok: 1 };
 };
 

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { session } from '../auth/session';
@@ -9,13 +10,19 @@ import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n/languages';
  */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
+  const client = useQueryClient();
   // Remembered at once: the labels change only once the language's chunks have loaded, and a
   // reload meanwhile must not fall back to the previous language.
   const choose = (language: string) => {
     if (isLanguage(language)) {
       rememberLanguage(language);
       const user = session.get()?.user;
-      if (user) void api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { language } }).catch(() => undefined);
+      if (user)
+        void api
+          .PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { language } })
+          // The profile page shows the saved user: it follows (a new version, not a conflict later).
+          .then(() => client.invalidateQueries({ queryKey: ['users', 'me'] }))
+          .catch(() => undefined);
     }
     void i18n.changeLanguage(language);
   };

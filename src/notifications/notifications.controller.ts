@@ -54,7 +54,9 @@ export class NotificationsController {
   }
 
   @Get('preferences')
-  @ApiOperation({ summary: "The signed-in user's e-mail cadence and its city's muted types (version 0: the city's defaults, until it saves its own)" })
+  @ApiOperation({
+    summary: "The signed-in user's e-mail cadence and its city's muted types (version 0: the city's defaults, until it saves its own)",
+  })
   @ApiOkResponse({ type: PreferencesView })
   @ApiProblems(401)
   preferences(@CurrentUser() user: AuthUser): Promise<PreferencesView> {

@@ -3,7 +3,14 @@ import { AppConfig } from '../../config/app-config';
 import { MetricsTokenGuard } from './metrics-token.guard';
 
 const TOKEN = 'a-metrics-token-of-some-length';
-const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://m/cce', REDIS_URL: 'redis://r', SMTP_URL: 'smtp://m', PUBLIC_URL: 'https://x.example' };
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'x'.repeat(40),
+  MONGODB_URI: 'mongodb://m/cce',
+  REDIS_URL: 'redis://r',
+  SMTP_URL: 'smtp://m',
+  PUBLIC_URL: 'https://x.example',
+};
 
 function context(authorization?: string) {
   const headers: Record<string, string> = {};

@@ -69,6 +69,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/digests/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send every digest of a period now, each holding what arrived since that user’s previous digest */
+        post: operations["DigestsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the mails the development mailbox kept (no SMTP_URL), newest first; empty when mail goes to SMTP */
+        get: operations["MailboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: the e-mailed link's token and a password create the user and sign it in */
+        post: operations["AuthController_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -86,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: this token stops working and its live sockets are disconnected */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -97,6 +165,57 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the signed-in user's password; its other sessions end (this token keeps working) */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password reset link by e-mail (the same answer for every address, known or not) */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the reset link's token; every session of the user ends */
+        post: operations["AuthController_confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,6 +267,23 @@ export interface paths {
         };
         /** The cities this one works with, and on which projects (most shared projects first) */
         get: operations["CitiesController_collaborations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The city’s activity over a period (its users and admins): projects, practices, endorsements, exchanges, partners, SDGs */
+        get: operations["CityReportController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -329,6 +465,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/cities.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every member city as CSV (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_citiesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/cities.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every member city as JSON (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_citiesJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/cities.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every member city as NDJSON (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_citiesNdjson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/practices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every published practice as CSV (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_practicesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/practices.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every published practice as JSON (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_practicesJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/practices.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every published practice as NDJSON (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_practicesNdjson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/projects.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every project as CSV (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_projectsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/projects.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every project as JSON (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_projectsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/projects.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every project as NDJSON (streamed, rows by id, stable columns) */
+        get: operations["ExportsController_projectsNdjson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page of an unsubscribe link: asks whether to stop e-mails (changes nothing) */
+        get: operations["UnsubscribeController_ask"];
+        put?: never;
+        /** Stop e-mails of notifications for the user of the link (RFC 8058 one-click; no sign-in) */
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meta": {
         parameters: {
             query?: never;
@@ -338,6 +645,23 @@ export interface paths {
         };
         /** Creative fields, regions, action areas, sectors, SDGs and countries with labels in en, es or fr */
         get: operations["MetaController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cities and their collaborations (shared projects, completed exchanges) as a weighted graph */
+        get: operations["InsightController_graph"];
         put?: never;
         post?: never;
         delete?: never;
@@ -387,9 +711,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The notification preferences of the caller's city (the defaults, version 0, until it saves its own) */
+        /** The signed-in user's e-mail cadence and its city's muted types (version 0: the city's defaults, until it saves its own) */
         get: operations["NotificationsController_preferences"];
-        /** Save the notification preferences of the caller's city (a user of a city) */
+        /** Save the signed-in user's e-mail cadence and its city's muted types (a user of a city) */
         put: operations["NotificationsController_updatePreferences"];
         post?: never;
         delete?: never;
@@ -867,7 +1191,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts by field, region, status, SDG and month, and the geographic balance of collaborations */
+        get: operations["InsightController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users by e-mail (admin: all; a city user: those of its city) */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user: an admin, or a user of an existing city (admin) */
+        post: operations["AuthController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -876,8 +1235,97 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a user: an admin, or a user of an existing city (admin) */
-        post: operations["AuthController_createUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user (admin: name, language, disabled; the user itself: its name and language) */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite someone by e-mail (admin: anyone; a city user: users of its own city); the link works once, for 7 days */
+        post: operations["UsersController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s city’s webhooks (admins: every webhook), newest first */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Subscribe a URL to events: the caller’s city’s (city user) or every event of the network (admin)
+         * @description The answer holds the signing `secret`, shown only this once. The URL’s host must resolve to public addresses only.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook: no more deliveries; its secret and delivery log are forgotten */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook’s delivery log, newest first: status, attempts, the last answer (capped) and error */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a logged delivery’s event again, as a new delivery (same body, new `X-CCX-Delivery`) */
+        post: operations["WebhooksController_redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -922,6 +1370,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationDto: {
+            /** @description At least 10 characters, and not one of the most common breached passwords. */
+            password: string;
+            /** @description The `token` of the e-mailed link */
+            token: string;
+        };
         ActionAreaLabel: {
             description: string;
             /** @enum {string} */
@@ -984,12 +1438,75 @@ export interface components {
             page: number;
             total: number;
         };
+        BalanceEntryView: {
+            /** @description shared projects (≥ 1 accepted partner now) and completed exchanges */
+            collaborations: number;
+            /** @description those whose cities are in more than one region */
+            crossRegion: number;
+            /** @description crossRegion / collaborations, 4 decimals; 0 without collaborations */
+            share: number;
+        };
+        BalanceView: {
+            byField: components["schemas"]["FieldBalanceView"][];
+            /** @description years with collaborations, oldest first */
+            byYear: components["schemas"]["YearBalanceView"][];
+            /** @description shared projects (≥ 1 accepted partner now) and completed exchanges */
+            collaborations: number;
+            /** @description those whose cities are in more than one region */
+            crossRegion: number;
+            exchanges: components["schemas"]["BalanceEntryView"];
+            projects: components["schemas"]["BalanceEntryView"];
+            regions: components["schemas"]["RegionBalanceView"][];
+            /** @description crossRegion / collaborations, 4 decimals; 0 without collaborations */
+            share: number;
+        };
         CancelExchangeDto: {
             reason?: string | null;
         };
         CancelProjectDto: {
             /** @description Why the project is cancelled. */
             reason: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 10 characters, and not one of the most common breached passwords. */
+            newPassword: string;
+        };
+        CityExportRowView: {
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            description: string | null;
+            designationYear: number;
+            /** @enum {string} */
+            field: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+            id: string;
+            /** @description ISO 639-1 codes */
+            languages: string[];
+            lat: number | null;
+            lng: number | null;
+            name: string;
+            /** @enum {string} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
+            /** Format: date-time */
+            registeredAt: string | null;
+            slug: string;
+            website: string | null;
+        };
+        CityReportView: {
+            city: components["schemas"]["ReportCityView"];
+            endorsementsGiven: components["schemas"]["ReportEndorsementsSection"];
+            endorsementsReceived: components["schemas"]["ReportEndorsementsSection"];
+            exchangesHosted: components["schemas"]["ReportExchangesSection"];
+            exchangesRequested: components["schemas"]["ReportExchangesSection"];
+            /** @enum {string} */
+            lang: "en" | "es" | "fr";
+            partnerCities: components["schemas"]["ReportPartnersSection"];
+            period: components["schemas"]["ReportPeriodView"];
+            practicesShared: components["schemas"]["ReportPracticesSection"];
+            projectsJoined: components["schemas"]["ReportProjectsSection"];
+            projectsLed: components["schemas"]["ReportProjectsSection"];
+            regionsReached: components["schemas"]["ReportRegionsSection"];
+            sdgs: components["schemas"]["ReportSdgsSection"];
         };
         CityView: {
             /**
@@ -1091,6 +1608,12 @@ export interface components {
             /** @description What the project achieved. */
             outcome: string;
         };
+        ConfirmPasswordResetDto: {
+            /** @description At least 10 characters, and not one of the most common breached passwords. */
+            password: string;
+            /** @description The `token` of the e-mailed link */
+            token: string;
+        };
         CountryLabel: {
             /**
              * @description ISO 3166-1 alpha-2
@@ -1099,6 +1622,23 @@ export interface components {
             id: string;
             /** @example Spain */
             label: string;
+        };
+        CreatedWebhookView: {
+            /** @description The city whose events it receives; null for the network’s (admin) webhooks, which receive every event */
+            cityId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** @description The event types delivered */
+            events: string[];
+            id: string;
+            /** @description The signing secret, shown only now: the key of `X-CCX-Signature` (hex HMAC-SHA256 of `<X-CCX-Timestamp>.<body>`). Store it; it cannot be read again. */
+            secret: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uri */
+            url: string;
+            version: number;
         };
         CreateUserDto: {
             /** @description Required for role "city": the city the user acts for. */
@@ -1109,6 +1649,17 @@ export interface components {
             password: string;
             /** @enum {string} */
             role: "admin" | "city";
+        };
+        CreateWebhookDto: {
+            description?: string | null;
+            /** @description The event types to deliver. A city’s webhook may name the types that notify a city (SPEC §4); the network’s, any. */
+            events: ("ProjectProposed" | "ProjectUpdated" | "PartnerInvited" | "InvitationAccepted" | "InvitationDeclined" | "JoinRequested" | "JoinRequestApproved" | "JoinRequestRejected" | "PartnerWithdrew" | "ProjectUpdatePosted" | "ProjectStarted" | "ProjectCompleted" | "ProjectCancelled" | "PracticeShared" | "PracticeUpdated" | "PracticeEndorsed" | "PracticeEndorsementWithdrawn" | "PracticeCommented" | "PracticeReported" | "PracticeHidden" | "PracticeUnhidden" | "CommentReported" | "CommentHidden" | "CommentUnhidden" | "ExchangeRequested" | "ExchangeAccepted" | "ExchangeDeclined" | "ExchangeCancelled" | "ExchangeCompleted")[];
+            /**
+             * Format: uri
+             * @description An absolute http(s) URL on a public address (private, loopback and link-local targets are refused)
+             * @example https://it.example-city.org/ccx/webhooks
+             */
+            url: string;
         };
         DateRangeDto: {
             /**
@@ -1160,6 +1711,81 @@ export interface components {
             page: number;
             total: number;
         };
+        DeliveryView: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How long the last attempt took, in milliseconds */
+            durationMs: number | null;
+            /** @description Why the last attempt failed (timeout, refused target, redirect, non-2xx…) */
+            error: string | null;
+            /** @description The event delivered (`id` in the body) */
+            eventId: string;
+            /** @description The delivery id, sent as `X-CCX-Delivery` */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it is tried again (at the latest)
+             */
+            nextAttemptAt: string | null;
+            /** @description The delivery this one repeats (manual redelivery) */
+            redeliveryOf: string | null;
+            /** @description The start of the last answer’s body (at most 2048 bytes) */
+            responseBody: string | null;
+            /** @description The HTTP status of the last answer; null when none came */
+            responseStatus: number | null;
+            /** @description Whether the answer was longer than what is kept */
+            responseTruncated: boolean;
+            /**
+             * @description `pending` (not tried yet), `retrying` (failed, tried again at `nextAttemptAt`), `succeeded` (a 2xx), `failed` (given up after 24 h), `cancelled`
+             * @enum {string}
+             */
+            status: "pending" | "retrying" | "succeeded" | "failed" | "cancelled";
+            /** @description The event type, sent as `X-CCX-Event` */
+            type: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            webhookId: string;
+        };
+        DeliveryViewPage: {
+            items: components["schemas"]["DeliveryView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        DevMailView: {
+            from: string;
+            /** @description Extra headers, e.g. List-Unsubscribe */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The HTML part */
+            html: string;
+            id: string;
+            /** @description The Message-ID header */
+            messageId: string;
+            /** Format: date-time */
+            sentAt: string;
+            subject: string;
+            /** @description The plain-text part */
+            text: string;
+            to: string;
+        };
+        DevMailViewPage: {
+            items: components["schemas"]["DevMailView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        DigestRunView: {
+            /** @enum {string} */
+            period: "daily" | "weekly";
+            /** @description Digests queued: one per user with this cadence (a user with nothing new gets no mail) */
+            queued: number;
+        };
         EndorsePracticeDto: {
             /** @description Admins only: the city that endorses. Defaults to the caller's city. */
             cityId?: string;
@@ -1195,6 +1821,16 @@ export interface components {
             page: number;
             total: number;
         };
+        FieldBalanceView: {
+            /** @description shared projects (≥ 1 accepted partner now) and completed exchanges */
+            collaborations: number;
+            /** @description those whose cities are in more than one region */
+            crossRegion: number;
+            /** @enum {string} */
+            field: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+            /** @description crossRegion / collaborations, 4 decimals; 0 without collaborations */
+            share: number;
+        };
         FieldLabel: {
             /** @enum {string} */
             id: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
@@ -1206,6 +1842,27 @@ export interface components {
             lat: number;
             /** @example -0.5965 */
             lng: number;
+        };
+        GraphEdgeView: {
+            a: string;
+            b: string;
+            /** @description completed exchanges between them, either way */
+            exchanges: number;
+            /** @description projects both take part in now (lead or accepted partner) */
+            projects: number;
+        };
+        GraphNodeView: {
+            cityId: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            /** @enum {string} */
+            field: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+            /** @description absent when the city has no location */
+            lat?: number;
+            lng?: number;
+            name: string;
+            /** @enum {string} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
         };
         HideDto: {
             /** @description Why, told to the author city */
@@ -1224,10 +1881,46 @@ export interface components {
             /** @description Data rows read (header and blank lines excluded). */
             rows: number;
         };
+        InvitationView: {
+            cityId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /**
+             * Format: date-time
+             * @description The link works once, until then (7 days)
+             */
+            expiresAt: string;
+            id: string;
+            /** @enum {string} */
+            language: "en" | "es" | "fr";
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "city";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         InvitePartnerDto: {
             /** @description The invited city */
             cityId: string;
             message?: string | null;
+        };
+        InviteUserDto: {
+            /** @description For role "city": the city the user will act for (a city user may leave it out: its own city). */
+            cityId?: string;
+            email: string;
+            /**
+             * @description The invitee's language (its e-mails); the inviter's when left out.
+             * @enum {string}
+             */
+            language?: "en" | "es" | "fr";
+            name: string;
+            /**
+             * @description A city user may invite only users of its own city ("city").
+             * @enum {string}
+             */
+            role: "admin" | "city";
         };
         LinkDto: {
             title: string;
@@ -1278,6 +1971,23 @@ export interface components {
             regions: components["schemas"]["RegionLabel"][];
             sdgs: components["schemas"]["SdgLabel"][];
             sectors: components["schemas"]["SectorLabel"][];
+        };
+        NetworkGraphView: {
+            /** @description by a, then b */
+            edges: components["schemas"]["GraphEdgeView"][];
+            /** @description by name */
+            nodes: components["schemas"]["GraphNodeView"][];
+        };
+        NetworkStatsView: {
+            balance: components["schemas"]["BalanceView"];
+            /** @description by field, region and month registered */
+            cities: components["schemas"]["StatsCountsView"];
+            /** @description field and SDGs of the practice; regions of both cities; month requested */
+            exchanges: components["schemas"]["StatsCountsView"];
+            /** @description published practices (hidden ones in byStatus only); the author’s region; month shared */
+            practices: components["schemas"]["StatsCountsView"];
+            /** @description regions of the lead and accepted partners; month proposed */
+            projects: components["schemas"]["StatsCountsView"];
         };
         NoBodyDto: Record<string, never>;
         NotificationLinkView: {
@@ -1340,6 +2050,26 @@ export interface components {
             /** @enum {string} */
             kind: "news" | "milestone";
             text: string;
+        };
+        PracticeExportRowView: {
+            /** @enum {string|null} */
+            actionArea: "experience-exchange" | "pilot-projects" | "professional-exchange" | "research" | "urban-policy" | "communication" | null;
+            authorCityId: string;
+            authorCityName: string | null;
+            endorsementCount: number;
+            /** @enum {string} */
+            field: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+            id: string;
+            /** @enum {string} */
+            language: "en" | "es" | "fr";
+            sdgs: (1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17)[];
+            /** Format: date-time */
+            sharedAt: string | null;
+            summary: string;
+            tags: string[];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         PracticeTimelineEntryView: {
             actor: components["schemas"]["TimelineActorView"];
@@ -1408,18 +2138,18 @@ export interface components {
              */
             createdAt: string | null;
             /**
-             * @description How the city is told by e-mail.
+             * @description The signed-in user's own e-mail cadence.
              * @enum {string}
              */
             email: "off" | "instant" | "daily" | "weekly";
-            /** @description Event types that make no inbox item for the city. */
+            /** @description Event types that make no inbox item for the user's city (the city's choice). */
             mutedTypes: ("PartnerInvited" | "InvitationAccepted" | "InvitationDeclined" | "JoinRequested" | "JoinRequestApproved" | "JoinRequestRejected" | "PartnerWithdrew" | "ProjectUpdatePosted" | "ProjectStarted" | "ProjectCompleted" | "ProjectCancelled" | "PracticeShared" | "PracticeEndorsed" | "PracticeCommented" | "PracticeHidden" | "CommentHidden" | "ExchangeRequested" | "ExchangeAccepted" | "ExchangeDeclined" | "ExchangeCancelled" | "ExchangeCompleted")[];
             /**
              * Format: date-time
              * @description null until the city first saves its preferences
              */
             updatedAt: string | null;
-            /** @description 0 for the defaults; send it back with PUT */
+            /** @description The city's document: 0 for the defaults; send it back with PUT */
             version: number;
         };
         /** @description RFC 9457 problem details */
@@ -1444,6 +2174,29 @@ export interface components {
              * @description What kind of problem: https://creative-cities.exchange/problems/<code or slug>
              */
             type: string;
+        };
+        ProjectExportRowView: {
+            actionAreas: ("experience-exchange" | "pilot-projects" | "professional-exchange" | "research" | "urban-policy" | "communication")[];
+            /** Format: date */
+            endDate: string | null;
+            fields: ("crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music")[];
+            id: string;
+            leadCityId: string;
+            leadCityName: string | null;
+            /** @description accepted partners now, in the order they joined */
+            partnerCityIds: string[];
+            /** Format: date-time */
+            proposedAt: string | null;
+            sdgs: (1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17)[];
+            sectors: ("public" | "private" | "civil-society")[];
+            /** Format: date */
+            startDate: string | null;
+            /** @enum {string} */
+            status: "proposed" | "active" | "completed" | "cancelled";
+            summary: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         ProjectTimelineEntryView: {
             actor: components["schemas"]["TimelineActorView"];
@@ -1539,10 +2292,30 @@ export interface components {
         ReadAllView: {
             updated: number;
         };
+        RegionBalanceView: {
+            /** @description shared projects (≥ 1 accepted partner now) and completed exchanges */
+            collaborations: number;
+            /** @description those whose cities are in more than one region */
+            crossRegion: number;
+            /** @description links to each other region (zeros too) */
+            links: components["schemas"]["RegionLinkView"][];
+            /** @enum {string} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
+            /** @description crossRegion / collaborations, 4 decimals; 0 without collaborations */
+            share: number;
+        };
         RegionLabel: {
             /** @enum {string} */
             id: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
             label: string;
+        };
+        RegionLinkView: {
+            /** @description completed exchanges between the two regions */
+            exchanges: number;
+            /** @description shared projects with cities in both regions */
+            projects: number;
+            /** @enum {string} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
         };
         RegisterCityDto: {
             /**
@@ -1574,9 +2347,147 @@ export interface components {
             /** @example https://www.lliria.es */
             website?: string | null;
         };
+        ReportCityRefView: {
+            cityId: string;
+            /** @description the city’s name (its id when unknown to the read model) */
+            name: string;
+            /** @enum {string|null} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean" | null;
+        };
+        ReportCityView: {
+            country: string;
+            /** @enum {string} */
+            field: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+            id: string;
+            name: string;
+            /** @enum {string} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
+        };
         ReportDto: {
             /** @description What is wrong with it, for the moderators */
             reason: string;
+        };
+        ReportEndorsementsSection: {
+            items: components["schemas"]["ReportEndorsementView"][];
+            /** @description one generated sentence in the report’s language */
+            summary: string;
+        };
+        ReportEndorsementView: {
+            /** Format: date-time */
+            at: string;
+            /** @description the practice’s author (given) or the endorsing city (received) */
+            city: components["schemas"]["ReportCityRefView"];
+            practiceId: string;
+            practiceTitle: string;
+        };
+        ReportExchangesSection: {
+            /** @description of the completed exchanges, one decimal */
+            averageRating: number | null;
+            items: components["schemas"]["ReportExchangeView"][];
+            /** @description one generated sentence in the report’s language */
+            summary: string;
+        };
+        ReportExchangeView: {
+            /** @description the requester (hosted) or the host (requested) */
+            city: components["schemas"]["ReportCityRefView"];
+            /** @enum {string} */
+            format: "online" | "study-visit" | "mentoring" | "staff-exchange";
+            id: string;
+            practiceId: string;
+            practiceTitle: string;
+            /** @description the requester’s rating, once completed */
+            rating: number | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "cancelled" | "completed";
+        };
+        ReportPartnersSection: {
+            /** @description most shared first */
+            items: components["schemas"]["ReportPartnerView"][];
+            /** @description one generated sentence in the report’s language */
+            summary: string;
+        };
+        ReportPartnerView: {
+            cityId: string;
+            country: string | null;
+            /** @description completed exchanges */
+            exchanges: number;
+            /** @description the city’s name (its id when unknown to the read model) */
+            name: string;
+            projects: number;
+            /** @enum {string|null} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean" | null;
+        };
+        ReportPeriodView: {
+            /**
+             * Format: date
+             * @description included
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description included
+             */
+            to: string;
+        };
+        ReportPracticesSection: {
+            items: components["schemas"]["ReportPracticeView"][];
+            /** @description one generated sentence in the report’s language */
+            summary: string;
+        };
+        ReportPracticeView: {
+            /** @description endorsements in force now */
+            endorsementCount: number;
+            /** @enum {string} */
+            field: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+            id: string;
+            sdgs: (1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17)[];
+            /** Format: date-time */
+            sharedAt: string;
+            title: string;
+        };
+        ReportProjectsSection: {
+            items: components["schemas"]["ReportProjectView"][];
+            /** @description one generated sentence in the report’s language */
+            summary: string;
+        };
+        ReportProjectView: {
+            id: string;
+            /** @description the other members now: lead and accepted partners */
+            partners: components["schemas"]["ReportCityRefView"][];
+            /** Format: date-time */
+            proposedAt: string;
+            sdgs: (1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17)[];
+            /** @enum {string} */
+            status: "proposed" | "active" | "completed" | "cancelled";
+            title: string;
+        };
+        ReportRegionsSection: {
+            items: components["schemas"]["ReportRegionView"][];
+            /** @description one generated sentence in the report’s language */
+            summary: string;
+        };
+        ReportRegionView: {
+            /** @description partner cities in it */
+            cities: number;
+            /** @description in the report’s language */
+            label: string;
+            /** @enum {string} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
+        };
+        ReportSdgsSection: {
+            items: components["schemas"]["ReportSdgView"][];
+            /** @description one generated sentence in the report’s language */
+            summary: string;
+        };
+        ReportSdgView: {
+            /** @description in the report’s language */
+            label: string;
+            practices: number;
+            projects: number;
+            /** @enum {number} */
+            sdg: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17;
         };
         ReportView: {
             /** @description The reported comment’s text (comment reports) */
@@ -1622,6 +2533,10 @@ export interface components {
             /** @description Admins only: the city that asks. Defaults to the caller's city. */
             requesterCityId?: string;
         };
+        RequestPasswordResetDto: {
+            /** @example someone@city.example */
+            email: string;
+        };
         RequestToJoinDto: {
             /** @description Admins only: the city that asks. Defaults to the caller's city. */
             cityId?: string;
@@ -1641,6 +2556,10 @@ export interface components {
              *     ]
              */
             reasons: string[];
+        };
+        RunDigestsDto: {
+            /** @enum {string} */
+            period: "daily" | "weekly";
         };
         SdgLabel: {
             /** @enum {number} */
@@ -1686,6 +2605,45 @@ export interface components {
             tags: string[];
             title: string;
         };
+        StatsCountsView: {
+            byField: components["schemas"]["StatsFieldCountView"][];
+            byMonth: components["schemas"]["StatsMonthCountView"][];
+            byRegion: components["schemas"]["StatsRegionCountView"][];
+            bySdg: components["schemas"]["StatsSdgCountView"][];
+            byStatus: components["schemas"]["StatsStatusCountView"][];
+            total: number;
+        };
+        StatsFieldCountView: {
+            count: number;
+            /** @enum {string} */
+            field: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+        };
+        StatsMonthCountView: {
+            count: number;
+            /**
+             * @description UTC month
+             * @example 2026-03
+             */
+            month: string;
+        };
+        StatsRegionCountView: {
+            count: number;
+            /** @enum {string} */
+            region: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
+        };
+        StatsSdgCountView: {
+            count: number;
+            /** @enum {number} */
+            sdg: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17;
+        };
+        StatsStatusCountView: {
+            count: number;
+            /**
+             * @description a status of the kind counted (project, practice or exchange statuses)
+             * @example active
+             */
+            status: string;
+        };
         SuggestedCityView: {
             /** @description ISO 3166-1 alpha-2 */
             country: string;
@@ -1705,6 +2663,10 @@ export interface components {
         };
         UnreadCountView: {
             count: number;
+        };
+        UnsubscribeBodyDto: {
+            /** @enum {string} */
+            "List-Unsubscribe"?: "One-Click";
         };
         UpdateCityProfileDto: {
             description?: string | null;
@@ -1754,13 +2716,13 @@ export interface components {
         };
         UpdatePreferencesDto: {
             /**
-             * @description How the city is told by e-mail.
+             * @description The signed-in user's own e-mail cadence.
              * @enum {string}
              */
             email: "off" | "instant" | "daily" | "weekly";
-            /** @description Event types that make no inbox item for the city. */
+            /** @description Event types that make no inbox item for the user's city (shared by its users). */
             mutedTypes: ("PartnerInvited" | "InvitationAccepted" | "InvitationDeclined" | "JoinRequested" | "JoinRequestApproved" | "JoinRequestRejected" | "PartnerWithdrew" | "ProjectUpdatePosted" | "ProjectStarted" | "ProjectCompleted" | "ProjectCancelled" | "PracticeShared" | "PracticeEndorsed" | "PracticeCommented" | "PracticeHidden" | "CommentHidden" | "ExchangeRequested" | "ExchangeAccepted" | "ExchangeDeclined" | "ExchangeCancelled" | "ExchangeCompleted")[];
-            /** @description The version read (0 for the defaults); a stale one is a 409. */
+            /** @description The version of the city's preferences read (0 for the defaults); a stale one is a 409. */
             version?: number;
         };
         UpdateProjectDto: {
@@ -1789,12 +2751,36 @@ export interface components {
             /** @description The version of the project the change is based on */
             version: number;
         };
+        UpdateUserDto: {
+            /** @description Admins only: a disabled user cannot sign in, and its sessions end at once (HTTP and live). */
+            disabled?: boolean;
+            /**
+             * @description The language of the e-mails the user receives
+             * @enum {string}
+             */
+            language?: "en" | "es" | "fr";
+            name?: string;
+            /** @description The version read; when sent and stale, a 409. */
+            version?: number;
+        };
         UserView: {
             cityId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description A disabled user cannot sign in and its tokens no longer work */
+            disabled: boolean;
             email: string;
+            /**
+             * @description How often the user is told by e-mail (set with PUT /notifications/preferences)
+             * @enum {string}
+             */
+            emailCadence: "off" | "instant" | "daily" | "weekly";
             id: string;
+            /**
+             * @description The language of the e-mails the user receives
+             * @enum {string}
+             */
+            language: "en" | "es" | "fr";
             name: string;
             /** @enum {string} */
             role: "admin" | "city";
@@ -1802,9 +2788,49 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        UserViewPage: {
+            items: components["schemas"]["UserView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        WebhookView: {
+            /** @description The city whose events it receives; null for the network’s (admin) webhooks, which receive every event */
+            cityId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** @description The event types delivered */
+            events: string[];
+            id: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uri */
+            url: string;
+            version: number;
+        };
+        WebhookViewPage: {
+            items: components["schemas"]["WebhookView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
         WithdrawFromProjectDto: {
             /** @description Admins only: the partner city that withdraws. Defaults to the caller's city. */
             cityId?: string;
+        };
+        YearBalanceView: {
+            /** @description shared projects (≥ 1 accepted partner now) and completed exchanges */
+            collaborations: number;
+            /** @description those whose cities are in more than one region */
+            crossRegion: number;
+            /** @description crossRegion / collaborations, 4 decimals; 0 without collaborations */
+            share: number;
+            /**
+             * @description a project’s proposal year, an exchange’s completion year
+             * @example 2026
+             */
+            year: number;
         };
     };
     responses: never;
@@ -2045,6 +3071,169 @@ export interface operations {
             };
         };
     };
+    DigestsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunDigestsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestRunView"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MailboxController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Only the mails to this address */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevMailViewPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description As a login */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseView"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain forbids it now (state, duplicate, stale version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2095,6 +3284,46 @@ export interface operations {
             };
         };
     };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBodyDto"];
+            };
+        };
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -2123,6 +3352,135 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description If the address is a user’s, a link valid for one hour is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2356,6 +3714,78 @@ export interface operations {
             };
             /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CityReportController_report: {
+        parameters: {
+            query?: {
+                /** @description html is a printable page (print stylesheet) */
+                format?: "json" | "csv" | "html";
+                /** @description first day, included (default: four years before `to`, the UCCN reporting cycle) */
+                from?: string;
+                /** @description language of the summaries and labels (default: Accept-Language, else English) */
+                lang?: "en" | "es" | "fr";
+                /** @description last day, included (default: today, UTC) */
+                to?: string;
+            };
+            header?: {
+                /** @description Used when `lang` is absent, e.g. `fr-FR,fr;q=0.9` */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `format=json` (default): the report; `csv`: one table (a summary row per section, then its lines); `html`: a printable page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityReportView"];
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3040,6 +4470,363 @@ export interface operations {
             };
         };
     };
+    ExportsController_citiesCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180, UTF-8, CRLF, a header row with the columns of CityExportRowView; lists joined with ';'; text cells starting with = + - @ (or ') prefixed with ' */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_citiesJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array of rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityExportRowView"][];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_citiesNdjson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One JSON object per line (CityExportRowView) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_practicesCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180, UTF-8, CRLF, a header row with the columns of PracticeExportRowView; lists joined with ';'; text cells starting with = + - @ (or ') prefixed with ' */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_practicesJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array of rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeExportRowView"][];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_practicesNdjson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One JSON object per line (PracticeExportRowView) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_projectsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180, UTF-8, CRLF, a header row with the columns of ProjectExportRowView; lists joined with ';'; text cells starting with = + - @ (or ') prefixed with ' */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_projectsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array of rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExportRowView"][];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_projectsNdjson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One JSON object per line (ProjectExportRowView) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_ask: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the e-mail */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page for the person who opened the link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the e-mail */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsubscribeBodyDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UnsubscribeBodyDto"];
+            };
+        };
+        responses: {
+            /** @description An HTML page for the person who opened the link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MetaController_get: {
         parameters: {
             query?: {
@@ -3065,6 +4852,48 @@ export interface operations {
             };
             /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InsightController_graph: {
+        parameters: {
+            query?: {
+                /** @description only cities of this creative field */
+                field?: "crafts-folk-art" | "design" | "film" | "gastronomy" | "literature" | "media-arts" | "music";
+                /** @description only cities of this region */
+                region?: "africa" | "arab-states" | "asia-pacific" | "europe-north-america" | "latin-america-caribbean";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkGraphView"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5257,6 +7086,76 @@ export interface operations {
             };
         };
     };
+    InsightController_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkStatsView"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_createUser: {
         parameters: {
             query?: never;
@@ -5307,6 +7206,405 @@ export interface operations {
             };
             /** @description A rule of the domain forbids it now (state, duplicate, stale version) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain forbids it now (state, duplicate, stale version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteUserDto"];
+            };
+        };
+        responses: {
+            /** @description The e-mail with the link is on its way */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain forbids it now (state, duplicate, stale version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookViewPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookView"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain forbids it now (state, duplicate, stale version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryViewPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, `pending` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,14 @@
 /**
  * bench/http: requests per second of the app, started as `npm start` starts it (src/main.ts with the
- * embedded defaults: in-process MongoDB-protocol server, redis-server child, workers, LOG_LEVEL
+ * embedded defaults: the in-memory MongoDB-protocol server, a redis-server child, workers, LOG_LEVEL
  * info), against a raw Fastify server answering the same routes with the same bytes, each in a
  * process of its own and measured in turn by autocannon from this process (50 connections).
  *
- * BENCH_SECONDS (8) per measurement, BENCH_ROUNDS (1) rounds (the summary gives the median and the
- * spread), BENCH_ROUTES (comma-separated names) to run a subset, BENCH_APP_LOG_LEVEL (info),
+ * Settings: BENCH_CITIES (350) cities in the network (seed cities and imported ones);
+ * BENCH_CONNECTIONS (50); BENCH_SECONDS (8) per measurement; BENCH_ROUNDS (1) rounds (the summary
+ * gives the median ratio and the spread); BENCH_ROUTES (comma-separated parts of route names) to run
+ * a subset; BENCH_APP_LOG_LEVEL (info); BENCH_APP_DIR to run the app of another checkout (e.g. a
+ * `git archive <commit>` with node_modules linked: before and after in the same conditions);
  * BENCH_CPU_PROF=<dir> to write the V8 CPU profiles of the app and of its embedded MongoDB there
  * (node --cpu-prof) on exit, with the measurement windows (windows.json) for profile-summary.ts.
  * Run: npm run bench http
@@ -21,10 +24,13 @@ import { cityUser } from '../../test/support/live-users';
 import { proposeProject } from '../../test/support/projects';
 import { login } from '../../test/support/test-app';
 import { printTable, round, sleep } from '../support/stats';
+import type { RawRoute } from './raw-server';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+/** Cities in the network during the run (the 11 seed cities included). */
+const CITIES = Number(process.env.BENCH_CITIES ?? 350);
 const ROOT = join(__dirname, '..', '..');
 const ADMIN = { email: 'admin@bench.local', password: 'bench-admin-password-1' };
 
@@ -35,13 +41,15 @@ interface Target {
   pattern: string;
   /** One request per connection (each write connection posts to a project of its own: no version races). */
   request(connection: number): { path: string; headers?: Record<string, string>; body?: string };
+  /** The status every answer should have (anything else is counted as a failure). */
+  status: number;
 }
 
 interface Measure {
   rps: number;
   p99: number;
-  non2xx: number;
-  errors: number;
+  /** Answers with another status than the target's, errors and timeouts. */
+  failed: number;
 }
 
 function freePort(): Promise<number> {
@@ -93,7 +101,7 @@ async function startPlatform(): Promise<{ child: ChildProcess; origin: string }>
   // The logs go to a file, as a container's stdout would go to a collector: written, never read here.
   const log = openSync(process.env.BENCH_APP_LOG ?? '/tmp/bench-http-app.log', 'w');
   const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: ROOT,
+    cwd: process.env.BENCH_APP_DIR ?? ROOT,
     env,
     stdio: ['ignore', log, 'inherit'],
   });
@@ -112,7 +120,7 @@ async function startPlatform(): Promise<{ child: ChildProcess; origin: string }>
   return { child, origin };
 }
 
-async function startRaw(routes: { method: string; url: string; status: number; body: string }[]): Promise<{ child: ChildProcess; origin: string }> {
+async function startRaw(routes: RawRoute[]): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'raw-server.ts')], {
     cwd: ROOT,
     env: { ...process.env, RAW_ROUTES: JSON.stringify(routes) },
@@ -135,7 +143,27 @@ async function cannon(origin: string, target: Target, seconds: number): Promise<
       client.setRequests([{ method: target.method, path: r.path, headers: r.headers, body: r.body }]);
     },
   });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  const total = Object.values(result.statusCodeStats).reduce((n, s) => n + Number(s.count), 0);
+  const expected = Number(result.statusCodeStats[String(target.status)]?.count ?? 0);
+  return { rps: result.requests.average, p99: result.latency.p99, failed: total - expected + result.errors + result.timeouts };
+}
+
+/**
+ * The network's size today (issue #14: 350 cities): the 11 seed cities of `npm start` and generated
+ * ones, imported as an admin would (POST /cities/import), the creative fields in turn, so that
+ * `?field=music&limit=20` is a full page of a filtered list, as in production.
+ */
+async function importCities(api: ApiClient, adminToken: string): Promise<void> {
+  const fields = ['crafts-folk-art', 'design', 'film', 'gastronomy', 'literature', 'media-arts', 'music'];
+  const countries = ['ES', 'FR', 'IT', 'DE', 'PT', 'GB', 'NL', 'BE', 'SE', 'PL', 'US', 'CA'];
+  const rows = Array.from({ length: CITIES - 11 }, (_, i) => {
+    const lat = (35 + ((i * 7) % 25) + 0.1234).toFixed(4);
+    const lng = (-9 + ((i * 11) % 30) + 0.5678).toFixed(4);
+    return `Bench City ${i + 1},${countries[i % countries.length]},europe-north-america,${fields[i % fields.length]},${2004 + (i % 20)},${lat},${lng}`;
+  });
+  const csv = ['name,country,region,field,designationYear,lat,lng', ...rows].join('\n');
+  const res = await api.as(adminToken).request('POST', '/cities/import', csv, { 'content-type': 'text/csv' });
+  if (res.status !== 200) throw new Error(`import cities: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -146,6 +174,7 @@ async function main() {
   try {
     const api = new ApiClient(`${platform.origin}/api/v1`);
     const adminToken = await login(api, ADMIN.email, ADMIN.password);
+    await importCities(api, adminToken);
     const lead = await cityUser(api, adminToken, 'sevilla');
     const projects: { id: string }[] = [];
     for (let i = 0; i < CONNECTIONS; i++) projects.push(await proposeProject(lead, `Bench project ${i}`));
@@ -154,35 +183,62 @@ async function main() {
     const auth = { authorization: `Bearer ${lead.token}`, 'content-type': 'application/json' };
     const update = JSON.stringify({ text: 'A concert in the square, open to everyone', kind: 'news' });
 
+    let projectsEtag = '';
     const targets: Target[] = [
-      { name: 'GET /health/live', method: 'GET', pattern: '/health/live', request: () => ({ path: '/health/live' }) },
-      { name: 'GET /api/v1/cities/:id', method: 'GET', pattern: '/api/v1/cities/:id', request: () => ({ path: `/api/v1/cities/${cityId}` }) },
+      { name: 'GET /health/live', method: 'GET', pattern: '/health/live', status: 200, request: () => ({ path: '/health/live' }) },
+      {
+        name: 'GET /api/v1/cities/:id',
+        method: 'GET',
+        pattern: '/api/v1/cities/:id',
+        status: 200,
+        request: () => ({ path: `/api/v1/cities/${cityId}` }),
+      },
       {
         name: 'GET /api/v1/cities?field=music&limit=20',
         method: 'GET',
         pattern: '/api/v1/cities',
+        status: 200,
         request: () => ({ path: '/api/v1/cities?field=music&limit=20' }),
       },
-      { name: 'GET /api/v1/projects?limit=20', method: 'GET', pattern: '/api/v1/projects', request: () => ({ path: '/api/v1/projects?limit=20' }) },
+      {
+        name: 'GET /api/v1/projects?limit=20',
+        method: 'GET',
+        pattern: '/api/v1/projects',
+        status: 200,
+        request: () => ({ path: '/api/v1/projects?limit=20' }),
+      },
+      {
+        // A client revalidating what it has: the body is still computed, then not sent.
+        name: 'GET /api/v1/projects?limit=20 (If-None-Match: 304)',
+        method: 'GET',
+        pattern: '/api/v1/projects',
+        status: 304,
+        request: () => ({ path: '/api/v1/projects?limit=20', headers: { 'if-none-match': projectsEtag } }),
+      },
       {
         name: 'POST /api/v1/projects/:id/updates',
         method: 'POST',
         pattern: '/api/v1/projects/:id/updates',
+        status: 201,
         request: (c) => ({ path: `/api/v1/projects/${projects[c % projects.length].id}/updates`, headers: auth, body: update }),
       },
     ];
-    const wanted = process.env.BENCH_ROUTES?.split(',').map((s) => s.trim());
-    const chosen = targets.filter((t) => !wanted || wanted.some((w) => t.name.includes(w)));
 
-    // The raw server answers with the bytes the app answered (and the status).
-    const routes = [];
+    // The raw server answers with the bytes the app answered (and the status, and its ETag).
+    const routes: RawRoute[] = [];
     for (const t of targets) {
+      if (t.status === 304 || routes.some((r) => r.url === t.pattern)) continue;
       const r = t.request(0);
       const res = await fetch(platform.origin + r.path, { method: t.method, headers: r.headers, body: r.body });
       const body = await res.text();
-      if (res.status >= 300) throw new Error(`${t.name}: ${res.status} ${body}`);
-      routes.push({ method: t.method, url: t.pattern, status: res.status, body });
+      if (res.status !== t.status) throw new Error(`${t.name}: ${res.status} ${body}`);
+      const etag = res.headers.get('etag') ?? undefined;
+      if (t.pattern === '/api/v1/projects') projectsEtag = etag ?? '';
+      routes.push({ method: t.method, url: t.pattern, status: res.status, body, etag });
     }
+    const wanted = process.env.BENCH_ROUTES?.split(',').map((s) => s.trim());
+    // An app without ETags (an older commit, BENCH_APP_DIR) has no revalidation to measure.
+    const chosen = targets.filter((t) => (!wanted || wanted.some((w) => t.name.includes(w))) && (t.status !== 304 || projectsEtag));
     raw = await startRaw(routes);
     const rawOrigin = raw.origin;
 
@@ -192,6 +248,8 @@ async function main() {
       for (const t of chosen) {
         const entry = results.get(t.name) ?? { ours: [], raw: [] };
         results.set(t.name, entry);
+        // The list changes with the writes of an earlier round: revalidate what is current now.
+        if (t.status === 304) projectsEtag = (await fetch(`${platform.origin}${t.request(0).path}`)).headers.get('etag') ?? '';
         await cannon(platform.origin, t, 2); // warm-up: JIT, connection pools
         const from = process.hrtime.bigint() / 1000n;
         entry.ours.push(await cannon(platform.origin, t, SECONDS));
@@ -214,8 +272,8 @@ async function main() {
         ratio_max: round(Math.max(...ratios), 3),
         ours_p99_ms: median(r.ours.map((o) => o.p99)),
         raw_p99_ms: median(r.raw.map((o) => o.p99)),
-        ours_non2xx: r.ours.reduce((n, o) => n + o.non2xx + o.errors, 0),
-        raw_non2xx: r.raw.reduce((n, o) => n + o.non2xx + o.errors, 0),
+        ours_failed: r.ours.reduce((n, o) => n + o.failed, 0),
+        raw_failed: r.raw.reduce((n, o) => n + o.failed, 0),
       };
     });
     printTable(rows);
@@ -228,7 +286,7 @@ async function main() {
         routes: Object.fromEntries(
           rows.map((r) => [
             r.route,
-            { ratio: r.ratio, min: r.ratio_min, max: r.ratio_max, ours: r.ours_rps, raw: r.raw_rps, oursNon2xx: r.ours_non2xx },
+            { ratio: r.ratio, min: r.ratio_min, max: r.ratio_max, ours: r.ours_rps, raw: r.raw_rps, oursFailed: r.ours_failed },
           ]),
         ),
       })}\n`,

@@ -5,11 +5,13 @@
  */
 import Fastify from 'fastify';
 
-interface RawRoute {
+export interface RawRoute {
   method: 'GET' | 'POST';
   url: string;
   status: number;
   body: string;
+  /** The app's ETag for this body: a request naming a tag gets a 304 with it, as from the app. */
+  etag?: string;
 }
 
 async function main() {
@@ -20,7 +22,11 @@ async function main() {
     app.route({
       method: r.method,
       url: r.url,
-      handler: async (_req, reply) => reply.code(r.status).type('application/json; charset=utf-8').send(r.body),
+      handler: async (req, reply) => {
+        // Any tag the client names is current here: the baseline of a revalidation is a bare 304.
+        if (r.etag && req.headers['if-none-match']) return reply.code(304).header('etag', r.etag).send();
+        return reply.code(r.status).type('application/json; charset=utf-8').send(r.body);
+      },
     });
   }
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -28,4 +34,4 @@ async function main() {
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
-void main();
+if (require.main === module) void main();

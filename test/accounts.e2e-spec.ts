@@ -69,7 +69,7 @@ describe('Accounts', () => {
       expect(accepted.status).toBe(200);
       expect(accepted.body).toEqual({
         accessToken: expect.any(String),
-        user: { id: expect.any(String), email, name: 'Lucía Pérez', role: 'city', cityId },
+        user: { id: expect.any(String), email, name: 'Lucía Pérez', role: 'city', cityId, language: 'es' },
       });
       const me = await ok(api.as(accepted.body.accessToken).get('/auth/me'));
       expect(me).toMatchObject({ email, language: 'es', emailCadence: 'instant', disabled: false });

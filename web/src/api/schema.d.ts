@@ -1957,6 +1957,11 @@ export interface components {
             cityId: string | null;
             email: string;
             id: string;
+            /**
+             * @description The language of the e-mails the user receives
+             * @enum {string}
+             */
+            language: "en" | "es" | "fr";
             name: string;
             /** @enum {string} */
             role: "admin" | "city";

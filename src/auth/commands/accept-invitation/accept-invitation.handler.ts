@@ -1,3 +1,4 @@
+import { DEFAULT_LANG } from '../../../shared/reference-data';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@app/domain';
 import { AccountTokenRepository } from '../../account-tokens/account-token.repository';
@@ -35,6 +36,6 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
       language: invitation.language,
     });
     const view = { id: user._id, email: user.email, name: user.name, role: user.role, cityId: user.cityId ?? null };
-    return { accessToken: await this.sessions.issue(view), user: view };
+    return { accessToken: await this.sessions.issue(view), user: { ...view, language: user.language ?? DEFAULT_LANG } };
   }
 }

@@ -3,7 +3,8 @@ import type { UserView } from '../../user-view';
 
 export interface LoginResult {
   accessToken: string;
-  user: Pick<UserView, 'id' | 'email' | 'name' | 'role' | 'cityId'>;
+  /** With the user's language, so a client can speak it at once. */
+  user: Pick<UserView, 'id' | 'email' | 'name' | 'role' | 'cityId' | 'language'>;
 }
 
 export class LoginCommand extends Command<LoginResult> {

@@ -1,3 +1,4 @@
+import { DEFAULT_LANG } from '../../../shared/reference-data';
 import { Logger, UnauthorizedException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PasswordHasher } from '../../password-hasher';
@@ -39,7 +40,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       await this.sessions.endAll(user._id);
       throw new UnauthorizedException('The e-mail or password is wrong.');
     }
-    return { accessToken, user: view };
+    return { accessToken, user: { ...view, language: user.language ?? DEFAULT_LANG } };
   }
 
   /** A hash of an earlier release (bcrypt) or cost becomes Argon2id now that the password is known. */

@@ -5,13 +5,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { fieldErrors, type FieldErrors } from '../../api/field-errors';
 import { unwrap } from '../../api/problem';
-import { session } from '../../auth/session';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { PageHeading } from '../../ui/PageHeading';
 import { accountProblemOf, newPasswordProblem } from './account-problems';
 import { NewPasswordFields } from './NewPasswordFields';
 import { tokenOf } from './password-rules';
+import { startSession } from '../../auth/start-session';
 
 const FIELDS = ['password', 'confirm'] as const;
 
@@ -32,7 +32,7 @@ export default function AcceptInvitationRoute() {
     mutationFn: (password: string) => unwrap(api.POST('/api/v1/auth/accept-invitation', { body: { token: token!, password } })),
     onSuccess: (result) => {
       client.clear(); // another account may have been signed in in this tab
-      session.set({ token: result.accessToken, user: result.user });
+      startSession(result);
       navigate('/', { replace: true });
     },
     onError: (error) => setErrors(fieldErrors(accountProblemOf(t, error), FIELDS)),

@@ -5,13 +5,13 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { fieldErrors, type FieldErrors } from '../../api/field-errors';
 import { ApiError, unwrap } from '../../api/problem';
-import { session } from '../../auth/session';
 import { useSession } from '../../auth/useSession';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { PageHeading } from '../../ui/PageHeading';
 import { safeNext } from './safe-next';
+import { startSession } from '../../auth/start-session';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -28,7 +28,7 @@ export default function SignInRoute() {
   const login = useMutation({
     mutationFn: (body: typeof values) => unwrap(api.POST('/api/v1/auth/login', { body })),
     onSuccess: (result) => {
-      session.set({ token: result.accessToken, user: result.user });
+      startSession(result);
       navigate(next, { replace: true });
     },
     onError: (error) => setErrors(fieldErrors(problemOf(error), FIELDS)),

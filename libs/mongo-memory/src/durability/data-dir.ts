@@ -141,9 +141,10 @@ export class DataDir {
   /**
    * Writes a snapshot of everything committed and starts a new journal generation; the old ones
    * are removed once the snapshot is in place. Writes go on meanwhile (into the new generation).
+   * Called while one runs, it runs again after it, so that the snapshot holds every earlier write.
    */
   compact(): Promise<SnapshotStats> {
-    if (this.compacting) return this.compacting;
+    const running = this.compacting;
     const run = async () => {
       // Capture and rotation in one synchronous step: the snapshot holds exactly the commits before the new generation.
       const images = capture(this.storage);
@@ -162,8 +163,11 @@ export class DataDir {
       this.lastSnapshot = stats;
       return stats;
     };
-    this.compacting = run().finally(() => (this.compacting = undefined));
-    return this.compacting;
+    const next: Promise<SnapshotStats> = (running ? running.catch(() => undefined).then(run) : run()).finally(() => {
+      if (this.compacting === next) this.compacting = undefined;
+    });
+    this.compacting = next;
+    return next;
   }
 
   private scheduleCompaction(): void {

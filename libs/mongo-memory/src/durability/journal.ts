@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, existsSync, fdatasync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { encodeRecord } from './records';
-import { fsyncDir } from './files';
+
+const datasync = promisify(fdatasync);
 
 /**
  * When the journal reaches the disk, as Redis's `appendfsync`:
@@ -34,7 +35,8 @@ interface Waiter {
 /**
  * The append-only journal of committed changes. Records are queued synchronously, in commit
  * order, by the storage layer; one writer loop appends whatever is queued in one write (group
- * commit) and syncs as the policy says. Commands wait for `durable(seq)` before they are answered.
+ * commit) and syncs as the policy says. The write itself is synchronous (to the OS page cache, a
+ * few µs, as Redis does before replying); only fdatasync runs off the event loop. Commands wait for `durable(seq)` before they are answered.
  * Each generation is its own file, starting with a header record; a snapshot names the
  * generation that follows it.
  */
@@ -45,10 +47,11 @@ export class Journal {
   private synced = 0;
   private queue: Entry[] = [];
   private waiters: Waiter[] = [];
-  private running = false;
+  private running?: Promise<void>;
+  private closed = false;
   private syncDue = false;
   private failure?: Error;
-  private file?: { gen: number; fh: FileHandle };
+  private file?: { gen: number; fd: number };
   private readonly timer?: NodeJS.Timeout;
 
   private constructor(
@@ -85,6 +88,7 @@ export class Journal {
   /** Queues one record; refuses once a write or sync has failed (the change is then not applied). */
   push(buf: Buffer): number {
     if (this.failure) throw new Error(`mongo-memory journal is unusable after an I/O error: ${this.failure.message}`);
+    if (this.closed) throw new Error('mongo-memory journal is closed');
     const seq = ++this.appended;
     this.queue.push({ gen: this.gen, buf, seq });
     this.bytes += buf.length;
@@ -112,13 +116,15 @@ export class Journal {
     });
   }
 
-  /** Writes and syncs everything queued, then closes the file. */
+  /** Writes and syncs everything queued, then closes the file once the writer loop is idle. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     try {
       if (!this.failure) await this.durable(this.appended, true);
     } finally {
-      await this.file?.fh.close().catch(() => undefined);
+      this.closed = true;
+      while (this.running) await this.running;
+      if (this.file) closeSync(this.file.fd);
       this.file = undefined;
     }
   }
@@ -129,10 +135,9 @@ export class Journal {
   }
 
   private kick(): void {
-    if (this.running || this.failure) return;
-    this.running = true;
+    if (this.running || this.failure || this.closed) return;
     // A microtask: every record a synchronous command queues goes out in the same write.
-    queueMicrotask(() => void this.loop());
+    this.running = Promise.resolve().then(() => this.loop());
   }
 
   private async loop(): Promise<void> {
@@ -143,13 +148,13 @@ export class Journal {
           let n = 1;
           while (n < this.queue.length && this.queue[n].gen === gen) n++;
           const batch = this.queue.splice(0, n);
-          const fh = await this.fileFor(gen);
-          await writeAll(fh, batch.length === 1 ? batch[0].buf : Buffer.concat(batch.map((e) => e.buf)));
+          const fd = await this.fileFor(gen);
+          writeAll(fd, batch.length === 1 ? batch[0].buf : Buffer.concat(batch.map((e) => e.buf)));
           this.written = batch[batch.length - 1].seq;
-          if (this.policy === 'always' || this.syncDue || this.waiters.some((w) => w.sync && w.seq <= this.written)) await this.sync(fh);
+          if (this.policy === 'always' || this.syncDue || this.waiters.some((w) => w.sync && w.seq <= this.written)) await this.sync(fd);
           this.settle();
         } else if (this.syncDue && this.file) {
-          await this.sync(this.file.fh);
+          await this.sync(this.file.fd);
           this.settle();
         } else {
           break;
@@ -161,14 +166,14 @@ export class Journal {
       this.queue = [];
       this.onError(this.failure);
     } finally {
-      this.running = false;
+      this.running = undefined;
     }
   }
 
-  private async sync(fh: FileHandle): Promise<void> {
+  private async sync(fd: number): Promise<void> {
     this.syncDue = false;
     const upTo = this.written;
-    await fh.datasync();
+    await datasync(fd);
     this.synced = upTo;
   }
 
@@ -181,18 +186,24 @@ export class Journal {
   }
 
   /** The file of generation `gen`: the previous one is synced and closed before the next is created. */
-  private async fileFor(gen: number): Promise<FileHandle> {
-    if (this.file?.gen === gen) return this.file.fh;
+  private async fileFor(gen: number): Promise<number> {
+    if (this.file?.gen === gen) return this.file.fd;
     if (this.file) {
-      await this.file.fh.datasync();
+      await datasync(this.file.fd);
       this.synced = this.written;
-      await this.file.fh.close();
+      closeSync(this.file.fd);
       this.file = undefined;
     }
-    const fh = await open(journalFile(this.dir, gen), 'a');
-    await fsyncDir(this.dir);
-    this.file = { gen, fh };
-    return fh;
+    const fd = openSync(journalFile(this.dir, gen), 'a');
+    this.file = { gen, fd };
+    // The new file's directory entry must be durable too.
+    const dirFd = openSync(this.dir, 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+    return fd;
   }
 }
 
@@ -200,7 +211,7 @@ function header(gen: number) {
   return { t: 'journal', v: 1, gen, at: new Date() };
 }
 
-async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
+function writeAll(fd: number, buf: Buffer): void {
   let done = 0;
-  while (done < buf.length) done += (await fh.write(buf, done, buf.length - done)).bytesWritten;
+  while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
 }

@@ -1,0 +1,68 @@
+/**
+ * One server of bench/sockets, in a process of its own so its memory is only its own: `raw` (a
+ * Socket.IO server with the Redis adapter and a token check, on namespace /live) or `ours` (the
+ * whole app, startApp, against TestServices; the database in a child process either way). Talks to bench/sockets/index.ts over IPC: sends
+ * `{ origin, token }` when ready; answers `measure` with its heap and RSS after two full GCs;
+ * exits on `stop`. Needs --expose-gc.
+ */
+import 'reflect-metadata';
+import { TestServices } from '@app/testing';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { startMongoProcess } from '../../test/support/mongo-process';
+import { login, startApp } from '../../test/support/test-app';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function measure() {
+  for (let i = 0; i < 3; i++) {
+    gc!();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapUsed, rss };
+}
+
+async function main() {
+  if (!gc) throw new Error('run with --expose-gc');
+  const mode = process.argv[2];
+  // The database in a child process of its own: its memory is not the server's.
+  const mongo = await startMongoProcess();
+  const services = await TestServices.start({ mongoUri: mongo.uri });
+  let close: () => Promise<void>;
+  let ready: { origin: string; token: string };
+  if (mode === 'raw') {
+    const pub = new Redis(services.redisUri);
+    const sub = new Redis(services.redisUri);
+    const http = createServer();
+    const server = new Server(http, { adapter: createAdapter(pub, sub, { key: `${services.redisPrefix}:raw-io` }) });
+    const token = 'raw-token';
+    // The least an authenticated namespace does: check the handshake's token.
+    server
+      .of('/live')
+      .use((socket, next) => next((socket.handshake.auth as { token?: string }).token === token ? undefined : new Error('unauthorized')));
+    const port = await new Promise<number>((r) => http.listen(0, '127.0.0.1', () => r((http.address() as { port: number }).port)));
+    ready = { origin: `http://127.0.0.1:${port}`, token };
+    close = async () => {
+      await new Promise((r) => server.close(() => r(undefined)));
+      pub.disconnect();
+      sub.disconnect();
+    };
+  } else {
+    const running = await startApp(services, { LOG_LEVEL: 'silent' });
+    ready = { origin: running.origin, token: await login(running.api, 'admin@test.local', 'admin-password-1') };
+    close = () => running.close();
+  }
+  process.on('message', (message) => {
+    if (message === 'measure') void measure().then((m) => process.send!(m));
+    if (message === 'stop') void close().then(() => services.stop().then(() => mongo.stop().then(() => process.exit(0))));
+  });
+  process.send!(ready);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`mongo-memory: ${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${message.startsWith('mongo-memory:') ? '' : 'mongo-memory: '}${message}\n`);
   process.exit(1);
 });

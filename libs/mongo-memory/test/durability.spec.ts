@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MongoClient, type Document } from 'mongodb';
 import { MongoMemoryServer } from '../src';
 import { rejection } from './harness';
-import { startDurableProcess } from './durable-process';
+import { failedStart, startDurableProcess } from './durable-process';
 
 /** Polls until `probe` is true (the server's TTL pass runs once a second). */
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
@@ -192,6 +192,10 @@ describe('MongoMemoryServer with a data directory', () => {
     writeFileSync(file, damaged);
     const refused = new MongoMemoryServer({ replicaSet: 'rs0', dataDir: dir, log: (m) => logs.push(m) });
     await expect(refused.start()).rejects.toThrow(`corrupt record in ${file} at offset ${third} (checksum mismatch); refusing to start`);
+    // From the command line: exit code 1 and the same message.
+    const cli = await failedStart(dir);
+    expect(cli.code).toBe(1);
+    expect(cli.output).toContain(`corrupt record in ${file} at offset ${third} (checksum mismatch)`);
     // The directory is not left locked by the failed start.
     damaged[third + 20] ^= 0xff;
     writeFileSync(file, damaged);

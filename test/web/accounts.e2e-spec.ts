@@ -213,7 +213,7 @@ describe('Accounts in a browser', () => {
     await page.getByRole('textbox', { name: 'Password' }).fill(focal.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bonjour, Ane Bilbao' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
   });
 
   it('every new account page: no serious or critical axe violation, nothing scrolls sideways at 360 px', async () => {

@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
-import { elementMatcher, positionalIndex } from './update-operators';
+import { elementMatcher, positionalIndex, type CompileFilter } from './element-match';
 import { cloneValue, isPlainObject, withPlainNumbers } from './values';
 
 /**
@@ -29,11 +29,13 @@ export interface ProjectOptions {
   filter?: Document;
   /** Evaluates an aggregation expression against the whole document. */
   evaluate: (doc: Document, expr: unknown) => unknown;
+  /** The query engine, for `$elemMatch` and `.$` (passed in by query.ts: see element-match.ts). */
+  compile: CompileFilter;
 }
 
 const isOperatorObject = (v: unknown): v is Document => isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v)[0].startsWith('$');
 
-function leafOf(value: unknown, path: string, find: boolean): Leaf {
+function leafOf(value: unknown, path: string, { find, compile }: ProjectOptions): Leaf {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return { kind: value ? 'include' : 'exclude' };
   if (isOperatorObject(value) && find) {
     const [op] = Object.keys(value);
@@ -48,7 +50,7 @@ function leafOf(value: unknown, path: string, find: boolean): Leaf {
     if (op === '$elemMatch') {
       if (path.includes('.')) throw new CommandError(Code.BadValue, 'Cannot use $elemMatch projection on a nested field.');
       if (!isPlainObject(value.$elemMatch)) throw new CommandError(Code.BadValue, 'elemMatch: Invalid argument, object required.');
-      return { kind: 'elemMatch', test: elementMatcher(value.$elemMatch) };
+      return { kind: 'elemMatch', test: elementMatcher(value.$elemMatch, compile) };
     }
   }
   return { kind: 'computed', expr: value };
@@ -67,14 +69,14 @@ function add(root: Node, path: string, leaf: Leaf): void {
 }
 
 /** Flattens `{a: {b: 1}}` into `a.b` and builds the tree; reports whether it is an inclusion. */
-function parse(spec: Document, find: boolean): { tree: Node; inclusion: boolean } {
+function parse(spec: Document, opts: ProjectOptions): { tree: Node; inclusion: boolean } {
   const tree: Node = { children: new Map() };
   const leaves: [string, Leaf][] = [];
   const walk = (obj: Document, prefix: string) => {
     for (const [key, value] of Object.entries(obj)) {
       if (key.startsWith('$')) throw new CommandError(31252, `FieldPath field names may not start with '$'. Consider using $getField or $setField.`);
       const path = prefix + key;
-      if (path.endsWith('.$') && find) {
+      if (path.endsWith('.$') && opts.find) {
         if (!value) throw new CommandError(31395, `positional projection cannot be used with exclusion`);
         leaves.push([path.slice(0, -2), { kind: 'positional' }]);
       } else if (isPlainObject(value) && !isOperatorObject(value) && Object.keys(value).length) {
@@ -82,7 +84,7 @@ function parse(spec: Document, find: boolean): { tree: Node; inclusion: boolean 
       } else {
         if (isPlainObject(value) && Object.keys(value).length === 0)
           throw new CommandError(51270, `An empty sub-projection is not a valid value. Found empty object at path`);
-        leaves.push([path, leafOf(value, path, find)]);
+        leaves.push([path, leafOf(value, path, opts)]);
       }
     }
   };
@@ -127,7 +129,7 @@ function include(value: Document, node: Node, root: Document, path: string, opts
       const found = Array.isArray(v) ? v.find(leaf.test) : undefined;
       if (found !== undefined) out[key] = [cloneValue(found)];
     } else if (leaf.kind === 'positional') {
-      const i = positionalIndex(root, here, opts.filter);
+      const i = positionalIndex(root, here, opts.filter, opts.compile);
       if (i === undefined || !Array.isArray(v)) {
         throw new CommandError(
           51246,
@@ -184,12 +186,12 @@ function exclude(value: Document, node: Node): Document {
 
 /** Projects one document (never the stored object: the result is a fresh copy). */
 export function projectDocument(doc: Document, spec: Document, opts: ProjectOptions): Document {
-  const { tree, inclusion } = parse(spec, opts.find);
+  const { tree, inclusion } = parse(spec, opts);
   return inclusion ? include(doc, tree, doc, '', opts) : exclude(doc, tree);
 }
 
 /** The compiled form of a projection, for many documents. */
 export function projector(spec: Document, opts: ProjectOptions): (doc: Document) => Document {
-  const { tree, inclusion } = parse(spec, opts.find);
+  const { tree, inclusion } = parse(spec, opts);
   return (doc) => (inclusion ? include(doc, tree, doc, '', opts) : exclude(doc, tree));
 }

@@ -313,7 +313,7 @@ const PIPELINE_OPS = {
   // mingo puts computed fields before included ones; a server keeps the document's order, computed fields last.
   $project: (coll: Iterator, spec: unknown, options: Options) => {
     if (!isPlainObject(spec)) throw new CommandError(Code.FailedToParse, '$project specification must be an object');
-    const project = projector(spec, { find: false, evaluate: (doc, expr) => evalExpr(doc, expr, rooted(options, doc)) });
+    const project = projector(spec, { find: false, compile: compileFilter, evaluate: (doc, expr) => evalExpr(doc, expr, rooted(options, doc)) });
     return coll.map((doc) => project(doc as Document));
   },
   $sort: (coll: Iterator, spec: unknown) => Lazy(sortDocuments(coll.collect() as Document[], spec as Document)),
@@ -493,7 +493,12 @@ export function sortDocuments(docs: Document[], spec: Document): Document[] {
 export function projectDocuments(docs: Document[], projection: Document | undefined, filter?: Document): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
   const run = () => {
-    const project = projector(projection, { find: true, filter, evaluate: (doc, expr) => evalExpr(doc, expr, EXPRESSION_OPTIONS) });
+    const project = projector(projection, {
+      find: true,
+      filter,
+      compile: compileFilter,
+      evaluate: (doc, expr) => evalExpr(doc, expr, EXPRESSION_OPTIONS),
+    });
     return docs.map(project);
   };
   return hasBigInt(projection) ? withInt64(run) : run();

@@ -1,5 +1,6 @@
 import { Timestamp, type Document } from 'bson';
 import { CommandError, Code } from './errors';
+import { elementMatcher, positionalIndex } from './element-match';
 import { compileFilter, sortDocuments } from './query';
 import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, plainNumber, valuesEqual } from './values';
 
@@ -87,32 +88,6 @@ const getPath = (doc: Document, path: string): unknown => {
 
 // ---- positional paths ---------------------------------------------------------------------------
 
-/** Query conditions (through $and) on `field` or below it. */
-function conditionsOn(filter: Document, field: string, out: [string, unknown][] = []): [string, unknown][] {
-  for (const [k, v] of Object.entries(filter)) {
-    if (k === '$and' && Array.isArray(v)) for (const sub of v) if (isPlainObject(sub)) conditionsOn(sub, field, out);
-    if (k === field || k.startsWith(field + '.')) out.push([k, v]);
-  }
-  return out;
-}
-
-function nest(path: string, value: unknown): Document {
-  return path
-    .split('.')
-    .reverse()
-    .reduce<unknown>((v, k) => ({ [k]: v }), value) as Document;
-}
-
-/** The index the positional `$` stands for: the first element of `field` matching the query's conditions on it. */
-export function positionalIndex(doc: Document, field: string, filter: Document | undefined): number | undefined {
-  const array = getPath(doc, field);
-  const conditions = filter ? conditionsOn(filter, field) : [];
-  if (!Array.isArray(array) || conditions.length === 0) return undefined;
-  const test = compileFilter(Object.fromEntries(conditions));
-  const i = array.findIndex((el) => test(nest(field, [el])));
-  return i < 0 ? undefined : i;
-}
-
 /** The identifier an array filter is about: the first segment of its first field (looking into $and/$or/$nor). */
 function filterId(f: unknown): string | undefined {
   if (!isPlainObject(f)) return undefined;
@@ -131,7 +106,7 @@ function expand(doc: Document, path: string, options: ModifierOptions, used: Set
   const dollar = parts.indexOf('$');
   if (dollar >= 0) {
     if (parts.indexOf('$', dollar + 1) >= 0) throw new CommandError(Code.BadValue, `Too many positional (i.e. '$') elements found in path '${path}'`);
-    const i = positionalIndex(doc, parts.slice(0, dollar).join('.'), options.filter);
+    const i = positionalIndex(doc, parts.slice(0, dollar).join('.'), options.filter, compileFilter);
     if (i === undefined) throw noPositionalMatch();
     parts[dollar] = String(i);
     return expand(doc, parts.join('.'), options, used);
@@ -274,26 +249,11 @@ function addToSet(doc: Document, path: string, arg: unknown): void {
   for (const v of each) if (!array.some((x) => valuesEqual(x, v))) array.push(cloneValue(v));
 }
 
-const LOGICAL = new Set(['$and', '$or', '$nor']);
-
-/** A $pull condition as a test on one element: a query on the element (a document), on its value, or equality. */
-export function elementMatcher(cond: unknown): (el: unknown) => boolean {
-  if (cond instanceof RegExp) return (el) => typeof el === 'string' && cond.test(el);
-  if (!isPlainObject(cond)) return (el) => valuesEqual(el, cond);
-  const keys = Object.keys(cond);
-  if (keys.length && keys.every((k) => k.startsWith('$') && !LOGICAL.has(k))) {
-    const test = compileFilter({ v: cond });
-    return (el) => test({ v: el });
-  }
-  const test = compileFilter(cond);
-  return (el) => isPlainObject(el) && test(el);
-}
-
 function pull(doc: Document, path: string, cond: unknown, all: boolean): void {
   if (all && !Array.isArray(cond)) throw new CommandError(Code.BadValue, `$pullAll requires an array argument but was given a ${typeName(cond)}`);
   const array = arrayAt(doc, path, all ? '$pullAll' : '$pull', false);
   if (!array) return;
-  const drop = all ? (el: unknown) => (cond as unknown[]).some((v) => valuesEqual(el, v)) : elementMatcher(cond);
+  const drop = all ? (el: unknown) => (cond as unknown[]).some((v) => valuesEqual(el, v)) : elementMatcher(cond, compileFilter);
   const kept = array.filter((el) => !drop(el));
   array.splice(0, array.length, ...kept);
 }

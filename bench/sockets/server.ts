@@ -1,9 +1,10 @@
 /**
  * One server of bench/sockets, in a process of its own so its memory is only its own: `raw` (a
  * Socket.IO server with the Redis adapter and a token check, on namespace /live) or `ours` (the
- * whole app, startApp, against TestServices; the database in a child process either way). Talks to bench/sockets/index.ts over IPC: sends
- * `{ origin, token }` when ready; answers `measure` with its heap and RSS after two full GCs;
- * exits on `stop`. Needs --expose-gc.
+ * whole app, startApp, against TestServices); the database in a child process either way. Talks to
+ * bench/sockets/index.ts over IPC: sends `{ origin, token }` when ready; answers `measure` with its
+ * heap and RSS after full GCs; in raw mode, `{ emit }` sends a notification to the room all its
+ * sockets are in (bench/fanout); exits on `stop`. Needs --expose-gc.
  */
 import 'reflect-metadata';
 import { TestServices } from '@app/testing';
@@ -40,9 +41,11 @@ async function main() {
     const server = new Server(http, { adapter: createAdapter(pub, sub, { key: `${services.redisPrefix}:raw-io` }) });
     const token = 'raw-token';
     // The least an authenticated namespace does: check the handshake's token.
-    server
-      .of('/live')
-      .use((socket, next) => next((socket.handshake.auth as { token?: string }).token === token ? undefined : new Error('unauthorized')));
+    const live = server.of('/live');
+    live.use((socket, next) => next((socket.handshake.auth as { token?: string }).token === token ? undefined : new Error('unauthorized')));
+    // bench/fanout: every socket in one city's room; `{ emit }` sends one notification to it.
+    live.on('connection', (socket) => void socket.join('city'));
+    process.on('message', (message: { emit?: number }) => message?.emit !== undefined && live.to('city').emit('notification', { at: message.emit }));
     const port = await new Promise<number>((r) => http.listen(0, '127.0.0.1', () => r((http.address() as { port: number }).port)));
     ready = { origin: `http://127.0.0.1:${port}`, token };
     close = async () => {

@@ -8,9 +8,11 @@ import { AppConfig } from './config/app-config';
 
 /** The HTTP + WebSocket process (and, unless RUN_WORKERS=false, the BullMQ workers). */
 async function main(): Promise<void> {
-  const declared = AppConfig.load(process.env);
+  // `npm start -- --in-memory`: a throw-away run of the embedded default.
+  const inMemory = process.argv.includes('--in-memory') ? { EMBEDDED_IN_MEMORY: 'true' } : {};
+  const declared = AppConfig.load({ ...process.env, ...inMemory });
   const embedded = await startEmbeddedServices(declared.env);
-  const config = AppConfig.load({ ...process.env, ...embedded.env });
+  const config = AppConfig.load({ ...process.env, ...inMemory, ...embedded.env });
   const app = await createApp(config, { workers: config.env.RUN_WORKERS });
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
 

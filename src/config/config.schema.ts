@@ -48,6 +48,9 @@ export const configSchema = z
     RUN_WORKERS: bool.default(true),
     SEED_ON_START: bool.optional(),
     SEED_DEMO: bool.default(false),
+    // The embedded default's data (MongoDB journal and snapshot, Redis AOF); EMBEDDED_IN_MEMORY=true (or --in-memory) keeps nothing.
+    EMBEDDED_DATA_DIR: z.string().min(1).default('data'),
+    EMBEDDED_IN_MEMORY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),
     CORS_ORIGIN: z.string().default('*'),

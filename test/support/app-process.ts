@@ -15,10 +15,18 @@ export interface AppProcess {
 
 const ROOT = join(__dirname, '..', '..');
 
-export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+export interface AppProcessOptions {
+  /** Arguments after `src/main.ts` (e.g. `--in-memory`). */
+  args?: string[];
+  /** Only PATH and HOME of this process's environment (no MONGODB_URI / REDIS_URL): the embedded default. */
+  bare?: boolean;
+}
+
+export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000, options: AppProcessOptions = {}): Promise<AppProcess> {
+  const inherited = options.bare ? { PATH: process.env.PATH, HOME: process.env.HOME } : process.env;
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts', ...(options.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...inherited, ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -269,6 +269,8 @@ export function identical(a: unknown, b: unknown): boolean {
   if (typeof a !== typeof b || bsonType(a) !== bsonType(b) || Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => identical(x, (b as unknown[])[i]));
   if (isPlainObject(a)) {
+    // typeof null is 'object' too: a document replaced by null (or the reverse) is a change.
+    if (!isPlainObject(b)) return false;
     const ka = Object.keys(a);
     const kb = Object.keys(b as Document);
     return ka.length === kb.length && ka.every((k, i) => k === kb[i] && identical(a[k], (b as Document)[k]));

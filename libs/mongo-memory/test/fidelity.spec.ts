@@ -60,6 +60,16 @@ describe('_id in $set and $setOnInsert', () => {
   });
 });
 
+describe('$set of null', () => {
+  it('replaces a subdocument, an array or a value with null, and sets a null field to a document', async () => {
+    const c = await fresh([{ _id: 1, location: { lat: 1, lng: 2 }, tags: ['a'], n: 3, empty: null }]);
+    await c.updateOne({ _id: 1 }, { $set: { location: null, tags: null, n: null, empty: { a: 1 } } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, location: null, tags: null, n: null, empty: { a: 1 } });
+    await c.updateOne({ _id: 1 }, { $set: { 'empty.a': null }, $unset: { location: '' } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, tags: null, n: null, empty: { a: null } });
+  });
+});
+
 describe('int64 in filters', () => {
   it('matches equality, ranges, $in and $elemMatch with Long values', async () => {
     const c = await fresh([

@@ -12,13 +12,16 @@ export class RedisServerMissingError extends Error {
 }
 
 /**
- * A throw-away `redis-server` child on a free port, with no persistence: the embedded default of
- * `npm start` and the test harness use it. It can be stopped and started again on the same port,
- * which the Redis-outage tests rely on.
+ * A `redis-server` child on a free port: throw-away (no persistence) for the test harness, or
+ * keeping an append-only file in `dataDir` (fsync every second) for the embedded default of
+ * `npm start`, so waiting jobs survive a restart. It can be stopped and started again on the same
+ * port, which the Redis-outage tests rely on.
  */
 export class RedisServerProcess {
   private child?: ChildProcess;
   port = 0;
+
+  constructor(private readonly options: { dataDir?: string } = {}) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -31,9 +34,12 @@ export class RedisServerProcess {
   async start(port?: number): Promise<string> {
     if (!RedisServerProcess.isInstalled()) throw new RedisServerMissingError();
     this.port = port ?? (this.port || (await freePort()));
+    const persistence = this.options.dataDir
+      ? ['--dir', this.options.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec']
+      : ['--appendonly', 'no'];
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--daemonize', 'no', '--loglevel', 'warning'],
       { stdio: 'ignore' },
     );
     this.child = child;
@@ -50,7 +56,8 @@ export class RedisServerProcess {
     this.child = undefined;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.kill('SIGKILL');
+      // With a data directory, SIGTERM: redis-server flushes its append-only file and exits.
+      child.kill(this.options.dataDir ? 'SIGTERM' : 'SIGKILL');
     });
   }
 }

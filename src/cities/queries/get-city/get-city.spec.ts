@@ -54,6 +54,7 @@ describe('GetCity and the queries of contracts.ts (handlers against MongoDB)', (
       field: 'music',
       designationYear: 2006,
       languages: ['es'],
+      location: { lat: 37.3891, lng: -5.9845 },
     });
     expect(await cities.queries.execute(new GetCitySummaryQuery('nope'))).toBeNull();
   });

@@ -162,7 +162,12 @@ describe('Accounts', () => {
           answers.add(JSON.stringify({ status: res.status, body: res.body ?? null, type: res.headers.get('content-type') }));
         }
       }
-      expect([...answers]).toEqual([JSON.stringify({ status: 202, body: null, type: null })]);
+      // One answer for every address: the same status, body and type, byte for byte.
+      expect(answers.size).toBe(1);
+      expect(JSON.parse([...answers][0])).toMatchObject({
+        status: 202,
+        body: { message: expect.stringContaining('If this address belongs to an account') },
+      });
       const difference = Math.abs(median(times.known) - median(times.unknown));
       console.log(
         `password reset: median known ${median(times.known).toFixed(1)} ms, unknown ${median(times.unknown).toFixed(1)} ms, difference ${difference.toFixed(1)} ms`,

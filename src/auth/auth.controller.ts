@@ -18,7 +18,7 @@ import { LoginDto } from './commands/login/login.dto';
 import { LogoutCommand } from './commands/logout/logout.command';
 import { NoBodyDto, NoQueryDto } from './commands/logout/no-body.dto';
 import { RequestPasswordResetCommand } from './commands/request-password-reset/request-password-reset.command';
-import { RequestPasswordResetDto } from './commands/request-password-reset/request-password-reset.dto';
+import { PasswordResetRequestedView, RequestPasswordResetDto } from './commands/request-password-reset/request-password-reset.dto';
 import { CurrentSession } from './guards/current-session';
 import { Authenticated, CurrentUser, Public, Roles } from '../common/http/auth.decorators';
 import { LoginResponseView } from './login-response-view';
@@ -67,10 +67,11 @@ export class AuthController {
   @HttpCode(202)
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Ask for a password reset link by e-mail (the same answer for every address, known or not)' })
-  @ApiAcceptedResponse({ description: 'If the address is a user’s, a link valid for one hour is on its way' })
+  @ApiAcceptedResponse({ type: PasswordResetRequestedView, description: 'If the address is a user’s, a link valid for one hour is on its way' })
   @ApiProblems(400, 429)
-  async requestPasswordReset(@Body() body: RequestPasswordResetDto): Promise<void> {
+  async requestPasswordReset(@Body() body: RequestPasswordResetDto): Promise<PasswordResetRequestedView> {
     await this.commands.execute(new RequestPasswordResetCommand(body.email));
+    return { message: 'If this address belongs to an account, a link to set a new password is on its way. It is valid for one hour.' };
   }
 
   @Post('auth/password-reset/confirm')

@@ -202,20 +202,6 @@ describe('Accounts in a browser', () => {
     expect((await mailTo(admin, colleague)).text).toMatch(/\/accept-invitation\?token=/);
   });
 
-  it('signing in speaks the language the user saved, whatever this device chose before', async () => {
-    const focal = await createFocalPoint(admin, bilbao.cityId, 'Ane Bilbao');
-    const users = (await admin.get(`/users?limit=100`)).body.items as { id: string; email: string; version: number }[];
-    const me = users.find((u) => u.email === focal.email)!;
-    expect((await admin.patch(`/users/${me.id}`, { language: 'fr' })).status).toBe(200);
-    const page = await open();
-    await page.goto(`${origin()}/sign-in`);
-    await page.getByRole('textbox', { name: 'E-mail address' }).fill(focal.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(focal.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bonjour, Ane Bilbao' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-  });
-
   it('every new account page: no serious or critical axe violation, nothing scrolls sideways at 360 px', async () => {
     const focal = await createFocalPoint(admin, bilbao.cityId, 'Ainhoa Bilbao');
     await api.post('/auth/password-reset', { email: focal.email });

@@ -2051,6 +2051,10 @@ export interface components {
             /** @enum {string} */
             status: "invited" | "requested" | "accepted" | "declined" | "rejected" | "withdrawn";
         };
+        PasswordResetRequestedView: {
+            /** @example If this address belongs to an account, a link to set a new password is on its way. It is valid for one hour. */
+            message: string;
+        };
         PostProjectUpdateDto: {
             /** @enum {string} */
             kind: "news" | "milestone";
@@ -3433,7 +3437,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedView"];
+                };
             };
             /** @description Invalid input (problem+json with an `errors` array of {field, message}) */
             400: {

@@ -11,7 +11,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { accountProblemOf, newPasswordProblem } from './account-problems';
 import { NewPasswordFields } from './NewPasswordFields';
 import { tokenOf } from './password-rules';
-import { startSession } from '../../auth/start-session';
+import { session } from '../../auth/session';
 
 const FIELDS = ['password', 'confirm'] as const;
 
@@ -32,7 +32,7 @@ export default function AcceptInvitationRoute() {
     mutationFn: (password: string) => unwrap(api.POST('/api/v1/auth/accept-invitation', { body: { token: token!, password } })),
     onSuccess: (result) => {
       client.clear(); // another account may have been signed in in this tab
-      startSession(result);
+      session.set({ token: result.accessToken, user: result.user });
       navigate('/', { replace: true });
     },
     onError: (error) => setErrors(fieldErrors(accountProblemOf(t, error), FIELDS)),

@@ -11,7 +11,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { PageHeading } from '../../ui/PageHeading';
 import { safeNext } from './safe-next';
-import { startSession } from '../../auth/start-session';
+import { session } from '../../auth/session';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -28,7 +28,7 @@ export default function SignInRoute() {
   const login = useMutation({
     mutationFn: (body: typeof values) => unwrap(api.POST('/api/v1/auth/login', { body })),
     onSuccess: (result) => {
-      startSession(result);
+      session.set({ token: result.accessToken, user: result.user });
       navigate(next, { replace: true });
     },
     onError: (error) => setErrors(fieldErrors(problemOf(error), FIELDS)),

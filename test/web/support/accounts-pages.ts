@@ -1,33 +1,13 @@
 import { waitFor, type ApiClient } from '@app/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { appWithCities } from '../../support/app-with-cities';
-import { ensureWebBuild, launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { webAppWithCities } from './web-app';
 
 /**
  * As webAppWithCities, with settings for the application: these files sign in through the page
  * more often than the login route's 10 a minute per address allow by default.
  */
 export function webAppWith(cities: string[], env: Record<string, string> = {}) {
-  beforeAll(() => ensureWebBuild(), 120_000);
-  const app = appWithCities(cities, { LOGIN_THROTTLE_LIMIT: '200', ...env });
-  const browser = {} as { current: Browser };
-  beforeAll(async () => {
-    browser.current = await launchChromium();
-  }, 60_000);
-  afterAll(() => browser.current?.close());
-  const contexts: BrowserContext[] = [];
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  return {
-    ...app,
-    origin: () => app.app.running.origin,
-    async open(options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
-      const context = await browser.current.newContext({ locale: 'en-GB', viewport: options.viewport ?? { width: 1280, height: 800 } });
-      contexts.push(context);
-      return context.newPage();
-    },
-  };
+  return webAppWithCities(cities, { LOGIN_THROTTLE_LIMIT: '200', ...env });
 }
 
 export interface DevMail {

@@ -15,9 +15,9 @@ export interface FocalPoint {
  * services with the seed cities, and Chromium; each test opens its own context (its own
  * sessionStorage and localStorage), as a second person would.
  */
-export function webAppWithCities(cities: string[]) {
+export function webAppWithCities(cities: string[], settings: Record<string, string> = {}) {
   beforeAll(() => ensureWebBuild(), 120_000);
-  const env = appWithCities(cities);
+  const env = appWithCities(cities, settings);
   const browser = {} as { current: Browser };
   beforeAll(async () => {
     browser.current = await launchChromium();

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { MongoClient, ObjectId, type Collection } from 'mongodb';
 import { MongoMemoryServer, type FsyncPolicy } from '../../libs/mongo-memory/src';
+import { latency, printLatency } from './latency';
 
 const SIZES = [10_000, 100_000];
 const LOOKUPS = 3_000;
@@ -89,6 +90,12 @@ async function measure(loaded: Loaded[], op: (l: Loaded, i: number) => Promise<u
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const roundTrips = await latency();
+  printLatency(roundTrips);
+  if (process.env.MONGO_MEMORY_BENCH === 'latency') {
+    console.log(JSON.stringify({ bench: 'mongo-memory', latency: roundTrips, pass: true, seconds: (Date.now() - started) / 1000 }));
+    return;
+  }
   const server = new MongoMemoryServer({ replicaSet: 'rs0' });
   const client = await MongoClient.connect(await server.start({ port: 0 }));
   try {
@@ -138,6 +145,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'mongo-memory',
+        latency: roundTrips,
         rows,
         findByUniqueKeyRatio100kVs10k: ratio,
         limit: MAX_RATIO,

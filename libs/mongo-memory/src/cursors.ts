@@ -29,6 +29,8 @@ const newCursorId = (): bigint => randomBytes(8).readBigUInt64LE() >> 1n || 1n;
 
 /** Takes up to `n` documents (and at most 16 MiB) from `docs` starting at `pos`. */
 function takeBatch(docs: Document[], pos: number, n: number): Document[] {
+  // One document always goes (whatever its size): no need to measure it.
+  if (n >= 1 && docs.length - pos === 1) return [docs[pos]];
   const out: Document[] = [];
   let bytes = 0;
   while (pos + out.length < docs.length && out.length < n) {

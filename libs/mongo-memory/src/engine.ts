@@ -42,14 +42,23 @@ export class Engine {
     this.timer.unref();
   }
 
-  async run(cmd: Document, connectionId: number): Promise<Document> {
-    this.count(cmd);
+  /** The reply, synchronously unless the command waits (a getMore on a change stream, a journal sync). */
+  run(cmd: Document, connectionId: number): Document | Promise<Document> {
+    const name = Object.keys(cmd)[0] ?? '';
+    this.count(name, cmd);
     const journal = this.journal;
     const before = journal?.appended;
-    const reply = await dispatch(this, cmd, connectionId);
-    // A command that changed data is answered once its journal records are durable (per the fsync
-    // policy; `j: true` always waits for the sync). Records queued meanwhile by others may share the wait.
-    if (!journal || journal.appended === before) return reply;
+    const reply = dispatch(this, cmd, connectionId, name);
+    if (!journal) return reply;
+    return reply instanceof Promise ? reply.then((r) => this.afterJournal(cmd, r, journal, before)) : this.afterJournal(cmd, reply, journal, before);
+  }
+
+  /**
+   * A command that changed data is answered once its journal records are durable (per the fsync
+   * policy; `j: true` always waits for the sync). Records queued meanwhile by others may share the wait.
+   */
+  private async afterJournal(cmd: Document, reply: Document, journal: Journal, before: number | undefined): Promise<Document> {
+    if (journal.appended === before) return reply;
     const wc = cmd.writeConcern as Document | undefined;
     try {
       await journal.durable(journal.appended, wc?.j === true || wc?.fsync === true);
@@ -59,10 +68,9 @@ export class Engine {
     return reply;
   }
 
-  private count(cmd: Document): void {
+  private count(name: string, cmd: Document): void {
     const n = this.opcounters;
     const items = (v: unknown) => (Array.isArray(v) ? v.length : 0);
-    const name = Object.keys(cmd)[0];
     if (name === 'insert') n.insert += items(cmd.documents);
     else if (name === 'update') n.update += items(cmd.updates);
     else if (name === 'delete') n.delete += items(cmd.deletes);

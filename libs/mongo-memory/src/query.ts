@@ -405,6 +405,8 @@ export function letVariables(spec: unknown): Document | undefined {
 export function compileFilter(filter: Document, variables?: Document): Predicate {
   if (!isPlainObject(filter)) throw new CommandError(Code.TypeMismatch, 'filter must be an object');
   if (Object.keys(filter).length === 0) return () => true;
+  const simple = equalityPredicate(filter);
+  if (simple) return simple;
   const options = variables ? { ...FILTER_OPTIONS, variables } : FILTER_OPTIONS;
   // $expr and $mod are mingo's: they see documents without `Double`s.
   const plain = usesMingoArithmetic(filter) ? withPlainNumbers : <T>(doc: T) => doc;
@@ -414,6 +416,31 @@ export function compileFilter(filter: Document, variables?: Document): Predicate
   }
   const query = withInt64(() => new Query(filter, options));
   return (doc) => withInt64(() => query.test(plain(doc)));
+}
+
+/** Values whose `{field: value}` test is plain equality (no regex, null, array or document semantics). */
+const isScalarOperand = (v: unknown): boolean =>
+  typeof v === 'string' ||
+  typeof v === 'number' ||
+  typeof v === 'bigint' ||
+  typeof v === 'boolean' ||
+  v instanceof Date ||
+  bsonType(v) === 'ObjectId';
+
+/**
+ * The commonest filter, `{_id: id}` or `{field: value}` on top-level fields, tested directly: building
+ * a mingo Query copies its whole operator context and cost more than the rest of a find by _id.
+ * Same test as mingo's `$eq` (our `eq`): the value, or an element of an array holding it.
+ */
+function equalityPredicate(filter: Document): Predicate | undefined {
+  const keys = Object.keys(filter);
+  for (const k of keys) if (k.startsWith('$') || k.includes('.') || k === '__proto__' || !isScalarOperand(filter[k])) return undefined;
+  if (keys.length === 1) {
+    const [k] = keys;
+    const value = filter[k];
+    return (doc) => eq(Object.hasOwn(doc, k) ? doc[k] : undefined, value, 0);
+  }
+  return (doc) => keys.every((k) => eq(Object.hasOwn(doc, k) ? doc[k] : undefined, filter[k], 0));
 }
 
 function usesMingoArithmetic(v: unknown): boolean {

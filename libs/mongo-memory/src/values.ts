@@ -307,8 +307,10 @@ export function keyString(v: unknown): string {
       return 'o' + (v as ObjectId).toHexString();
     case 'Decimal128':
       return 'n' + decKey(normalize(toDec(v as Decimal128)));
-    case 'Binary':
-      return 'x' + (v as Binary).sub_type + Buffer.from((v as Binary).buffer).toString('base64');
+    case 'Binary': {
+      const bytes = (v as Binary).buffer; // a view: encoded in place, not copied (session ids are keyed on every command)
+      return 'x' + (v as Binary).sub_type + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    }
     case 'Timestamp':
     case 'MinKey':
     case 'MaxKey':

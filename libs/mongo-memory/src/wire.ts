@@ -206,23 +206,22 @@ function parseOpQuery(buf: Buffer, requestId: number): Request {
 
 let nextRequestId = 1;
 
-function header(length: number, responseTo: number, opCode: number): Buffer {
-  const h = Buffer.alloc(16);
-  h.writeInt32LE(length, 0);
-  h.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
-  h.writeInt32LE(responseTo, 8);
-  h.writeInt32LE(opCode, 12);
-  return h;
-}
-
+/** One buffer per reply (one socket write): the header, OP_MSG's flags and section kind or OP_REPLY's fixed fields, the body. */
 export function encodeReply(responseTo: number, opCode: number, doc: Document): Buffer {
   const body = serialize(doc);
+  const fixed = opCode === OP_QUERY ? 16 + 20 : 16 + 5;
+  const out = Buffer.allocUnsafe(fixed + body.length);
+  out.writeInt32LE(fixed + body.length, 0);
+  out.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
+  out.writeInt32LE(responseTo, 8);
+  out.fill(0, 12, fixed);
   if (opCode === OP_QUERY) {
-    // OP_REPLY: responseFlags, cursorID (int64 0), startingFrom, numberReturned, then the document.
-    const fixed = Buffer.alloc(20);
-    fixed.writeInt32LE(1, 16);
-    return Buffer.concat([header(16 + 20 + body.length, responseTo, OP_REPLY), fixed, body]);
+    // OP_REPLY: responseFlags, cursorID (int64 0), startingFrom, numberReturned (1), then the document.
+    out.writeInt32LE(OP_REPLY, 12);
+    out.writeInt32LE(1, 32);
+  } else {
+    out.writeInt32LE(OP_MSG, 12); // flagBits 0, section kind 0
   }
-  const flagsAndKind = Buffer.alloc(5); // flagBits 0, section kind 0
-  return Buffer.concat([header(16 + 5 + body.length, responseTo, OP_MSG), flagsAndKind, body]);
+  out.set(body, fixed);
+  return out;
 }

@@ -115,7 +115,8 @@ export function shape(m: Matches, opts: { sort?: Document; skip?: number; limit?
   }
   if (opts.skip) docs = docs.slice(opts.skip);
   if (opts.limit) docs = docs.slice(0, opts.limit);
-  const projection = opts.projection ?? {};
+  if (opts.projection === undefined) return docs;
+  const projection = opts.projection;
   const meta = Object.keys(projection).filter((k) => isTextScore(projection[k]));
   if (meta.length && !m.scores) throw new CommandError(Code.BadValue, 'textScore is only available with a $text query');
   const plain = Object.fromEntries(Object.entries(projection).filter(([k]) => !meta.includes(k)));

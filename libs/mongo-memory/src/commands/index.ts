@@ -13,9 +13,12 @@ import { writeCommands } from './writes';
 const HANDLERS: Record<string, Handler> = { ...adminCommands, ...ddlCommands, ...renameCommands, ...readCommands, ...writeCommands };
 const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
 
-/** Runs one command and always answers with a reply document (errors included), never a throw. */
-export async function dispatch(engine: Engine, cmd: Document, connectionId: number): Promise<Document> {
-  const name = Object.keys(cmd)[0] ?? '';
+/**
+ * Runs one command and always answers with a reply document (errors included), never a throw or a
+ * rejection. Synchronously when the handler is synchronous (all but a waiting getMore): no promise
+ * per request.
+ */
+export function dispatch(engine: Engine, cmd: Document, connectionId: number, name: string): Document | Promise<Document> {
   const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
   if (!handler) return new CommandError(Code.CommandNotFound, `no such command: '${name}'`).toReply();
   const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
@@ -32,15 +35,21 @@ export async function dispatch(engine: Engine, cmd: Document, connectionId: numb
     return new CommandError(Code.IllegalOperation, 'Transaction numbers are only allowed on a replica set member or mongos').toReply();
   }
   if (retryable !== undefined && session?.retry?.txnNumber === retryable) return session.retry.reply;
-  try {
-    const reply = await handler(cmd, { engine, db, connectionId, session, txn, variables: letVariables(cmd.let) });
+  const done = (reply: Document): Document => {
     // Any failed write inside a transaction aborts it, as on a server.
     if (txn?.state === 'active' && reply.writeErrors) txn.abort();
     if (retryable !== undefined && session) session.retry = { txnNumber: retryable, reply };
     return reply;
-  } catch (err) {
+  };
+  const failed = (err: unknown): Document => {
     const e = toCommandError(err);
     if (txn?.state === 'active') txn.abort();
     return e.toReply();
+  };
+  try {
+    const reply = handler(cmd, { engine, db, connectionId, session, txn, variables: letVariables(cmd.let) });
+    return reply instanceof Promise ? reply.then(done, failed) : done(reply);
+  } catch (err) {
+    return failed(err);
   }
 }

@@ -12,15 +12,16 @@ import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
 import type { Binary, Document, Double } from 'bson';
 import { CommandError, Code } from './errors';
+import { exprType, typeComputedFields, valueType, wider, withType, type NumType } from './numeric-types';
 import { projector } from './projection';
 import {
   arithmetic,
+  asDouble,
   bsonType,
   cloneValue,
   compareValues,
   isNumeric,
   isPlainObject,
-  keyString,
   pathValues,
   plainNumber,
   typeRank,
@@ -163,10 +164,33 @@ function sumOf(values: unknown[]): Operand {
 const accumulated = (coll: AnyObject[], expr: unknown, options: Options): unknown[] =>
   (accumulators.$push as (c: AnyObject[], e: unknown, o: Options) => unknown[])(coll, expr, options);
 
+/**
+ * The plain copy mingo reads (no `Double`s) → the document it was made from, for the stage being
+ * run: accumulators look there for the types of the values they combine (numeric-types.ts).
+ */
+const stageInputs = new WeakMap<object, Document>();
+
+/** accumulated() with each value given its MongoDB numeric type (an integral double as `Double`). */
+const typedAccumulated = (coll: AnyObject[], expr: unknown, options: Options): unknown[] =>
+  accumulated(coll, expr, options).map((v, i) => {
+    const input = stageInputs.get(coll[i]);
+    return input ? withType(v, exprType(expr, input)) : v;
+  });
+
+/** $sum: the widest type of what it adds (an int32 total that overflows is an int64). */
+function typedSum(values: unknown[]): unknown {
+  let type: NumType = 'int';
+  for (const v of values) {
+    const t = valueType(v);
+    if (t) type = wider(type, t);
+  }
+  return withType(sumOf(values), type);
+}
+
 function extreme(sign: 1 | -1) {
   return (coll: AnyObject[], expr: unknown, options: Options) => {
     let best: unknown;
-    for (const v of accumulated(coll, expr, options)) {
+    for (const v of typedAccumulated(coll, expr, options)) {
       if (v === null || v === undefined) continue;
       if (best === undefined || compareValues(v, best) * sign > 0) best = v;
     }
@@ -294,13 +318,14 @@ const EXPRESSION_OPS = {
 
 const ACCUMULATOR_OPS = {
   $sum: (coll: AnyObject[], expr: unknown, options: Options) =>
-    typeof expr === 'number' ? coll.length * expr : sumOf(accumulated(coll, expr, options)),
+    typeof expr === 'number' ? withType(coll.length * expr, valueType(expr)) : typedSum(typedAccumulated(coll, expr, options)),
   $min: extreme(-1),
   $max: extreme(1),
   $avg: (coll: AnyObject[], expr: unknown, options: Options) => {
     const nums = accumulated(coll, expr, options).filter(isNumeric);
     if (nums.some((v) => typeof v === 'object')) throw new CommandError(Code.NotImplemented, '$avg over Decimal128 is not supported');
-    return nums.length ? Number(sumOf(nums)) / nums.length : null;
+    // Always a double in MongoDB, also when the mean is integral.
+    return nums.length ? asDouble(Number(sumOf(nums)) / nums.length) : null;
   },
 };
 
@@ -448,36 +473,48 @@ function usesMingoArithmetic(v: unknown): boolean {
   return isPlainObject(v) && Object.entries(v).some(([k, x]) => k === '$expr' || k === '$mod' || usesMingoArithmetic(x));
 }
 
-/** Runs a pipeline over copies of the documents (mingo's stages mutate their input). */
+/**
+ * Runs a pipeline one stage at a time. mingo reads plain copies (it mutates what it reshapes, and
+ * knows no `Double`); stored and computed integral doubles are given back their type after each
+ * stage: fields a reshaping stage kept, fields it computed (numeric-types.ts), accumulator results.
+ * Filtering and ordering stages work on the documents themselves.
+ */
 export function runPipeline(docs: Document[], pipeline: Document[], lookup: (coll: string) => Document[], variables?: Document): Document[] {
   const options: Partial<Options> = {
     ...OPTIONS,
     variables,
     context: PIPELINE_CONTEXT,
-    processingMode: ProcessingMode.CLONE_INPUT,
     collectionResolver: (name: string) => lookup(name).map((d) => cloneValue(withPlainNumbers(d))),
   };
-  const plain = docs.map(withPlainNumbers);
-  const run = () => new Aggregator(pipeline, options).run(plain) as Document[];
-  const out = hasBigInt(pipeline) ? withInt64(run) : run();
-  return keepsDocuments(pipeline) ? restoreDoubles(docs, out) : out;
+  const run = () => pipeline.reduce<Document[]>((input, stage) => runStage(input, stage, options, variables), docs);
+  return hasBigInt(pipeline) ? withInt64(run) : run();
 }
 
-/** Stages after which each output document is an input document (same _id), reshaped at most. */
-const DOCUMENT_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$project', '$addFields', '$set', '$unset']);
-const keepsDocuments = (pipeline: Document[]): boolean => pipeline.every((stage) => DOCUMENT_STAGES.has(Object.keys(stage)[0]));
+/** Stages that only pick documents: they run on the documents themselves. */
+const PASS_THROUGH = new Set(['$limit', '$skip', '$sample']);
+/** Stages whose output document i is input document i reshaped. */
+const RESHAPING = new Set(['$project', '$addFields', '$set', '$unset']);
 
-/** mingo saw plain numbers: fields an output document kept unchanged get their stored `Double` back. */
-function restoreDoubles(inputs: Document[], outputs: Document[]): Document[] {
-  const withDoubles = new Map<string, Document>();
-  for (const doc of inputs) if (withPlainNumbers(doc) !== doc) withDoubles.set(keyString(doc._id), doc);
-  if (withDoubles.size === 0) return outputs;
-  return outputs.map((out) => {
-    const source = withDoubles.get(keyString(out._id));
-    return source ? (restoredDoubles(source, out) as Document) : out;
+function runStage(input: Document[], stage: Document, options: Partial<Options>, variables?: Document): Document[] {
+  const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
+  if (name === '$match' && isPlainObject(stage.$match)) return input.filter(compileFilter(stage.$match, variables));
+  if (name === '$sort' && isPlainObject(stage.$sort)) return sortDocuments(input, stage.$sort);
+  if (name !== undefined && PASS_THROUGH.has(name)) return new Aggregator([stage], options).run(input) as Document[];
+  const plain = input.map((doc) => {
+    const copy = cloneValue(withPlainNumbers(doc));
+    stageInputs.set(copy, doc);
+    return copy;
+  });
+  const out = new Aggregator([stage], options).run(plain) as Document[];
+  if (name === undefined || !RESHAPING.has(name) || out.length !== input.length) return out;
+  return out.map((doc, i) => {
+    const typed = restoredDoubles(input[i], doc) as Document;
+    if (name !== '$unset' && isPlainObject(stage[name])) typeComputedFields(stage[name], input[i], typed);
+    return typed;
   });
 }
 
+/** mingo saw plain numbers: fields an output document kept unchanged get their `Double` back. */
 function restoredDoubles(before: unknown, after: unknown): unknown {
   if (bsonType(before) === 'Double') return typeof after === 'number' && after === (before as Double).value ? before : after;
   if (Array.isArray(before) && Array.isArray(after)) return after.map((x, i) => restoredDoubles(before[i], x));

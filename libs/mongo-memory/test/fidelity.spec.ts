@@ -397,4 +397,63 @@ describe('doubles with an integral value', () => {
     const [agg] = await rc.aggregate([{ $match: { _id: 1 } }, { $set: { e: 1 } }]).toArray();
     expect([typeOf(agg.d), typeOf(agg.list[0])]).toEqual(['Double', 'Double']);
   });
+
+  it('are computed as MongoDB computes them in aggregation: any double makes a double, $divide/$avg/$toDouble always do', async () => {
+    const raw = await t.connect({ promoteValues: false });
+    const c = await fresh();
+    const rc = raw.db(t.dbName).collection<Loose>(c.collectionName);
+    await c.insertMany([
+      { _id: 1, d: new Double(5), i: 4, big: 2_000_000_000, g: 'a' },
+      { _id: 2, d: new Double(7), i: 6, big: 2_000_000_000, g: 'a' },
+    ] as never[]);
+    const typed = (v: unknown) => [(v as { _bsontype?: string })._bsontype, (v as { valueOf(): unknown }).valueOf()];
+    const [p] = await rc
+      .aggregate([
+        { $match: { _id: 1 } },
+        {
+          $project: {
+            mul: { $multiply: ['$d', 1] },
+            add: { $add: ['$d', '$i'] },
+            sub: { $subtract: ['$d', 1] },
+            ints: { $add: ['$i', 1] },
+            overflow: { $add: ['$big', '$big'] },
+            div: { $divide: ['$i', 2] },
+            toDouble: { $toDouble: '$i' },
+            nested: { x: { $multiply: [{ $add: ['$d', 1] }, 2] } },
+          },
+        },
+      ])
+      .toArray();
+    expect(typed(p.mul)).toEqual(['Double', 5]);
+    expect(typed(p.add)).toEqual(['Double', 9]);
+    expect(typed(p.sub)).toEqual(['Double', 4]);
+    expect(typed(p.ints)).toEqual(['Int32', 5]);
+    expect(typed(p.overflow)).toEqual(['Long', Long.fromNumber(4_000_000_000).valueOf()]);
+    expect(typed(p.div)).toEqual(['Double', 2]);
+    expect(typed(p.toDouble)).toEqual(['Double', 4]);
+    expect(typed(p.nested.x)).toEqual(['Double', 12]);
+    const [g] = await rc
+      .aggregate([
+        { $group: { _id: '$g', sumD: { $sum: '$d' }, sumI: { $sum: '$i' }, avgI: { $avg: '$i' }, maxD: { $max: '$d' }, n: { $sum: 1 } } },
+        { $addFields: { twice: { $multiply: ['$sumD', 2] } } },
+      ])
+      .toArray();
+    expect([typed(g.sumD), typed(g.sumI), typed(g.avgI), typed(g.maxD), typed(g.n), typed(g.twice)]).toEqual([
+      ['Double', 12],
+      ['Int32', 10],
+      ['Double', 5],
+      ['Double', 7],
+      ['Int32', 2],
+      ['Double', 24],
+    ]);
+    // The types the server reports agree: $type in an expression, and a $match on the computed field.
+    const types = await c
+      .aggregate([{ $match: { _id: 1 } }, { $project: { t: { $type: { $multiply: ['$d', 1] } }, ti: { $type: '$i' } } }])
+      .toArray();
+    expect(types).toEqual([{ _id: 1, t: 'double', ti: 'int' }]);
+    const matched = await c
+      .aggregate([{ $set: { m: { $multiply: ['$d', 1] } } }, { $match: { m: { $type: 'double' } } }, { $project: { _id: 1 } }])
+      .toArray();
+    expect(matched).toEqual([{ _id: 1 }, { _id: 2 }]);
+  });
 });

@@ -20,6 +20,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class SessionSockets {
   private readonly timers = new WeakMap<Socket, NodeJS.Timeout>();
+  // One callback for every socket's timer (the socket is the timer's argument): no closure per socket.
+  private readonly expire = (socket: Socket) => this.cut(socket);
 
   /** Arms the expiry timer of a socket that just connected; disconnects it at once if already expired. */
   track(socket: Socket): void {
@@ -27,10 +29,15 @@ export class SessionSockets {
     if (!session) return;
     const remaining = session.expiresAt.getTime() - Date.now();
     if (remaining <= 0) return this.cut(socket);
-    const timer = setTimeout(() => this.cut(socket), Math.min(remaining, MAX_TIMER_MS));
+    const timer = setTimeout(this.expire, Math.min(remaining, MAX_TIMER_MS), socket);
     timer.unref();
     this.timers.set(socket, timer);
-    socket.once('disconnect', () => clearTimeout(timer));
+  }
+
+  /** Disarms the timer of a socket that disconnected (the gateway's disconnect hook: no listener per socket). */
+  untrack(socket: Socket): void {
+    clearTimeout(this.timers.get(socket));
+    this.timers.delete(socket);
   }
 
   /** Closes this instance's sockets of the sessions that ended. */

@@ -8,6 +8,12 @@ export const UNAUTHORIZED = 'unauthorized';
 /** The token a socket connected with. */
 export const handshakeToken = (socket: Socket): unknown => (socket.handshake.auth as { token?: unknown } | undefined)?.token;
 
+/** Drops the token from the handshake once the socket's session is known (SessionSockets follows it from then on). */
+export function forgetHandshakeToken(socket: Socket): void {
+  const auth = socket.handshake.auth as { token?: unknown } | undefined;
+  if (auth) delete auth.token;
+}
+
 /**
  * Namespace middleware: the handshake must carry `auth: {token}` with a valid access token whose
  * session is open; any other socket is refused with a `connect_error` whose message is `unauthorized`.

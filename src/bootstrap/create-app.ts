@@ -20,6 +20,7 @@ import { setupOpenApi } from './openapi';
 import { setupQueueDashboard } from './queue-dashboard';
 import { installSecurityHeaders } from './security-headers';
 import { setupWebClient } from './web-client';
+import { installLivenessRoute } from '../ops/health/liveness.route';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -121,7 +122,7 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
   if (config.isProduction && config.env.CORS_ORIGIN === '*') {
     new NestLogger('Cors').warn('CORS_ORIGIN=* in production: any site may call the API (no credentials are allowed); name the web client origins');
   }
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   installBodyParsers(app.getHttpAdapter().getInstance());
@@ -133,6 +134,7 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
     // Reference data changes only with a release (src/shared/reference-data.ts): an hour in any cache.
     cacheControl: { [`/${API_PREFIX}/meta`]: 'public, max-age=3600' },
   });
+  installLivenessRoute(app.getHttpAdapter().getInstance());
   setupQueueDashboard(app);
   setupOpenApi(app);
   await setupWebClient(app);

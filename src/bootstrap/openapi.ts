@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentLiveness } from '../ops/health/liveness.route';
 
 /** OpenAPI document at /docs-json and its UI at /docs, with the shared Problem schema. */
 export function setupOpenApi(app: INestApplication): void {
@@ -46,5 +47,6 @@ export function setupOpenApi(app: INestApplication): void {
       },
     },
   };
+  documentLiveness(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,6 +1,8 @@
 import { EventsModule } from '@app/events';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ReadCacheModule } from '../common/cache/read-cache.module';
+import { readCacheInvalidator } from '../common/cache/read-cache-invalidator';
 import { CitiesController } from './http/cities.controller';
 import { CollaborationStore } from './collaborations/collaboration.store';
 import { CollaborationsReader } from './collaborations/collaborations.reader';
@@ -37,6 +39,7 @@ import { CitySeeder } from './seeding/city-seeder';
       { name: CollaborationLinkDocument.name, schema: CollaborationLinkSchema },
     ]),
     EventsModule.forFeature(CITY_EVENTS),
+    ReadCacheModule,
   ],
   controllers: [CitiesController, MetaController],
   providers: [
@@ -60,6 +63,8 @@ import { CitySeeder } from './seeding/city-seeder';
     CollaborationStore,
     CollaborationsReader,
     CollaborationsProjector,
+    // keeps GET /cities and /cities/:id answers of the ReadCache current
+    readCacheInvalidator('cities.read-cache', CITY_EVENTS),
     // seeds
     CitySeeder,
   ],

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventsModule } from '@app/events';
+import { ReadCacheModule } from '../common/cache/read-cache.module';
+import { readCacheInvalidator } from '../common/cache/read-cache-invalidator';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { ApproveJoinRequestHandler } from './commands/approve-join-request/approve-join-request.handler';
 import { CancelProjectHandler } from './commands/cancel-project/cancel-project.handler';
@@ -62,6 +64,7 @@ const QUERY_HANDLERS = [
 @Module({
   imports: [
     EventsModule.forFeature(PROJECT_EVENTS),
+    ReadCacheModule,
     MongooseModule.forFeature([
       { name: ProjectDocument.name, schema: ProjectSchema },
       { name: ProjectUpdateDocument.name, schema: ProjectUpdateSchema },
@@ -70,6 +73,8 @@ const QUERY_HANDLERS = [
   ],
   controllers: [ProjectsController, ProjectPartnersController, ProjectActivityController],
   providers: [
+    // keeps GET /projects and /projects/:id answers of the ReadCache current
+    readCacheInvalidator('projects.read-cache', PROJECT_EVENTS),
     ProjectRepository,
     ProjectReadRepository,
     InvitationQuotaStore,

@@ -52,7 +52,7 @@ export class EventsModule {
         Subscriptions,
         GetAggregateEventsHandler,
       ],
-      exports: [EVENTS_OPTIONS, EventRegistry, EventStore, EventLog, UnitOfWork, Subscriptions],
+      exports: [EVENTS_OPTIONS, EventRegistry, EventStore, EventLog, CommitSignal, UnitOfWork, Subscriptions],
     };
   }
 

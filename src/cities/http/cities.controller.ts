@@ -1,3 +1,5 @@
+import { CachedRead } from '../../common/cache/cached-read.interceptor';
+import { CITY_AGGREGATE } from '../domain/events';
 import type { CommandContext } from '@app/events';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -36,6 +38,7 @@ export class CitiesController {
   @ApiOperation({ summary: 'List cities, filtered by field, region, country and part of the name (q, accent- and case-insensitive)' })
   @ApiOkResponse({ type: PageOf(CityView) })
   @ApiProblems(400)
+  @CachedRead(CITY_AGGREGATE)
   list(@Query() { page, limit, ...filter }: ListCitiesDto): Promise<Page<CityView>> {
     return this.queries.execute(new ListCitiesQuery(filter, pageRequest({ page, limit })));
   }
@@ -87,6 +90,7 @@ export class CitiesController {
   @ApiOperation({ summary: 'One city' })
   @ApiOkResponse({ type: CityView })
   @ApiProblems(404)
+  @CachedRead(CITY_AGGREGATE, 'id')
   get(@Param('id') id: string): Promise<CityView> {
     return this.queries.execute(new GetCityQuery(id));
   }

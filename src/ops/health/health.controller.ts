@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/http/auth.decorators';
 import { ConsumersHealthIndicator } from './consumers.health';
@@ -30,13 +30,8 @@ const CHECKS_SCHEMA = {
   },
 };
 
-/** `GET /health/live`. */
-export class LivenessView {
-  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
-}
-
 @ApiTags('operations')
-@Controller('health')
+@Controller('health') // and GET /health/live: liveness.route.ts
 @Public()
 export class HealthController {
   constructor(
@@ -83,13 +78,5 @@ export class HealthController {
       () => this.redis.pingCheck('redis'),
       () => this.consumers.check('consumers'),
     ]);
-  }
-
-  /** Liveness: the process serves HTTP. */
-  @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process serves HTTP' })
-  @ApiOkResponse({ type: LivenessView })
-  live(): LivenessView {
-    return { status: 'ok' };
   }
 }

@@ -1,3 +1,5 @@
+import { CachedRead } from '../../common/cache/cached-read.interceptor';
+import { PROJECT_AGGREGATE } from '../domain/events';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -42,6 +44,7 @@ export class ProjectsController {
   @ApiOperation({ summary: 'List projects, filtered by status, creative field, member city, SDG and words of the title or summary (newest first)' })
   @ApiOkResponse({ type: PageOf(ProjectView), description: 'Newest first' })
   @ApiProblems(400)
+  @CachedRead(PROJECT_AGGREGATE)
   list(@Query() { page, limit, ...filter }: ListProjectsDto): Promise<Page<ProjectView>> {
     return this.queries.execute(new ListProjectsQuery(filter, { page, limit }));
   }
@@ -50,6 +53,7 @@ export class ProjectsController {
   @ApiOperation({ summary: 'One project, with its partners' })
   @ApiOkResponse({ type: ProjectView })
   @ApiProblems(404)
+  @CachedRead(PROJECT_AGGREGATE, 'id')
   get(@Param('id') id: string): Promise<ProjectView> {
     return this.queries.execute(new GetProjectQuery(id));
   }

@@ -2,15 +2,14 @@
  * bench/live: latency from a command's HTTP response to the receipt of its `project.event` on 200
  * sockets watching 10 projects (20 per room), at 200 commands/s (POST /projects/:id/updates).
  * Beside it, in the same run and on the same Redis: raw Socket.IO (Redis adapter) emit → receive to
- * 200 clients in 10 rooms at 200 emits/s. Run: node -r @swc-node/register bench/live/index.ts
+ * 200 clients in 10 rooms at 200 emits/s. Then where the app's time goes, stage by stage
+ * (bench/live/stages.ts). Run: node -r @swc-node/register bench/live/index.ts
  */
 import 'reflect-metadata';
 import { TestServices } from '@app/testing';
-import { JwtService } from '@nestjs/jwt';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import { connectLive } from '../../test/support/live-client';
@@ -18,6 +17,7 @@ import { cityUser } from '../../test/support/live-users';
 import { proposeProject } from '../../test/support/projects';
 import { login, startApp } from '../../test/support/test-app';
 import { percentile, printTable, round, sleep } from '../support/stats';
+import { traceStages, type StageTrace } from './stages';
 
 const SOCKETS = 200;
 const ROOMS = 10;
@@ -76,27 +76,29 @@ async function rawSocketIo(services: TestServices): Promise<Result> {
   return { sent: total, expected, latencies };
 }
 
-async function platform(services: TestServices): Promise<Result & { failed: number; retries: number; fromRequest: number[]; fromEvent: number[] }> {
+async function platform(
+  services: TestServices,
+): Promise<Result & { failed: number; retries: number; fromRequest: number[]; fromEvent: number[]; stages: StageTrace }> {
   const running = await startApp(services, { LOG_LEVEL: 'silent' });
   try {
+    const stages = traceStages(running.app);
     const adminToken = await login(running.api, 'admin@test.local', 'admin-password-1');
     const lead = await cityUser(running.api, adminToken, 'sevilla');
     const projects: { id: string }[] = [];
     for (let i = 0; i < ROOMS; i++) projects.push(await proposeProject(lead, `Bench room ${i}`));
-    const jwt = new JwtService({ secret: services.env().JWT_SECRET });
     const respondedAt = new Map<string, number>();
     const requestedAt = new Map<string, number>();
     const receipts: { updateId: string; at: number; eventAt: number }[] = [];
     const sockets: Socket[] = [];
     for (let i = 0; i < SOCKETS; i++) {
-      const token = jwt.sign({ sub: randomUUID(), email: 'w@bench', name: 'Watcher', role: 'city', cityId: null });
-      const s = await connectLive(running.origin, token);
+      // The lead's session on every socket (a socket needs an open session, not just a signed token).
+      const s = await connectLive(running.origin, lead.token);
       const ack = await s.timeout(5000).emitWithAck('project:watch', { projectId: projects[i % ROOMS].id });
       if (!ack.ok) throw new Error(`watch refused: ${JSON.stringify(ack)}`);
       s.on(
         'project.event',
-        (e: { at: string; data: { updateId?: string } }) =>
-          e.data.updateId && receipts.push({ updateId: e.data.updateId, at: now(), eventAt: Date.parse(e.at) }),
+        (e: { seq: number; at: string; data: { updateId?: string } }) =>
+          e.data.updateId && (receipts.push({ updateId: e.data.updateId, at: now(), eventAt: Date.parse(e.at) }), stages.received(e)),
       );
       sockets.push(s);
     }
@@ -137,7 +139,7 @@ async function platform(services: TestServices): Promise<Result & { failed: numb
     const fromEvent = known.map((r) => r.at - r.eventAt);
     sockets.forEach((s) => s.close());
     if (statuses.size) process.stderr.write(`failed commands: ${JSON.stringify([...statuses])}\n`);
-    return { sent: total, expected, latencies, fromRequest, fromEvent, failed, retries };
+    return { sent: total, expected, latencies, fromRequest, fromEvent, failed, retries, stages };
   } finally {
     await running.close();
   }
@@ -162,6 +164,9 @@ async function main() {
       row('event recorded (at) → project.event', { ...ours, latencies: ours.fromEvent }),
     ];
     printTable(rows);
+    process.stdout.write("\nwhere the time goes, per event (ms, this process's clock):\n");
+    printTable(ours.stages.rows());
+    process.stdout.write(`event log reads meanwhile: ${JSON.stringify(ours.stages.reads)}\n`);
     // Ratio on the response → receipt latency, counted as 0 when the event came first.
     const clamp = (ms: number) => Math.max(0, ms);
     const p50Ratio = clamp(rows[1].p50_ms) / Math.max(rows[0].p50_ms, 0.01);
@@ -195,6 +200,10 @@ async function main() {
         delivered: `${ours.latencies.length}/${ours.expected}`,
         failedCommands: ours.failed,
         staleVersionRetries: ours.retries,
+        stagesP99Ms: ours.stages.p99s(),
+        // The live pipeline alone (commit → consumer → emit → receipt), against raw emit → receive.
+        commitToReceiptP99Ratio: round(ours.stages.p99s()['committed → last receipt'] / Math.max(rows[0].p99_ms, 0.01)),
+        eventLogReads: ours.stages.reads,
       })}\n`,
     );
   } finally {

@@ -5,10 +5,8 @@
  * and RSS after full GCs with BENCH_SOCKETS (1000) sockets open, minus the same before they opened.
  * Run: npm run bench sockets
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { printTable, round, sleep } from '../support/stats';
+import { openSockets, startServer, type ServerMode } from './server-process';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
 
@@ -17,44 +15,17 @@ interface Memory {
   rss: number;
 }
 
-function ask<T>(child: ChildProcess, message?: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve(m as T));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    if (message) child.send(message);
-  });
-}
-
-async function perSocket(mode: 'raw' | 'ours'): Promise<{ heapKb: number; rssKb: number }> {
-  const child = fork(join(__dirname, 'server.ts'), [mode], {
-    execArgv: ['-r', '@swc-node/register', '--expose-gc'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+async function perSocket(mode: ServerMode): Promise<{ heapKb: number; rssKb: number }> {
+  const server = await startServer(mode);
   try {
-    const { origin, token } = await ask<{ origin: string; token: string }>(child);
-    const before = await ask<Memory>(child, 'measure');
-    const sockets: Socket[] = [];
-    // In batches, as many browsers would arrive.
-    for (let i = 0; i < SOCKETS; i += 50) {
-      const batch = Array.from({ length: Math.min(50, SOCKETS - i) }, () => {
-        const socket = io(`${origin}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-        sockets.push(socket);
-        return new Promise<void>((resolve, reject) => {
-          socket.once('connect', () => resolve());
-          socket.once('connect_error', reject);
-        });
-      });
-      await Promise.all(batch);
-    }
+    const before = await server.ask<Memory>('measure');
+    const sockets = await openSockets(server.origin, server.token, SOCKETS);
     await sleep(1000);
-    const after = await ask<Memory>(child, 'measure');
+    const after = await server.ask<Memory>('measure');
     sockets.forEach((s) => s.close());
     return { heapKb: (after.heapUsed - before.heapUsed) / SOCKETS / 1024, rssKb: (after.rss - before.rss) / SOCKETS / 1024 };
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    if (child.connected) child.send('stop');
-    await Promise.race([exited, sleep(10_000)]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await server.stop();
   }
 }
 

@@ -4,13 +4,15 @@
  * whole app, startApp, against TestServices); the database in a child process either way. Talks to
  * bench/sockets/index.ts over IPC: sends `{ origin, token }` when ready; answers `measure` with its
  * heap and RSS after full GCs; in raw mode, `{ emit }` sends a notification to the room all its
- * sockets are in (bench/fanout); exits on `stop`. Needs --expose-gc.
+ * sockets are in (bench/fanout); `{ snapshot: file }` writes a heap snapshot after full GCs and
+ * answers `{ file }` (bench/sockets/heap-diff.ts); exits on `stop`. Needs --expose-gc.
  */
 import 'reflect-metadata';
 import { TestServices } from '@app/testing';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { createServer } from 'node:http';
+import { writeHeapSnapshot } from 'node:v8';
 import { Server } from 'socket.io';
 import { startMongoProcess } from '../../test/support/mongo-process';
 import { login, startApp } from '../../test/support/test-app';
@@ -58,8 +60,10 @@ async function main() {
     ready = { origin: running.origin, token: await login(running.api, 'admin@test.local', 'admin-password-1') };
     close = () => running.close();
   }
-  process.on('message', (message) => {
+  process.on('message', (message: unknown) => {
     if (message === 'measure') void measure().then((m) => process.send!(m));
+    const snapshot = (message as { snapshot?: string } | null)?.snapshot;
+    if (snapshot) void measure().then(() => process.send!({ file: writeHeapSnapshot(snapshot) }));
     if (message === 'stop') void close().then(() => services.stop().then(() => mongo.stop().then(() => process.exit(0))));
   });
   process.send!(ready);

@@ -26,7 +26,7 @@ interface Trace {
 
 export interface StageTrace {
   received(message: { seq: number }): void;
-  /** The event log's reads meanwhile, by method. */
+  /** The event log's reads meanwhile, by method, and the commit signals (with events, or nudges). */
   readonly reads: Record<string, number>;
   rows(): Record<string, string | number>[];
   p99s(): Record<string, number>;
@@ -34,9 +34,13 @@ export interface StageTrace {
 
 export function traceStages(app: INestApplication): StageTrace {
   const traces = new Map<number, Trace>();
+  const reads: Record<string, number> = {};
   const trace = (seq: number, at: number) => traces.get(seq) ?? traces.set(seq, { at }).get(seq)!;
   app.get(CommitSignal, { strict: false }).listen((commit) => {
     const t = now();
+    // Without events: a nudge through Redis (another process's commit, or this one's heard back).
+    const kind = commit.events ? 'commitsHere' : 'nudges';
+    reads[kind] = (reads[kind] ?? 0) + 1;
     for (const e of commit.events ?? []) trace(e.seq, new Date(e.at).getTime()).committed = t;
   });
   const broadcaster = app.get(ProjectEventBroadcaster, { strict: false });
@@ -47,7 +51,6 @@ export function traceStages(app: INestApplication): StageTrace {
     handle(event);
     t.emitted = now();
   };
-  const reads: Record<string, number> = {};
   const log = app.get(EventLog, { strict: false }) as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const method of ['lastSeq', 'listOfTypes'] as const) {
     const read = log[method].bind(log);

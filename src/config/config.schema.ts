@@ -22,6 +22,17 @@ export const configSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
+    // A Redis Cluster instead of one Redis: comma-separated host:port seeds (any few masters; the rest is discovered).
+    REDIS_CLUSTER_NODES: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'must be comma-separated host:port pairs, e.g. redis-1:6379,redis-2:6379')
+        .transform((v) => v.split(',').map((seed) => seed.trim()))
+        .optional(),
+    ),
+    // How API instances pass live updates to each other: classic Redis pub/sub, or sharded pub/sub (Redis 7+), which spreads rooms over a cluster's shards.
+    LIVE_ADAPTER: z.enum(['classic', 'sharded']).default('classic'),
     REDIS_KEY_PREFIX: z
       .string()
       .regex(/^[\w:.-]+$/)
@@ -79,10 +90,21 @@ export const configSchema = z
     NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .superRefine((c, ctx) => {
+    // Both would leave it unclear which Redis holds the queues: one instance on each would never see the other's jobs.
+    if (c.REDIS_URL && c.REDIS_CLUSTER_NODES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_CLUSTER_NODES'],
+        message: 'set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a cluster), not both',
+      });
+    }
     if (c.NODE_ENV !== 'production') return;
     // A development mailbox in production would keep invitations and resets from ever reaching anyone.
-    for (const key of ['JWT_SECRET', 'MONGODB_URI', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const) {
+    for (const key of ['JWT_SECRET', 'MONGODB_URI', 'SMTP_URL', 'PUBLIC_URL'] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+    }
+    if (!c.REDIS_URL && !c.REDIS_CLUSTER_NODES) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when NODE_ENV=production (or REDIS_CLUSTER_NODES for a cluster)' });
     }
   });
 

@@ -6,5 +6,6 @@ export { onlyPendingEvent, pendingEvents, type EventDefinition } from './pending
 export { RedisServerMissingError, RedisServerProcess } from './redis-server';
 export { TestClock } from './test-clock';
 export { startTestMongo, type TestMongo } from './test-mongo';
+export { findKeys, startTestRedis, testClusterNodes, type TestRedis } from './test-redis';
 export { TestServices } from './test-services';
 export { waitFor } from './wait-for';

@@ -1,11 +1,13 @@
 import { MongoMemoryServer } from '@app/mongo-memory';
 import { randomBytes } from 'node:crypto';
 import { RedisServerProcess } from './redis-server';
+import { testClusterNodes } from './test-redis';
 
 /**
  * MongoDB and Redis for one test file: the in-process MongoDB-protocol server (or MONGODB_URI) and
- * a `redis-server` child on a free port (or REDIS_URL). The file gets its own database name and
- * Redis key prefix, so files running in parallel never see each other's data.
+ * a `redis-server` child on a free port (or REDIS_URL, or the Redis Cluster of
+ * TEST_REDIS_CLUSTER_NODES). The file gets its own database name and Redis key prefix, so files
+ * running in parallel never see each other's data. TEST_LIVE_ADAPTER picks the apps' LIVE_ADAPTER.
  */
 export class TestServices {
   readonly id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -13,6 +15,8 @@ export class TestServices {
   redis?: RedisServerProcess;
   private mongoBase = '';
   private redisUrl = '';
+  /** Seeds of the test cluster; then `redis` is undefined (the harness does not own the cluster). */
+  clusterNodes?: string;
 
   /**
    * `mongoUri`: a server the caller runs (e.g. in a child process); else MONGODB_URI, else the
@@ -28,9 +32,11 @@ export class TestServices {
       services.mongo = new MongoMemoryServer({ replicaSet: 'rs0', transactionLifetimeMs: options.transactionLifetimeMs });
       services.mongoBase = await services.mongo.start({ port: 0, host: '127.0.0.1' });
     }
-    if (process.env.REDIS_URL) {
+    // With a test cluster the apps get REDIS_CLUSTER_NODES instead of a URL.
+    services.clusterNodes = testClusterNodes();
+    if (!services.clusterNodes && process.env.REDIS_URL) {
       services.redisUrl = process.env.REDIS_URL;
-    } else {
+    } else if (!services.clusterNodes) {
       services.redis = new RedisServerProcess();
       services.redisUrl = await services.redis.start();
     }
@@ -57,7 +63,8 @@ export class TestServices {
     return {
       NODE_ENV: 'test',
       MONGODB_URI: this.mongoUri(),
-      REDIS_URL: this.redisUri,
+      ...(this.clusterNodes ? { REDIS_CLUSTER_NODES: this.clusterNodes } : { REDIS_URL: this.redisUri }),
+      ...(process.env.TEST_LIVE_ADAPTER ? { LIVE_ADAPTER: process.env.TEST_LIVE_ADAPTER } : {}),
       REDIS_KEY_PREFIX: this.redisPrefix,
       JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!',
       ADMIN_EMAIL: 'admin@test.local',

@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { RedisConnections } from '../../infra/redis/redis-connections';
+import { RedisConnections, type RedisClient } from '../../infra/redis/redis-connections';
 import { SessionsEndedEvent } from './sessions-ended.event';
 
 interface Message {
@@ -25,8 +24,8 @@ export class SessionsEndedChannel implements OnModuleInit, OnApplicationShutdown
   private readonly logger = new Logger('SessionsEnded');
   private readonly origin = randomUUID();
   private readonly channel: string;
-  private pub?: Redis;
-  private sub?: Redis;
+  private pub?: RedisClient;
+  private sub?: RedisClient;
 
   constructor(
     private readonly redis: RedisConnections,

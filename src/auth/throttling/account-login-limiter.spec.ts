@@ -1,24 +1,21 @@
-import { RedisServerProcess } from '@app/testing';
-import Redis from 'ioredis';
+import { findKeys, startTestRedis, type TestRedis } from '@app/testing';
 import { randomBytes } from 'node:crypto';
 import { AccountLoginLimiter } from './account-login-limiter';
 import { LoginThrottledException } from './login-throttled.exception';
 
 describe('AccountLoginLimiter (real Redis)', () => {
-  let server: RedisServerProcess | undefined;
-  let redis: Redis;
+  let server: TestRedis;
+  let redis: TestRedis['client'];
   let limiter: AccountLoginLimiter;
   let prefix: string;
   const limits = { limit: 3, windowMs: 60_000, baseDelayMs: 2_000, maxDelayMs: 5_000, knownAddressMs: 60_000 };
 
+  // A Redis Cluster too (TEST_REDIS_CLUSTER_NODES): the script's keys must then share a hash slot.
   beforeAll(async () => {
-    if (!process.env.REDIS_URL) server = new RedisServerProcess();
-    redis = new Redis(process.env.REDIS_URL ?? (await server!.start()));
+    server = await startTestRedis();
+    redis = server.client;
   });
-  afterAll(async () => {
-    await redis.quit();
-    await server?.stop();
-  });
+  afterAll(() => server.stop());
   beforeEach(() => {
     prefix = `test:${randomBytes(4).toString('hex')}`;
     limiter = new AccountLoginLimiter(redis, prefix, limits);
@@ -64,5 +61,5 @@ describe('AccountLoginLimiter (real Redis)', () => {
   });
 
   /** The one account's key of this test (failures or hold). */
-  const firstKey = async (suffix: string) => (await redis.keys(`${prefix}:login-account:*:${suffix}`))[0] ?? `${prefix}:none`;
+  const firstKey = async (suffix: string) => (await findKeys(redis, `${prefix}:login-account:*:${suffix}`))[0] ?? `${prefix}:none`;
 });

@@ -1,6 +1,6 @@
-import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { LoginThrottledException } from './login-throttled.exception';
+import type { RedisClient } from '../../infra/redis/redis-connections';
 
 /**
  * Atomically: refuse while the account is held (answer the ms left), else count this attempt and,
@@ -43,7 +43,7 @@ const hash = (value: string) => createHash('sha256').update(value).digest('base6
  */
 export class AccountLoginLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly limits: AccountLimits,
   ) {}

@@ -1,21 +1,18 @@
-import { RedisServerProcess } from '@app/testing';
-import Redis from 'ioredis';
+import { startTestRedis, type TestRedis } from '@app/testing';
 import { randomBytes } from 'node:crypto';
 import { RedisThrottlerStorage } from './redis-throttler-storage';
 
 describe('RedisThrottlerStorage (real Redis)', () => {
-  let server: RedisServerProcess | undefined;
-  let redis: Redis;
+  let server: TestRedis;
+  let redis: TestRedis['client'];
   let prefix: string;
 
+  // A Redis Cluster too (TEST_REDIS_CLUSTER_NODES): the script's keys must then share a hash slot.
   beforeAll(async () => {
-    if (!process.env.REDIS_URL) server = new RedisServerProcess();
-    redis = new Redis(process.env.REDIS_URL ?? (await server!.start()));
+    server = await startTestRedis();
+    redis = server.client;
   });
-  afterAll(async () => {
-    await redis.quit();
-    await server?.stop();
-  });
+  afterAll(() => server.stop());
   beforeEach(() => (prefix = `test:${randomBytes(4).toString('hex')}`));
 
   it('counts hits in a window, then blocks for blockDuration', async () => {

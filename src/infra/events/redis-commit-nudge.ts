@@ -1,7 +1,6 @@
 import type { CommitNudge } from '@app/events';
 import { Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
-import type { RedisConnections } from '../redis/redis-connections';
+import type { RedisConnections, RedisClient } from '../redis/redis-connections';
 
 /**
  * Tells the other instances' consumers that events were committed (a PUBLISH of the last seq),
@@ -11,7 +10,7 @@ import type { RedisConnections } from '../redis/redis-connections';
 export class RedisCommitNudge implements CommitNudge {
   private readonly logger = new Logger(RedisCommitNudge.name);
   private readonly channel: string;
-  private publisher: Redis | null = null;
+  private publisher: RedisClient | null = null;
 
   constructor(private readonly redis: RedisConnections) {
     this.channel = `${redis.prefix}:events:committed`;

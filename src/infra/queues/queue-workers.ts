@@ -50,7 +50,7 @@ export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, OnMod
       const route = routeJobs(queueName, processors);
       const worker = new Worker(queueName, route, {
         connection: this.redis.create(`worker:${queueName}`, { blocking: true }),
-        prefix: this.redis.prefix,
+        prefix: this.redis.queuePrefix(queueName),
         concurrency,
         // After a Redis outage, come back within a second instead of BullMQ's default 15 s.
         runRetryDelay: 1000,

@@ -1,6 +1,6 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import { AppConfig } from '../../config/app-config';
 import { RedisConnections } from '../../infra/redis/redis-connections';
 import { UNAUTHORIZED } from '../auth/socket-auth.middleware';
@@ -8,8 +8,10 @@ import { liveChannelKey } from '../live-channel';
 import { neverRejectingPublish } from './never-rejecting-publish';
 
 /**
- * Socket.IO with the Redis adapter (classic pub/sub, see docs/decisions.md), so an emit on one API
- * instance — or by the worker's emitter — reaches the sockets of every instance. Install it with
+ * Socket.IO with the Redis adapter, so an emit on one API instance — or by the worker's emitter —
+ * reaches the sockets of every instance. LIVE_ADAPTER picks classic pub/sub (see docs/decisions.md)
+ * or sharded pub/sub (Redis 7+: each room's channel lives on one shard of a cluster, and only the
+ * instances with a socket in the room subscribe to it; docs/redis-cluster.md). Install it with
  * `app.useWebSocketAdapter(new LiveSocketAdapter(app))` before the app initialises.
  */
 type IoServerOptions = NonNullable<Parameters<IoAdapter['createIOServer']>[1]>;
@@ -32,13 +34,16 @@ export class LiveSocketAdapter extends IoAdapter {
       this.publishFailing = true;
     });
     pub.on('ready', () => (this.publishFailing = false));
+    const sharded = config.env.LIVE_ADAPTER === 'sharded';
     // The subscriber waits through outages (no per-command retry limit) and re-subscribes on reconnect.
-    const sub = redis.create('live-sub', { blocking: true });
+    const sub = redis.create('live-sub', { blocking: true, shardedSubscriber: sharded });
     const origin = config.env.CORS_ORIGIN === '*' ? true : config.env.CORS_ORIGIN.split(',');
+    const key = liveChannelKey(redis.prefix);
     const server = super.createIOServer(port, {
       ...options,
       cors: { origin },
-      adapter: createAdapter(pub, sub, { key: liveChannelKey(redis.prefix) }),
+      // 'dynamic': a channel per room (src/live/emitter/sharded-broadcast.ts publishes to it).
+      adapter: sharded ? createShardedAdapter(pub, sub, { channelPrefix: key, subscriptionMode: 'dynamic' }) : createAdapter(pub, sub, { key }),
     } as IoServerOptions);
     // The default namespace `/` serves nothing: refuse every connection to it (connect_error
     // `unauthorized`), so only the gateways' namespaces (`/live`, with its token check) accept sockets.

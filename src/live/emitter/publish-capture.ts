@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../infra/redis/redis-connections';
 
 /**
  * The client given to @socket.io/redis-emitter. The emitter calls `publish` without awaiting or
@@ -8,7 +8,7 @@ import type Redis from 'ioredis';
 export class PublishCapture {
   private last: Promise<number> | null = null;
 
-  constructor(private readonly client: Redis) {}
+  constructor(private readonly client: RedisClient) {}
 
   publish(channel: string, message: string | Buffer): Promise<number> {
     const pending = this.client.publish(channel, message);

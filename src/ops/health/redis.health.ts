@@ -1,12 +1,11 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type Redis from 'ioredis';
-import { RedisConnections } from '../../infra/redis/redis-connections';
+import { RedisConnections, type RedisClient } from '../../infra/redis/redis-connections';
 
 /** Redis readiness: a PING on a fail-fast client, so a dead Redis answers "down" at once. */
 @Injectable()
 export class RedisHealthIndicator implements OnModuleInit, OnModuleDestroy {
-  private client?: Redis;
+  private client?: RedisClient;
 
   constructor(
     private readonly health: HealthIndicatorService,

@@ -24,8 +24,8 @@ async function measure() {
     gc!();
     await new Promise((r) => setTimeout(r, 100));
   }
-  const { heapUsed, rss } = process.memoryUsage();
-  return { heapUsed, rss };
+  const { heapUsed, heapTotal, rss } = process.memoryUsage();
+  return { heapUsed, heapTotal, rss };
 }
 
 async function main() {

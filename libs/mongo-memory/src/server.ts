@@ -148,6 +148,17 @@ export class MongoMemoryServer {
     // change stream, a journal sync): while a reply is pending, later requests queue behind it;
     // otherwise a request is answered within the data event that brought it.
     let queue: Promise<void> | undefined;
+    const enqueue = (pending: Promise<void>): void => {
+      const current: Promise<void> = pending.then(
+        () => {
+          if (queue === current) queue = undefined; // the last pending reply went: back to answering at once
+        },
+        () => {
+          socket.destroy(); // respond never rejects; if it did, the connection's state is unknown
+        },
+      );
+      queue = current;
+    };
     socket.on('data', (chunk) => {
       let messages: Buffer[];
       try {
@@ -158,16 +169,11 @@ export class MongoMemoryServer {
       }
       for (const message of messages) {
         if (queue) {
-          queue = queue.then(() => this.respond(socket, engine, message, connectionId));
+          enqueue(queue.then(() => this.respond(socket, engine, message, connectionId)));
           continue;
         }
         const waiting = this.respond(socket, engine, message, connectionId);
-        if (waiting) {
-          const current: Promise<void> = waiting.then(() => {
-            if (queue === current) queue = undefined;
-          });
-          queue = current;
-        }
+        if (waiting) enqueue(waiting);
       }
     });
     socket.on('error', () => socket.destroy());

@@ -1,48 +1,65 @@
 /**
  * bench/fanout: an invitation request → its `notification` on every socket of the invited city
  * (BENCH_SOCKETS, 1000, all signed in as one user of that city), first and last delivery after the
- * request was sent, BENCH_REPEAT (5) invitations, one API instance (src/main.ts in a child process,
- * its workers in it, production's consumer poll interval). Beside it, in the same run: a raw
+ * request was sent, BENCH_REPEAT (5) invitations, BENCH_INSTANCES (1) API instances (src/main.ts,
+ * each in a child process with its workers, production's consumer poll interval) sharing one
+ * database process and one Redis (bench/support/api-instances.ts): the sockets are split between
+ * the instances in turn, the invitation is sent to the first. Beside it, in the same run: a raw
  * Socket.IO server (Redis adapter, bench/sockets/server.ts) emitting to a room of as many sockets.
- * This process holds the clients only. Run: npm run bench fanout
+ * This process holds the clients only. Run: npm run bench fanout (BENCH_INSTANCES=2 npm run bench fanout)
  */
 import 'reflect-metadata';
-import { TestServices } from '@app/testing';
+import type { TestServices } from '@app/testing';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { startAppProcess } from '../../test/support/app-process';
 import { connectLive } from '../../test/support/live-client';
 import { cityUser } from '../../test/support/live-users';
-import { startMongoProcess } from '../../test/support/mongo-process';
 import { proposeProject } from '../../test/support/projects';
 import { login } from '../../test/support/test-app';
+import { startApiInstances, startSharedServices, stopApiInstances } from '../support/api-instances';
 import { percentile, printTable, round, sleep } from '../support/stats';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 
 interface Fanout {
   first: number[];
   last: number[];
+  /** The last delivery on the sockets of each instance, per invitation (instance by instance). */
+  lastByInstance: number[][];
 }
 
-async function openAll(open: () => Promise<Socket>): Promise<Socket[]> {
+/** When a socket was told, and which instance it is connected to. */
+interface Receipt {
+  at: number;
+  instance: number;
+}
+
+/** Opens SOCKETS sockets, 50 at a time; `open(i)` opens the i-th. */
+async function openAll(open: (i: number) => Promise<Socket>): Promise<Socket[]> {
   const sockets: Socket[] = [];
-  for (let i = 0; i < SOCKETS; i += 50) sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, SOCKETS - i) }, open))));
+  for (let i = 0; i < SOCKETS; i += 50)
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, SOCKETS - i) }, (_, j) => open(i + j)))));
   return sockets;
 }
 
 /** Sends with `send`, then waits until every socket has seen it; the delays of the first and the last. */
-async function deliver(receipts: number[], send: () => Promise<void>, result: Fanout): Promise<void> {
+async function deliver(receipts: Receipt[], send: () => Promise<void>, result: Fanout): Promise<void> {
   receipts.length = 0;
   const sentAt = performance.now();
   await send();
   const deadline = Date.now() + 15_000;
   while (receipts.length < SOCKETS && Date.now() < deadline) await sleep(5);
   if (receipts.length < SOCKETS) throw new Error(`only ${receipts.length}/${SOCKETS} sockets were told`);
-  result.first.push(Math.min(...receipts) - sentAt);
-  result.last.push(Math.max(...receipts) - sentAt);
+  const times = receipts.map((r) => r.at);
+  result.first.push(Math.min(...times) - sentAt);
+  result.last.push(Math.max(...times) - sentAt);
+  const instances = Math.max(...receipts.map((r) => r.instance)) + 1;
+  result.lastByInstance.push(
+    Array.from({ length: instances }, (_, i) => Math.max(...receipts.filter((r) => r.instance === i).map((r) => r.at)) - sentAt),
+  );
 }
 
 async function raw(): Promise<Fanout> {
@@ -51,14 +68,14 @@ async function raw(): Promise<Fanout> {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const { origin, token } = await new Promise<{ origin: string; token: string }>((r) => child.once('message', (m) => r(m as never)));
-  const receipts: number[] = [];
+  const receipts: Receipt[] = [];
   const sockets = await openAll(() => {
     const s = io(`${origin}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    s.on('notification', () => receipts.push(performance.now()));
+    s.on('notification', () => receipts.push({ at: performance.now(), instance: 0 }));
     return new Promise((resolve) => s.once('connect', () => resolve(s)));
   });
   await sleep(500);
-  const result: Fanout = { first: [], last: [] };
+  const result: Fanout = { first: [], last: [], lastByInstance: [] };
   for (let i = 0; i < REPEAT; i++) await deliver(receipts, async () => void child.send({ emit: Date.now() }), result);
   sockets.forEach((s) => s.close());
   child.send('stop');
@@ -68,24 +85,27 @@ async function raw(): Promise<Fanout> {
 
 async function platform(services: TestServices): Promise<Fanout> {
   // Production's poll interval (the tests' is shorter), as `npm start` would run.
-  const app = await startAppProcess(services.env({ NODE_ENV: 'development', CONSUMER_POLL_INTERVAL_MS: '1000' }));
+  const instances = await startApiInstances(services, INSTANCES, { NODE_ENV: 'development', CONSUMER_POLL_INTERVAL_MS: '1000' });
   try {
-    const adminToken = await login(app.api, 'admin@test.local', 'admin-password-1');
-    const sevilla = await cityUser(app.api, adminToken, 'sevilla');
-    const lliria = await cityUser(app.api, adminToken, 'lliria');
-    const origin = app.api.baseUrl.replace(/\/api\/v1$/, '');
+    const api = instances[0].api;
+    const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
+    const sevilla = await cityUser(api, adminToken, 'sevilla');
+    const lliria = await cityUser(api, adminToken, 'lliria');
     let projectId = '';
-    const receipts: number[] = [];
-    const sockets = await openAll(async () => {
-      const s = await connectLive(origin, lliria.token);
+    const receipts: Receipt[] = [];
+    // Socket i on instance i mod N, as a round-robin balancer would spread them.
+    const sockets = await openAll(async (i) => {
+      const instance = i % instances.length;
+      const s = await connectLive(instances[instance].origin, lliria.token);
       s.on(
         'notification',
-        (n: { type?: string; link?: { id?: string } }) => n.type === 'PartnerInvited' && n.link?.id === projectId && receipts.push(performance.now()),
+        (n: { type?: string; link?: { id?: string } }) =>
+          n.type === 'PartnerInvited' && n.link?.id === projectId && receipts.push({ at: performance.now(), instance }),
       );
       return s;
     });
     await sleep(500);
-    const result: Fanout = { first: [], last: [] };
+    const result: Fanout = { first: [], last: [], lastByInstance: [] };
     for (let i = 0; i < REPEAT; i++) {
       projectId = (await proposeProject(sevilla, `Fan-out ${i}`)).id;
       await deliver(
@@ -100,39 +120,51 @@ async function platform(services: TestServices): Promise<Fanout> {
     sockets.forEach((s) => s.close());
     return result;
   } finally {
-    await app.kill('SIGTERM');
+    await stopApiInstances(instances);
   }
 }
 
 async function main() {
-  const mongo = await startMongoProcess();
-  const services = await TestServices.start({ mongoUri: mongo.uri });
+  const shared = await startSharedServices();
   try {
     const rawResult = await raw();
-    const ours = await platform(services);
+    const ours = await platform(shared.services);
     const row = (name: string, r: Fanout) => ({
       pipeline: name,
       first_ms_p50: round(percentile(r.first, 50)),
       last_ms_p50: round(percentile(r.last, 50)),
       last_ms_max: round(Math.max(...r.last)),
     });
-    const rows = [row('raw Socket.IO emit → room', rawResult), row('invitation request → notification', ours)];
+    const rows = [
+      row('raw Socket.IO emit → room', rawResult),
+      row(`invitation request → notification (${INSTANCES} instance${INSTANCES > 1 ? 's' : ''})`, ours),
+    ];
     printTable(rows);
+    // The invitation's instance is the first: the others' sockets are told through Redis.
+    const lastByInstance = Array.from({ length: INSTANCES }, (_, i) =>
+      round(
+        percentile(
+          ours.lastByInstance.map((l) => l[i]),
+          50,
+        ),
+      ),
+    );
     process.stdout.write(
       `${JSON.stringify({
         sockets: SOCKETS,
         repeat: REPEAT,
+        instances: INSTANCES,
         firstMs: rows[1].first_ms_p50,
         lastMs: rows[1].last_ms_p50,
         lastMsMax: rows[1].last_ms_max,
+        lastMsByInstance: lastByInstance,
         rawFirstMs: rows[0].first_ms_p50,
         rawLastMs: rows[0].last_ms_p50,
         lastRatio: round(rows[1].last_ms_p50 / Math.max(rows[0].last_ms_p50, 0.01)),
       })}\n`,
     );
   } finally {
-    await services.stop();
-    await mongo.stop();
+    await shared.stop();
   }
 }
 

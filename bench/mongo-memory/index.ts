@@ -21,6 +21,7 @@ import { crc32 } from 'node:zlib';
 import { MongoClient, ObjectId, type Collection } from 'mongodb';
 import { MongoMemoryServer, type FsyncPolicy } from '../../libs/mongo-memory/src';
 import { latency, printLatency } from './latency';
+import { serverSide } from './server-side';
 
 const SIZES = [10_000, 100_000];
 const LOOKUPS = 3_000;
@@ -92,8 +93,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const roundTrips = await latency();
   printLatency(roundTrips);
+  const handler = await serverSide();
+  console.log('\nserver-side CPU µs per request (no driver, no kernel): mongo-memory vs the raw wire server');
+  for (const [name, f] of Object.entries(handler)) console.log(`  ${name.padEnd(9)} ${f.us} vs ${f.rawUs} (ratio ${f.ratio}, own ${f.ownUs} µs)`);
   if (process.env.MONGO_MEMORY_BENCH === 'latency') {
-    console.log(JSON.stringify({ bench: 'mongo-memory', latency: roundTrips, pass: true, seconds: (Date.now() - started) / 1000 }));
+    console.log(
+      JSON.stringify({ bench: 'mongo-memory', latency: roundTrips, serverSide: handler, pass: true, seconds: (Date.now() - started) / 1000 }),
+    );
     return;
   }
   const server = new MongoMemoryServer({ replicaSet: 'rs0' });
@@ -146,6 +152,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         bench: 'mongo-memory',
         latency: roundTrips,
+        serverSide: handler,
         rows,
         findByUniqueKeyRatio100kVs10k: ratio,
         limit: MAX_RATIO,

@@ -11,6 +11,12 @@ const OP_REPLY = 1;
 const OP_QUERY = 2004;
 const OP_MSG = 2013;
 
+/** What a connection needs of its socket. */
+export interface WireSocket {
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  write(bytes: Buffer): unknown;
+}
+
 export class RawWireServer {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
@@ -40,7 +46,12 @@ export class RawWireServer {
     socket.setNoDelay(true);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    let pending = Buffer.alloc(0);
+    this.serve(socket, replicaSet);
+  }
+
+  /** The protocol on one connection (a socket, or the stand-in server-side.ts feeds). */
+  serve(socket: WireSocket, replicaSet: string): void {
+    let pending: Buffer = Buffer.alloc(0);
     socket.on('data', (chunk) => {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {

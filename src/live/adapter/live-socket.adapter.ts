@@ -53,6 +53,14 @@ export class LiveSocketAdapter extends IoAdapter {
   }
 
   /**
+   * The gateways bind their client messages themselves (src/live/socket-messages.ts): with no
+   * handler, Nest's binding would only build a disconnect observable per socket (~1 KB each).
+   */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    if (args[1].length > 0) super.bindMessageHandlers(...args);
+  }
+
+  /**
    * Shutdown: closes this instance's client connections (engine level, so not the other instances'
    * sockets, as a `disconnectSockets` through the Redis adapter would); the HTTP server can then
    * drain, since an open WebSocket would keep it from closing.

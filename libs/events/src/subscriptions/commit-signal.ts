@@ -19,17 +19,26 @@ export type CommitListener = (commit: Commit) => void;
 export class CommitSignal implements OnModuleInit {
   private readonly logger = new Logger(CommitSignal.name);
   private readonly listeners = new Set<CommitListener>();
+  /** The highest seq committed in this process. */
+  private lastLocal = 0;
 
   constructor(@Optional() @Inject(COMMIT_NUDGE) private readonly nudge?: CommitNudge) {}
 
   onModuleInit(): void {
-    this.nudge?.subscribe((seq) => this.notify({ seq }));
+    // Our own commits come back through Redis too: every listener already had them, with their
+    // events, and a nudge at or below the last local seq says nothing new (seq order is commit
+    // order; a runner that missed a smaller seq from elsewhere reads the log when it sees the gap).
+    // Heeding them cost each consumer a wasted read of the log's head per commit (bench/live).
+    this.nudge?.subscribe((seq) => {
+      if (seq > this.lastLocal) this.notify({ seq });
+    });
   }
 
   /** Called by the UnitOfWork after commit, with the stored events in seq order. */
   committed(events: readonly EventEnvelope[]): void {
     if (events.length === 0) return;
     const seq = events[events.length - 1].seq;
+    this.lastLocal = Math.max(this.lastLocal, seq);
     this.notify({ seq, events });
     try {
       this.nudge?.publish(seq);

@@ -19,7 +19,7 @@ import { proposeProject } from '../../test/support/projects';
 import { login } from '../../test/support/test-app';
 import { startApiInstances, startSharedServices, stopApiInstances } from '../support/api-instances';
 import { coresUsed, cpuSnapshot, type CpuSnapshot } from '../support/cpu-usage';
-import { percentile, printTable, round, sleep } from '../support/stats';
+import { percentile, printTable, round, sleep, runBench } from '../support/stats';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
@@ -186,10 +186,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

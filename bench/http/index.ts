@@ -15,7 +15,6 @@
  */
 import 'reflect-metadata';
 import { ApiClient } from '@app/testing';
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,7 +22,9 @@ import { join } from 'node:path';
 import { cityUser } from '../../test/support/live-users';
 import { proposeProject } from '../../test/support/projects';
 import { login } from '../../test/support/test-app';
-import { printTable, round, sleep } from '../support/stats';
+import { cannon, type Load, type LoadTarget } from '../support/load';
+import { startRawHttpServer, type RawHttpServer } from '../support/raw-http-server';
+import { printTable, round, sleep, runBench } from '../support/stats';
 import type { RawRoute } from './raw-server';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -34,22 +35,9 @@ const CITIES = Number(process.env.BENCH_CITIES ?? 350);
 const ROOT = join(__dirname, '..', '..');
 const ADMIN = { email: 'admin@bench.local', password: 'bench-admin-password-1' };
 
-interface Target {
-  name: string;
-  method: 'GET' | 'POST';
+interface Target extends LoadTarget {
   /** The raw route's Fastify path. */
   pattern: string;
-  /** One request per connection (each write connection posts to a project of its own: no version races). */
-  request(connection: number): { path: string; headers?: Record<string, string>; body?: string };
-  /** The status every answer should have (anything else is counted as a failure). */
-  status: number;
-}
-
-interface Measure {
-  rps: number;
-  p99: number;
-  /** Answers with another status than the target's, errors and timeouts. */
-  failed: number;
 }
 
 function freePort(): Promise<number> {
@@ -60,18 +48,6 @@ function freePort(): Promise<number> {
       const { port } = s.address() as { port: number };
       s.close(() => resolve(port));
     });
-  });
-}
-
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = pattern.exec(out);
-      if (m) resolve(m);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${out}`)));
   });
 }
 
@@ -120,34 +96,6 @@ async function startPlatform(): Promise<{ child: ChildProcess; origin: string }>
   return { child, origin };
 }
 
-async function startRaw(routes: RawRoute[]): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'raw-server.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, RAW_ROUTES: JSON.stringify(routes) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [, port] = await waitForLine(child, /listening (\d+)/);
-  return { child, origin: `http://127.0.0.1:${port}` };
-}
-
-async function cannon(origin: string, target: Target, seconds: number): Promise<Measure> {
-  let next = 0;
-  const result = await autocannon({
-    url: origin,
-    connections: CONNECTIONS,
-    duration: seconds,
-    method: target.method,
-    setupClient: (client) => {
-      const r = target.request(next++);
-      // setRequests, not setRequest: the latter changes only the connection's first request.
-      client.setRequests([{ method: target.method, path: r.path, headers: r.headers, body: r.body }]);
-    },
-  });
-  const total = Object.values(result.statusCodeStats).reduce((n, s) => n + Number(s.count), 0);
-  const expected = Number(result.statusCodeStats[String(target.status)]?.count ?? 0);
-  return { rps: result.requests.average, p99: result.latency.p99, failed: total - expected + result.errors + result.timeouts };
-}
-
 /**
  * The network's size today (issue #14: 350 cities): the 11 seed cities of `npm start` and generated
  * ones, imported as an admin would (POST /cities/import), the creative fields in turn, so that
@@ -170,7 +118,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   const platform = await startPlatform();
-  let raw: { child: ChildProcess; origin: string } | undefined;
+  let raw: RawHttpServer | undefined;
   try {
     const api = new ApiClient(`${platform.origin}/api/v1`);
     const adminToken = await login(api, ADMIN.email, ADMIN.password);
@@ -239,10 +187,10 @@ async function main() {
     const wanted = process.env.BENCH_ROUTES?.split(',').map((s) => s.trim());
     // An app without ETags (an older commit, BENCH_APP_DIR) has no revalidation to measure.
     const chosen = targets.filter((t) => (!wanted || wanted.some((w) => t.name.includes(w))) && (t.status !== 304 || projectsEtag));
-    raw = await startRaw(routes);
+    raw = await startRawHttpServer(routes);
     const rawOrigin = raw.origin;
 
-    const results = new Map<string, { ours: Measure[]; raw: Measure[] }>();
+    const results = new Map<string, { ours: Load[]; raw: Load[] }>();
     const windows: { name: string; round: number; from: number; to: number }[] = [];
     for (let round_ = 0; round_ < ROUNDS; round_++) {
       for (const t of chosen) {
@@ -250,13 +198,13 @@ async function main() {
         results.set(t.name, entry);
         // The list changes with the writes of an earlier round: revalidate what is current now.
         if (t.status === 304) projectsEtag = (await fetch(`${platform.origin}${t.request(0).path}`)).headers.get('etag') ?? '';
-        await cannon(platform.origin, t, 2); // warm-up: JIT, connection pools
+        await cannon(platform.origin, t, { seconds: 2 }, CONNECTIONS); // warm-up: JIT, connection pools
         const from = process.hrtime.bigint() / 1000n;
-        entry.ours.push(await cannon(platform.origin, t, SECONDS));
+        entry.ours.push(await cannon(platform.origin, t, { seconds: SECONDS }, CONNECTIONS));
         // CLOCK_MONOTONIC µs, the clock of V8's profile timestamps: profile-summary.ts keeps this window.
         windows.push({ name: t.name, round: round_ + 1, from: Number(from), to: Number(process.hrtime.bigint() / 1000n) });
-        await cannon(rawOrigin, t, 1);
-        entry.raw.push(await cannon(rawOrigin, t, SECONDS));
+        await cannon(rawOrigin, t, { seconds: 1 }, CONNECTIONS);
+        entry.raw.push(await cannon(rawOrigin, t, { seconds: SECONDS }, CONNECTIONS));
         process.stderr.write(`round ${round_ + 1} ${t.name}: ${round(entry.ours.at(-1)!.rps)} vs ${round(entry.raw.at(-1)!.rps)} req/s\n`);
       }
     }
@@ -292,15 +240,9 @@ async function main() {
       })}\n`,
     );
   } finally {
-    if (raw) await stop(raw.child);
+    if (raw) await raw.stop();
     await stop(platform.child);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

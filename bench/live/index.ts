@@ -16,7 +16,7 @@ import { connectLive } from '../../test/support/live-client';
 import { cityUser } from '../../test/support/live-users';
 import { proposeProject } from '../../test/support/projects';
 import { login, startApp } from '../../test/support/test-app';
-import { percentile, printTable, round, sleep } from '../support/stats';
+import { percentile, printTable, round, sleep, runBench } from '../support/stats';
 import { traceStages, type StageTrace } from './stages';
 
 const SOCKETS = 200;
@@ -211,10 +211,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { InboxRepository } from '../../src/notifications/persistence/inbox.repository';
 import { connectLive } from '../../test/support/live-client';
 import { startApp } from '../../test/support/test-app';
-import { printTable, round } from '../support/stats';
+import { printTable, round, runBench } from '../support/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONCURRENCY = 100;
@@ -131,10 +131,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -24,7 +24,7 @@ import { commandLine, coresUsed, cpuSnapshot } from '../support/cpu-usage';
 import { cannon, type Load, type LoadTarget } from '../support/load';
 import { startRawHttpServer, type RawHttpServer } from '../support/raw-http-server';
 import { startProxy, type Proxy } from '../support/round-robin-proxy';
-import { printTable, round } from '../support/stats';
+import { printTable, round, runBench } from '../support/stats';
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -216,10 +216,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { printTable, round, sleep } from '../support/stats';
+import { printTable, round, sleep, runBench } from '../support/stats';
 import { diff, HeapGraph, type Group } from './heap-snapshot';
 import { openSockets, startServer, type ServerMode } from './server-process';
 
@@ -45,10 +45,4 @@ async function main() {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

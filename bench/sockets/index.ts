@@ -6,7 +6,7 @@
  * and the same over the second half of the sockets alone.
  * Run: npm run bench sockets
  */
-import { printTable, round, sleep } from '../support/stats';
+import { printTable, round, sleep, runBench } from '../support/stats';
 import { openSockets, startServer, type ServerMode } from './server-process';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
@@ -78,10 +78,4 @@ async function main() {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -17,3 +17,14 @@ export function printTable(rows: Record<string, string | number>[]): void {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs a bench's main and exits: 0 when it resolved, 1 with its stack when it threw (open handles never keep it alive). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: { stack?: string } | undefined) => {
+      process.stderr.write(`${error?.stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,8 +1,13 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { Cluster } from 'ioredis';
 import { RedisConnections, type RedisClient } from '../../infra/redis/redis-connections';
 
-/** Redis readiness: a PING on a fail-fast client, so a dead Redis answers "down" at once. */
+/**
+ * Redis readiness: a PING on a fail-fast client, so a dead Redis answers "down" at once. On a
+ * cluster, CLUSTER INFO instead: any live node answers a PING while a dead master leaves its slots
+ * (and the queues, limiters and rooms on them) unserved, which the nodes report as cluster_state:fail.
+ */
 @Injectable()
 export class RedisHealthIndicator implements OnModuleInit, OnModuleDestroy {
   private client?: RedisClient;
@@ -27,7 +32,10 @@ export class RedisHealthIndicator implements OnModuleInit, OnModuleDestroy {
             client.once('ready', resolve);
             setTimeout(resolve, 500).unref();
           });
-        if ((await client.ping()) !== 'PONG') throw new Error('unexpected PING reply');
+        if (client instanceof Cluster) {
+          const state = /cluster_state:(\w+)/.exec(await client.cluster('INFO'))?.[1];
+          if (state !== 'ok') throw new Error(`cluster_state:${state ?? 'unknown'}`);
+        } else if ((await client.ping()) !== 'PONG') throw new Error('unexpected PING reply');
       })
       .withTimeout(1000);
   }

@@ -11,7 +11,7 @@ import { WorkerModule } from './worker.module';
  */
 async function main(): Promise<void> {
   const config = AppConfig.load(process.env);
-  if (!config.env.MONGODB_URI || !config.env.REDIS_URL) {
+  if (!config.env.MONGODB_URI || !(config.env.REDIS_URL || config.env.REDIS_CLUSTER_NODES)) {
     throw new InvalidConfigError(
       'Invalid configuration:\n  - MONGODB_URI and REDIS_URL are required by the worker process ' +
         '(the embedded default of `npm start` runs the workers inside the API process instead).',

@@ -61,6 +61,22 @@ describe('Read cache', () => {
     expect(list.body.items[0].description).toBe('Ciutat de la Música, 2019');
   });
 
+  it('answers a kept read with the same bytes, type and ETag as a fresh one, and revalidates it with a 304', async () => {
+    const url = `${b.origin}/api/v1/projects?limit=5`;
+    const fresh = await fetch(url, { headers: { 'cache-control': 'no-cache' } });
+    await fetch(url); // kept now
+    const hitsBefore = cacheOf(b).stats.hits;
+    const kept = await fetch(url);
+    expect(cacheOf(b).stats.hits).toBe(hitsBefore + 1);
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
+    expect(kept.headers.get('etag')).toBe(fresh.headers.get('etag'));
+    expect(await kept.text()).toBe(await fresh.text());
+    const revalidated = await fetch(url, { headers: { 'if-none-match': kept.headers.get('etag')! } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+  });
+
   it('another instance drops what it kept when the event of a write elsewhere reaches it', async () => {
     const kept = await descriptionOn(b.api, lliria.cityId);
     await descriptionOn(b.api, lliria.cityId);

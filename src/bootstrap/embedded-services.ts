@@ -47,7 +47,8 @@ export async function startEmbeddedServices(env: Env): Promise<EmbeddedServices>
       const fresh = !r || (r.snapshotDocuments === 0 && r.journalRecords === 0);
       out.SEED_ON_START = env.SEED_ON_START === undefined ? String(fresh) : String(env.SEED_ON_START);
     }
-    if (!env.REDIS_URL) {
+    // A Redis of its own unless one (or a Redis Cluster) is named.
+    if (!env.REDIS_URL && !env.REDIS_CLUSTER_NODES) {
       const dataDir = dirOf('redis');
       redis = new RedisServerProcess({ dataDir });
       out.REDIS_URL = await redis.start();

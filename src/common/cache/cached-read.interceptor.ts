@@ -8,7 +8,9 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import { weakEtag } from '../http/weak-etag';
 import { ReadCache } from './read-cache';
 
 interface CachedReadOptions {
@@ -18,6 +20,16 @@ interface CachedReadOptions {
 }
 
 const CACHED_READ = Symbol('CACHED_READ');
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * What is kept: the answer's bytes as Fastify would have sent them (JSON.stringify: no route has a
+ * response schema) and their ETag, so a hit costs neither serialization nor hashing.
+ */
+interface KeptAnswer {
+  body: string;
+  etag: string;
+}
 
 interface ReadRequest {
   url: string;
@@ -46,12 +58,23 @@ export class CachedReadInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<ReadRequest>();
     const options = this.reflector.get<CachedReadOptions | undefined>(CACHED_READ, context.getHandler());
     if (!options || request.headers.authorization !== undefined || wantsFresh(request.headers['cache-control'])) return next.handle();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const hit = this.cache.get(request.url);
-    if (hit) return of(hit.value);
+    if (hit) return of(send(reply, hit.value as KeptAnswer));
     const id = options.idParam ? request.params?.[options.idParam] : undefined;
     const tags = [id === undefined ? options.aggregateType : `${options.aggregateType}:${id}`];
-    return from(this.cache.read(request.url, tags, () => lastValueFrom(next.handle())));
+    const load = async (): Promise<KeptAnswer> => {
+      const body = JSON.stringify(await lastValueFrom(next.handle()));
+      return { body, etag: weakEtag(body) };
+    };
+    return from(this.cache.read(request.url, tags, load).then((answer) => send(reply, answer)));
   }
+}
+
+/** The kept bytes as the route's answer; conditional-get.ts answers a revalidation with its ETag. */
+function send(reply: FastifyReply, answer: KeptAnswer): string {
+  void reply.header('content-type', JSON_TYPE).header('etag', answer.etag);
+  return answer.body;
 }
 
 function wantsFresh(header: string | string[] | undefined): boolean {

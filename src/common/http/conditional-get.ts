@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { createHash } from 'node:crypto';
+import { weakEtag } from './weak-etag';
 
 export interface ConditionalGetOptions {
   /** Only answers under this path prefix get an ETag (the API, not /health or /metrics). */
@@ -14,14 +14,15 @@ export interface ConditionalGetOptions {
  * The body is computed as usual first, so a 304 is never stale: a client that wrote something and
  * reads again gets the new body (a new ETag) at once. Routes in `cacheControl` (the reference data,
  * GET /meta) may also be kept by browsers and shared caches for the given time.
- * Streams (static files: @fastify/static sets its own validators) and answers that already carry
- * an ETag are left alone.
+ * Streams (static files: @fastify/static sets its own validators and answers their revalidation)
+ * are left alone. A route that knows its body's ETag already (a kept answer, src/common/cache)
+ * sets it, and this hook uses it instead of hashing the body again.
  */
 export function installConditionalGet(fastify: FastifyInstance, { prefix, cacheControl }: ConditionalGetOptions): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (!request.url.startsWith(prefix) || reply.hasHeader('etag')) return payload;
+    if (!request.url.startsWith(prefix)) return payload;
     const policy = cacheControl[request.routeOptions.url ?? ''];
     if (policy && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', policy);
@@ -29,7 +30,8 @@ export function installConditionalGet(fastify: FastifyInstance, { prefix, cacheC
       // `Vary: Accept-Language` replaces the CORS plugin's `Vary: Origin`).
       if (reply.hasHeader('access-control-allow-origin')) addVary(reply, 'Origin');
     }
-    const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+    const given = reply.getHeader('etag');
+    const etag = typeof given === 'string' ? given : weakEtag(payload);
     reply.header('etag', etag);
     if (!matches(request.headers['if-none-match'], etag)) return payload;
     reply.code(304);

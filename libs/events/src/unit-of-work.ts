@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { ClientSession, Connection } from 'mongoose';
 import type { PendingEvent } from './aggregate-root';
 import type { CommandContext, EventEnvelope } from './event-envelope';
-import { CommitTurn } from './commit-turn';
 import { EventRegistry } from './event-registry';
 import { EventStore, type EventDraft } from './event-store';
 import { CommitSignal } from './subscriptions/commit-signal';
@@ -50,8 +49,6 @@ export function withTransactionParticipant<T>(participant: TransactionParticipan
  */
 @Injectable()
 export class UnitOfWork {
-  private readonly turn = new CommitTurn();
-
   constructor(
     @InjectConnection() private readonly connection: Connection,
     private readonly store: EventStore,
@@ -62,19 +59,13 @@ export class UnitOfWork {
   async run<T>(ctx: CommandContext, work: (tx: Transaction) => Promise<T>): Promise<UnitOfWorkResult<T>> {
     let stored: EventEnvelope[] = [];
     const participant = participants.getStore();
-    // Held for the whole transaction, retried attempts included: taking it only around the counter
-    // update would not do, as a snapshot older than another commit's counter update still conflicts.
-    let release: (() => void) | undefined;
-    const result = await this.connection
-      .transaction(async (session) => {
-        release ??= await this.turn.take();
-        const tx = new RecordingTransaction(session, ctx, this.registry);
-        const value = await work(tx);
-        if (participant) await participant(session);
-        stored = await this.store.append(tx.drafts, session);
-        return value;
-      })
-      .finally(() => release?.());
+    const result = await this.connection.transaction(async (session) => {
+      const tx = new RecordingTransaction(session, ctx, this.registry);
+      const value = await work(tx);
+      if (participant) await participant(session);
+      stored = await this.store.append(tx.drafts, session);
+      return value;
+    });
     // After commit only: a consumer never sees an event whose change was rolled back. Outside the
     // participant's scope: consumers woken from here must not write the caller's record.
     participants.exit(() => this.signal.committed(stored));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { mongo } from 'mongoose';
 import type { EventEnvelope } from '../event-envelope';
 import type { EventLog } from '../event-log';
@@ -25,17 +26,32 @@ export interface RebuildResult {
 const NAMESPACE_NOT_FOUND = 26;
 
 /**
- * Replays the log into `<collection>__rebuild` (with the live collection's indexes), then renames
- * it over the live one in one step: readers see the old view until the new one is complete. The
- * caller holds the consumer's lease, so the live projection does not move meanwhile; it resumes
- * from `throughSeq`.
+ * Replays the log into a shadow collection of this attempt's own (with the live collection's
+ * indexes), then renames it over the live one in one step: readers see the old view until the new
+ * one is complete. The caller holds the consumer's lease, so the live projection does not move
+ * meanwhile; it resumes from `throughSeq`. A rebuilder whose lease lapsed (a stalled process) may
+ * still be running beside the one that took the lease over: with one shadow name for both, the
+ * second dropped the first's half-filled shadow and the first renamed the second's half-filled one
+ * over the live collection (the crash e2e caught it on a loaded CI). Each attempt fills its own
+ * shadow, checks its lease once more before the rename, and drops its shadow when it fails.
  */
 export async function rebuildProjection(job: RebuildJob): Promise<RebuildResult> {
-  const shadowName = `${job.collection}__rebuild`;
-  const live = job.store.collection(job.collection);
+  const shadowName = `${job.collection}__rebuild_${randomUUID().slice(0, 8)}`;
   const shadow = job.store.collection(shadowName);
-  await shadow.drop().catch(ignoreMissing);
   await job.store.createCollection(shadowName); // renamed even when no event feeds it
+  try {
+    const result = await fill(job, shadow);
+    await job.keepLease();
+    await shadow.rename(job.collection, { dropTarget: true });
+    return result;
+  } catch (error) {
+    await shadow.drop().catch(ignoreMissing);
+    throw error;
+  }
+}
+
+async function fill(job: RebuildJob, shadow: mongo.Collection): Promise<RebuildResult> {
+  const live = job.store.collection(job.collection);
   for (const index of await live
     .listIndexes()
     .toArray()
@@ -59,7 +75,6 @@ export async function rebuildProjection(job: RebuildJob): Promise<RebuildResult>
     }
     position = batch[batch.length - 1].seq;
   }
-  await shadow.rename(job.collection, { dropTarget: true });
   return { events, throughSeq: position };
 }
 

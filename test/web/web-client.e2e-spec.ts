@@ -76,7 +76,8 @@ describe('Web client in a browser', () => {
 
     down = true;
     await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1011, reason: 'network down' })));
-    await page.getByRole('status').filter({ hasText: 'Live updates are paused' }).waitFor();
+    // Generous waits: on a loaded CI the page's reconnection backoff (up to 5 s a try) and its work run late.
+    await page.getByRole('status').filter({ hasText: 'Live updates are paused' }).waitFor({ timeout: 45_000 });
 
     const project = await proposeProject(sevilla, 'Choirs across the sea');
     expect((await sevilla.api.post(`/projects/${project.id}/invitations`, { cityId: lliria.cityId })).status).toBe(201);
@@ -84,12 +85,12 @@ describe('Web client in a browser', () => {
     expect(await page.getByRole('link', { name: `Notifications, ${before} unread` }).isVisible()).toBe(true);
 
     down = false;
-    await page.getByRole('link', { name: `Notifications, ${before + 1} unread` }).waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: `Notifications, ${before + 1} unread` }).waitFor({ timeout: 45_000 });
     const title: string = (await lliria.api.get('/notifications')).body.items[0].title;
     await page.getByRole('region', { name: 'Activity' }).getByRole('link', { name: title }).waitFor();
     await page.getByRole('region', { name: 'Needs your answer' }).getByRole('link', { name: 'Choirs across the sea' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Live updates are paused' }).waitFor({ state: 'detached' });
-  });
+  }, 150_000);
 
   it('says so when the e-mail or password is wrong, and names a missing field next to it', async () => {
     const page = await open();

@@ -1,6 +1,9 @@
 import { TestServices, waitFor, type ApiClient } from '@app/testing';
+import { getQueueToken } from '@nestjs/bullmq';
 import { getConnectionToken } from '@nestjs/mongoose';
+import type { Queue } from 'bullmq';
 import type { Connection } from 'mongoose';
+import { MAIL_QUEUE } from '../src/mail/queue/mail-jobs';
 import { cityUser, type CityUser } from './support/live-users';
 import { ok, proposeProject } from './support/projects';
 import { login, startApp, type RunningApp } from './support/test-app';
@@ -23,6 +26,7 @@ describe('Audit log (GET /admin/audit-log)', () => {
   let running: RunningApp;
   let api: ApiClient;
   let admin: ApiClient;
+  let adminToken: string;
   let adminId: string;
   let sevilla: CityUser;
 
@@ -30,7 +34,7 @@ describe('Audit log (GET /admin/audit-log)', () => {
     services = await TestServices.start();
     running = await startApp(services);
     api = running.api;
-    const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
+    adminToken = await login(api, 'admin@test.local', 'admin-password-1');
     admin = api.as(adminToken);
     adminId = (await ok(admin.get('/auth/me'))).id;
     sevilla = await cityUser(api, adminToken, 'sevilla');
@@ -164,5 +168,84 @@ describe('Audit log (GET /admin/audit-log)', () => {
     const connection = running.app.get<Connection>(getConnectionToken());
     const indexes = await connection.collection('audit_log').indexes();
     expect(indexes.find((i) => i.key.at === 1)).toMatchObject({ expireAfterSeconds: 365 * 24 * 3600 });
+  });
+
+  describe('the Bull Board at /admin/queues (mounted on Fastify, outside Nest)', () => {
+    const BOARD_API = '/admin/queues/api/queues';
+    /** A request to the board's own API, as its page sends it. */
+    const board = async (method: string, path: string, token: string | undefined, requestId: string) => {
+      const res = await fetch(`${running.origin}${BOARD_API}${path}`, {
+        method,
+        headers: { 'x-request-id': requestId, ...(token && { authorization: `Bearer ${token}` }) },
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+
+    it('records an admin’s retry of a failed job, with the board operation, the queue and the job', async () => {
+      // A job no handler knows fails at once (UnrecoverableError): a failed job to retry.
+      const mail = running.app.get<Queue>(getQueueToken(MAIL_QUEUE), { strict: false });
+      const job = await mail.add('audit.unknown-job', {}, { attempts: 1 });
+      await waitFor('the unknown job to fail', async () => (await job.getState()) === 'failed');
+
+      expect(await board('PUT', `/${MAIL_QUEUE}/${job.id}/retry`, adminToken, 'audit-board-retry')).toBe(204);
+      expect(await entryOf('audit-board-retry')).toEqual({
+        id: expect.any(String),
+        at: expect.any(String),
+        actor: { userId: adminId, email: 'admin@test.local', role: 'admin', cityId: null },
+        action: 'QueueDashboard_retryJob',
+        method: 'PUT',
+        route: '/admin/queues/api/queues/:queueName/:jobId/retry',
+        targets: { queueName: MAIL_QUEUE, jobId: job.id },
+        status: 204,
+        requestId: 'audit-board-retry',
+        durationMs: expect.any(Number),
+      });
+
+      expect(await board('PUT', `/${MAIL_QUEUE}/no-such-job/retry`, adminToken, 'audit-board-missing')).toBe(404);
+      expect(await entryOf('audit-board-missing')).toMatchObject({
+        action: 'QueueDashboard_retryJob',
+        targets: { queueName: MAIL_QUEUE, jobId: 'no-such-job' },
+        status: 404,
+      });
+    });
+
+    it('records pausing and resuming a queue; not the board’s reads, nor the refused writes of others', async () => {
+      const mail = running.app.get<Queue>(getQueueToken(MAIL_QUEUE), { strict: false });
+      // Refused by the board's guard: not an admin action (as a city user's 403 on an admin API route).
+      expect(await board('PUT', `/${MAIL_QUEUE}/pause`, sevilla.token, 'audit-board-city')).toBe(403);
+      expect(await board('PUT', `/${MAIL_QUEUE}/pause`, undefined, 'audit-board-anonymous')).toBe(401);
+      expect(await mail.isPaused()).toBe(false);
+      expect(await board('GET', '', adminToken, 'audit-board-read')).toBe(200);
+
+      expect(await board('PUT', `/${MAIL_QUEUE}/pause`, adminToken, 'audit-board-pause')).toBe(200);
+      expect(await mail.isPaused()).toBe(true);
+      // The page's first visit carries the token in the query string, which is never kept.
+      expect(await board('PUT', `/${MAIL_QUEUE}/resume?token=${adminToken}`, undefined, 'audit-board-resume')).toBe(200);
+      expect(await mail.isPaused()).toBe(false);
+      expect(await entryOf('audit-board-pause')).toMatchObject({
+        actor: { userId: adminId, role: 'admin' },
+        action: 'QueueDashboard_pauseQueue',
+        method: 'PUT',
+        route: '/admin/queues/api/queues/:queueName/pause',
+        targets: { queueName: MAIL_QUEUE },
+        status: 200,
+      });
+      expect(await entryOf('audit-board-resume')).toMatchObject({
+        action: 'QueueDashboard_resumeQueue',
+        targets: { queueName: MAIL_QUEUE },
+        status: 200,
+      });
+      const boardEntries = (await entries('?limit=100')).items.filter((e) => e.action.startsWith('QueueDashboard_'));
+      expect(boardEntries.map((e) => e.requestId).sort()).toEqual([
+        'audit-board-missing',
+        'audit-board-pause',
+        'audit-board-resume',
+        'audit-board-retry',
+      ]);
+      // The board's token never reaches the log.
+      expect(JSON.stringify(boardEntries)).not.toContain(adminToken);
+      expect((await entries('?action=QueueDashboard_pauseQueue')).items.map((e) => e.requestId)).toEqual(['audit-board-pause']);
+    });
   });
 });

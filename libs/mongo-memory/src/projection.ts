@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { elementMatcher, positionalIndex, type CompileFilter } from './element-match';
-import { cloneValue, isPlainObject, withPlainNumbers } from './values';
+import { bsonType, cloneValue, isPlainObject } from './values';
 
 /**
  * Projections as a server applies them, in find (with `$slice`, `$elemMatch` and the positional
@@ -37,6 +37,8 @@ const isOperatorObject = (v: unknown): v is Document => isPlainObject(v) && Obje
 
 function leafOf(value: unknown, path: string, { find, compile }: ProjectOptions): Leaf {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return { kind: value ? 'include' : 'exclude' };
+  // A double in an aggregate's $project (kept as a `Double` for expressions: wire.ts) is a flag too.
+  if (bsonType(value) === 'Double') return { kind: (value as number).valueOf() ? 'include' : 'exclude' };
   if (isOperatorObject(value) && find) {
     const [op] = Object.keys(value);
     if (op === '$slice') {
@@ -142,7 +144,7 @@ function include(value: Document, node: Node, root: Document, path: string, opts
   // Computed fields come after the included ones, in the projection's order.
   for (const [key, child] of node.children) {
     if (child.leaf?.kind === 'computed') {
-      const v = opts.evaluate(withPlainNumbers(root), child.leaf.expr);
+      const v = opts.evaluate(root, child.leaf.expr);
       if (v !== undefined) out[key] = v;
     } else if (!child.leaf && !(key in out) && hasComputed(child)) {
       out[key] = include({}, child, root, path + key + '.', opts);

@@ -1,7 +1,6 @@
 import { Aggregator } from 'mingo/aggregator';
 import { Context, evalExpr, ProcessingMode } from 'mingo/core';
 import { Lazy, type Iterator } from 'mingo/lazy';
-import * as accumulators from 'mingo/operators/accumulator';
 import * as expressions from 'mingo/operators/expression';
 import * as pipelineOps from 'mingo/operators/pipeline';
 import * as projections from 'mingo/operators/projection';
@@ -10,9 +9,11 @@ import * as windows from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
-import type { Binary, Document, Double } from 'bson';
+import type { Binary, Document } from 'bson';
 import { CommandError, Code } from './errors';
-import { exprType, typeComputedFields, valueType, wider, withType, type NumType } from './numeric-types';
+import { TYPED_ACCUMULATORS, TYPED_EXPRESSIONS } from './expression-types';
+import { valueType, wider, withType, type NumType } from './numeric-types';
+import { holdsDouble, TYPED_STAGES, typedPipeline } from './pipeline-stages';
 import { projector } from './projection';
 import {
   arithmetic,
@@ -133,22 +134,31 @@ function expressionOrder(obj: AnyObject, expr: unknown, options: Options): numbe
 
 const exprCompare = (test: (c: number) => boolean) => (obj: AnyObject, expr: unknown, options: Options) => test(expressionOrder(obj, expr, options));
 
-/** $add/$multiply/$subtract: exact for int64 and Decimal128, mingo's own for plain numbers and dates. */
+/**
+ * $add/$multiply/$subtract: exact for int64 and Decimal128, typed as MongoDB types them (int32 op
+ * int32 is an int32, an int64 once it overflows; any double makes a double); mingo's for dates.
+ */
 function exprArithmetic(name: '$add' | '$multiply' | '$subtract') {
   const original = (expressions as unknown as Record<string, (o: AnyObject, e: unknown, opt: Options) => unknown>)[name];
+  const op = name === '$multiply' ? 'mul' : 'add';
   return (obj: AnyObject, expr: unknown, options: Options) => {
     const args = evalExpr(obj, expr, options) as unknown[];
-    if (!args.some((v) => typeof v === 'bigint' || (isNumeric(v) && typeof v !== 'number'))) {
+    if (!Array.isArray(args) || (name === '$subtract' && args.length !== 2)) return original(obj, expr, options);
+    if (args.some((v) => v === null || v === undefined)) return null;
+    if (!args.every(isNumeric)) {
       return original(
         obj,
-        args.map((v) => ({ $literal: v })),
+        args.map((v) => ({ $literal: plainNumber(v) })),
         options,
       );
     }
-    if (args.some((v) => v === null || v === undefined)) return null;
-    if (!args.every(isNumeric)) throw new CommandError(Code.TypeMismatch, `${name} only supports numeric types`);
-    if (name === '$subtract') return calc('add', args[0] as Operand, calc('mul', args[1] as Operand, -1));
-    return (args as Operand[]).reduce((acc, v) => calc(name === '$add' ? 'add' : 'mul', acc, v));
+    let type: NumType = 'int';
+    for (const v of args) type = wider(type, valueType(v) ?? 'int');
+    const operands = args as Parameters<typeof arithmetic>[1][];
+    if (operands.length === 0) return name === '$multiply' ? 1 : 0;
+    const result =
+      name === '$subtract' ? arithmetic('add', operands[0], arithmetic('mul', operands[1], -1)) : operands.reduce((acc, v) => arithmetic(op, acc, v));
+    return withType(plainNumber(result), type);
   };
 }
 
@@ -162,20 +172,7 @@ function sumOf(values: unknown[]): Operand {
 }
 
 const accumulated = (coll: AnyObject[], expr: unknown, options: Options): unknown[] =>
-  (accumulators.$push as (c: AnyObject[], e: unknown, o: Options) => unknown[])(coll, expr, options);
-
-/**
- * The plain copy mingo reads (no `Double`s) → the document it was made from, for the stage being
- * run: accumulators look there for the types of the values they combine (numeric-types.ts).
- */
-const stageInputs = new WeakMap<object, Document>();
-
-/** accumulated() with each value given its MongoDB numeric type (an integral double as `Double`). */
-const typedAccumulated = (coll: AnyObject[], expr: unknown, options: Options): unknown[] =>
-  accumulated(coll, expr, options).map((v, i) => {
-    const input = stageInputs.get(coll[i]);
-    return input ? withType(v, exprType(expr, input)) : v;
-  });
+  (TYPED_ACCUMULATORS.$push as (c: AnyObject[], e: unknown, o: Options) => unknown[])(coll, expr, options);
 
 /** $sum: the widest type of what it adds (an int32 total that overflows is an int64). */
 function typedSum(values: unknown[]): unknown {
@@ -190,7 +187,7 @@ function typedSum(values: unknown[]): unknown {
 function extreme(sign: 1 | -1) {
   return (coll: AnyObject[], expr: unknown, options: Options) => {
     let best: unknown;
-    for (const v of typedAccumulated(coll, expr, options)) {
+    for (const v of accumulated(coll, expr, options)) {
       if (v === null || v === undefined) continue;
       if (best === undefined || compareValues(v, best) * sign > 0) best = v;
     }
@@ -309,7 +306,7 @@ const COMPARISON_OPS = {
 };
 
 const EXPRESSION_OPS = {
-  ...expressions,
+  ...TYPED_EXPRESSIONS,
   ...COMPARISON_OPS,
   $add: exprArithmetic('$add'),
   $multiply: exprArithmetic('$multiply'),
@@ -318,11 +315,13 @@ const EXPRESSION_OPS = {
 
 const ACCUMULATOR_OPS = {
   $sum: (coll: AnyObject[], expr: unknown, options: Options) =>
-    typeof expr === 'number' ? withType(coll.length * expr, valueType(expr)) : typedSum(typedAccumulated(coll, expr, options)),
+    typeof expr === 'number' || bsonType(expr) === 'Double'
+      ? withType(coll.length * (plainNumber(expr) as number), valueType(expr))
+      : typedSum(accumulated(coll, expr, options)),
   $min: extreme(-1),
   $max: extreme(1),
   $avg: (coll: AnyObject[], expr: unknown, options: Options) => {
-    const nums = accumulated(coll, expr, options).filter(isNumeric);
+    const nums = accumulated(coll, expr, options).filter(isNumeric).map(plainNumber);
     if (nums.some((v) => typeof v === 'object')) throw new CommandError(Code.NotImplemented, '$avg over Decimal128 is not supported');
     // Always a double in MongoDB, also when the mean is integral.
     return nums.length ? asDouble(Number(sumOf(nums)) / nums.length) : null;
@@ -373,8 +372,8 @@ const PIPELINE_CONTEXT = context({
   window: windows,
   query: { ...queries, ...QUERY_OPS },
   expression: EXPRESSION_OPS,
-  accumulator: { ...accumulators, ...ACCUMULATOR_OPS },
-  pipeline: { ...pipelineOps, ...PIPELINE_OPS },
+  accumulator: { ...TYPED_ACCUMULATORS, ...ACCUMULATOR_OPS },
+  pipeline: { ...pipelineOps, ...TYPED_STAGES, ...PIPELINE_OPS },
 });
 
 /** Whether a value holds an int64 (bigint) anywhere. */
@@ -433,7 +432,7 @@ export function compileFilter(filter: Document, variables?: Document): Predicate
   const simple = equalityPredicate(filter);
   if (simple) return simple;
   const options = variables ? { ...FILTER_OPTIONS, variables } : FILTER_OPTIONS;
-  // $expr and $mod are mingo's: they see documents without `Double`s.
+  // $mod is mingo's: it sees documents without `Double`s ($expr's operators are typed: expression-types.ts).
   const plain = usesMingoArithmetic(filter) ? withPlainNumbers : <T>(doc: T) => doc;
   if (!hasBigInt(filter)) {
     const query = new Query(filter, options);
@@ -470,58 +469,36 @@ function equalityPredicate(filter: Document): Predicate | undefined {
 
 function usesMingoArithmetic(v: unknown): boolean {
   if (Array.isArray(v)) return v.some(usesMingoArithmetic);
-  return isPlainObject(v) && Object.entries(v).some(([k, x]) => k === '$expr' || k === '$mod' || usesMingoArithmetic(x));
+  return isPlainObject(v) && Object.entries(v).some(([k, x]) => k === '$mod' || usesMingoArithmetic(x));
 }
 
 /**
- * Runs a pipeline one stage at a time. mingo reads plain copies (it mutates what it reshapes, and
- * knows no `Double`); stored and computed integral doubles are given back their type after each
- * stage: fields a reshaping stage kept, fields it computed (numeric-types.ts), accumulator results.
- * Filtering and ordering stages work on the documents themselves.
+ * Runs a pipeline one stage at a time. Documents keep their BSON types through every stage
+ * (expression-types.ts, pipeline-stages.ts); mingo mutates what it reshapes, so a stage that may
+ * reshape reads copies. Filtering and ordering stages work on the documents themselves.
  */
 export function runPipeline(docs: Document[], pipeline: Document[], lookup: (coll: string) => Document[], variables?: Document): Document[] {
   const options: Partial<Options> = {
     ...OPTIONS,
     variables,
     context: PIPELINE_CONTEXT,
-    collectionResolver: (name: string) => lookup(name).map((d) => cloneValue(withPlainNumbers(d))),
+    collectionResolver: (name: string) => lookup(name).map(cloneValue),
   };
-  const run = () => pipeline.reduce<Document[]>((input, stage) => runStage(input, stage, options, variables), docs);
+  const stages = holdsDouble(pipeline) ? typedPipeline(pipeline) : pipeline;
+  const run = () => stages.reduce<Document[]>((input, stage) => runStage(input, stage, options, variables), docs);
   return hasBigInt(pipeline) ? withInt64(run) : run();
 }
 
 /** Stages that only pick documents: they run on the documents themselves. */
 const PASS_THROUGH = new Set(['$limit', '$skip', '$sample']);
-/** Stages whose output document i is input document i reshaped. */
-const RESHAPING = new Set(['$project', '$addFields', '$set', '$unset']);
 
 function runStage(input: Document[], stage: Document, options: Partial<Options>, variables?: Document): Document[] {
   const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
   if (name === '$match' && isPlainObject(stage.$match)) return input.filter(compileFilter(stage.$match, variables));
   if (name === '$sort' && isPlainObject(stage.$sort)) return sortDocuments(input, stage.$sort);
   if (name !== undefined && PASS_THROUGH.has(name)) return new Aggregator([stage], options).run(input) as Document[];
-  const plain = input.map((doc) => {
-    const copy = cloneValue(withPlainNumbers(doc));
-    stageInputs.set(copy, doc);
-    return copy;
-  });
-  const out = new Aggregator([stage], options).run(plain) as Document[];
-  if (name === undefined || !RESHAPING.has(name) || out.length !== input.length) return out;
-  return out.map((doc, i) => {
-    const typed = restoredDoubles(input[i], doc) as Document;
-    if (name !== '$unset' && isPlainObject(stage[name])) typeComputedFields(stage[name], input[i], typed);
-    return typed;
-  });
-}
-
-/** mingo saw plain numbers: fields an output document kept unchanged get their `Double` back. */
-function restoredDoubles(before: unknown, after: unknown): unknown {
-  if (bsonType(before) === 'Double') return typeof after === 'number' && after === (before as Double).value ? before : after;
-  if (Array.isArray(before) && Array.isArray(after)) return after.map((x, i) => restoredDoubles(before[i], x));
-  if (isPlainObject(before) && isPlainObject(after)) {
-    for (const k of Object.keys(after)) if (Object.hasOwn(before, k)) after[k] = restoredDoubles(before[k], after[k]);
-  }
-  return after;
+  // $redact answers nothing for a pruned document.
+  return (new Aggregator([stage], options).run(input.map(cloneValue)) as (Document | undefined)[]).filter((d): d is Document => d !== undefined);
 }
 
 // ---- sort and projection ------------------------------------------------------------------------

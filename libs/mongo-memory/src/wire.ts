@@ -23,7 +23,7 @@ export const DESERIALIZE = { useBigInt64: true, promoteValues: true, promoteBuff
  * numbers and bigints.
  */
 const RAW_NUMBERS = { promoteValues: false, promoteBuffers: false } as const;
-const WRITES = new Set(['insert', 'update', 'findAndModify', 'findandmodify']);
+const WRITES = new Set(['insert', 'update', 'findAndModify', 'findandmodify', 'aggregate']);
 
 /** The first field name of a BSON document (the command name), without parsing it. */
 function firstKey(buf: Buffer, offset: number): string {
@@ -58,18 +58,22 @@ function promote(v: unknown, keepDoubles: boolean): unknown {
   return v;
 }
 
-/** Only the written documents keep their Doubles: replacement and operator updates, inserted documents. */
+/**
+ * Only written documents and pipelines keep their Doubles: replacement, operator and pipeline
+ * updates, inserted documents, an aggregate's pipeline (where a double literal is a value; the
+ * pipeline's counts and filters are made plain again by query.ts).
+ */
 function promoteWrite(cmd: Document): void {
   const name = Object.keys(cmd)[0];
   for (const key of Object.keys(cmd)) {
     const value = cmd[key];
-    if (name === 'insert' && key === 'documents') cmd[key] = promote(value, true);
+    if ((name === 'insert' && key === 'documents') || (name === 'aggregate' && key === 'pipeline')) cmd[key] = promote(value, true);
     else if (name === 'update' && key === 'updates' && Array.isArray(value)) {
       for (const stmt of value) {
         if (stmt === null || typeof stmt !== 'object') continue;
-        for (const k of Object.keys(stmt)) stmt[k] = promote(stmt[k], k === 'u' && !Array.isArray(stmt[k]));
+        for (const k of Object.keys(stmt)) stmt[k] = promote(stmt[k], k === 'u');
       }
-    } else cmd[key] = promote(value, key === 'update' && name !== 'update' && !Array.isArray(value));
+    } else cmd[key] = promote(value, key === 'update' && name !== 'update');
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { changeDocument, tokenSeq } from '../changes';
 import { CommandError, Code } from '../errors';
+import { holdsDouble, typedPipeline } from '../pipeline-stages';
 import { runPipeline } from '../query';
 import { isPlainObject, keyString, pathValues } from '../values';
 import { collectionName, matching, rejectOptions, shape, type Ctx, type Handler, type Matches } from './context';
@@ -117,8 +118,9 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
 
 const aggregate: Handler = (cmd, ctx) => {
   rejectOptions(cmd, ['collation', 'explain']);
-  const pipeline = cmd.pipeline;
-  if (!Array.isArray(pipeline)) throw new CommandError(Code.TypeMismatch, "'pipeline' option must be specified as an array");
+  if (!Array.isArray(cmd.pipeline)) throw new CommandError(Code.TypeMismatch, "'pipeline' option must be specified as an array");
+  // Double literals stay `Double`s only where they are values (pipeline-stages.ts).
+  const pipeline = holdsDouble(cmd.pipeline) ? typedPipeline(cmd.pipeline) : (cmd.pipeline as Document[]);
   if (!isPlainObject(cmd.cursor))
     throw new CommandError(Code.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
   const collName = cmd.aggregate === 1 ? undefined : collectionName(cmd, 'aggregate');

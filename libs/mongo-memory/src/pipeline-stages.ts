@@ -1,0 +1,145 @@
+import { Aggregator } from 'mingo/aggregator';
+import { evalExpr } from 'mingo/core';
+import { Lazy, type Iterator } from 'mingo/lazy';
+import * as pipelineOps from 'mingo/operators/pipeline';
+import type { Options } from 'mingo/types';
+import type { Document } from 'bson';
+import { CommandError } from './errors';
+import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, withPlainNumbers } from './values';
+
+/**
+ * Pipeline stages over documents that keep their BSON types (#20; see expression-types.ts). Most of
+ * mingo's stages only move values and are used as they are. Replaced here: the stages that compare
+ * values by mingo's equality, where 5 and 5.0 (a number and a `Double`) would differ: `$group`,
+ * `$sortByCount`, `$lookup`'s localField/foreignField join. The stages that still compute with
+ * numbers inside mingo (`$bucket`, `$bucketAuto`, `$densify`, `$fill`, `$setWindowFields`,
+ * `$graphLookup`) run on plain copies, as every stage did before.
+ */
+
+type StageFn = (coll: Iterator, expr: unknown, options: Options) => Iterator;
+type Evaluation = Options & { update(locals: { root?: unknown; groupId?: unknown; variables?: Document }): Options; options: Options };
+/** mingo's per-evaluation options (ComputeOptions, not exported): a fresh copy of `options`. */
+const computeOptions = (options: Options, like: Options = options): Evaluation =>
+  (like.constructor as unknown as { init(o: Options): Evaluation }).init(options);
+
+/** `$group`: documents grouped by equal `_id` values as a server compares them (5, 5.0 and Long(5) are one group). */
+const group: StageFn = (coll, expr, options) => {
+  if (!isPlainObject(expr) || !('_id' in expr)) throw new CommandError(15955, 'a group specification must include an _id');
+  const fields = Object.keys(expr).filter((k) => k !== '_id');
+  const groups = new Map<string, { id: unknown; docs: Document[] }>();
+  for (const doc of coll.collect<Document>()) {
+    const id = evalExpr(doc, expr._id, options) ?? null;
+    const key = keyString(id);
+    const g = groups.get(key);
+    if (g) g.docs.push(doc);
+    else groups.set(key, { id, docs: [doc] });
+  }
+  const out: Document[] = [];
+  for (const { id, docs } of groups.values()) {
+    const row: Document = { _id: id };
+    const evaluation = computeOptions(options).update({ root: null, groupId: id });
+    for (const f of fields) row[f] = evalExpr(docs, expr[f], evaluation);
+    out.push(row);
+  }
+  return Lazy(out);
+};
+
+/** `$sortByCount`: our `$group`, then by count descending. */
+const sortByCount: StageFn = (coll, expr, options) => {
+  const groups = group(coll, { _id: expr, count: { $sum: 1 } }, options).collect<Document>();
+  return Lazy(groups.sort((a, b) => compareValues(b.count, a.count)));
+};
+
+/** The keys a document offers at a join path: each value (array elements too), null when missing. */
+function joinKeys(doc: Document, path: string): string[] {
+  const values = pathValues(doc, path);
+  return values.length ? values.map(keyString) : [keyString(null)];
+}
+
+/**
+ * `$lookup` with localField/foreignField: equal values as a server compares them, the joined
+ * documents in the foreign collection's order; with a pipeline too, it runs on the matches.
+ */
+const lookup: StageFn = (coll, expr, options) => {
+  const spec = expr as Document;
+  const original = pipelineOps.$lookup as unknown as StageFn;
+  if (!isPlainObject(spec) || typeof spec.from !== 'string' || typeof spec.localField !== 'string' || typeof spec.foreignField !== 'string')
+    return original(coll, expr, options);
+  const foreign = (options.collectionResolver as (name: string) => Document[])(spec.from);
+  const index = new Map<string, number[]>();
+  foreign.forEach((doc, i) => {
+    for (const k of new Set(joinKeys(doc, spec.foreignField))) index.set(k, [...(index.get(k) ?? []), i]);
+  });
+  const pipeline = Array.isArray(spec.pipeline) && spec.pipeline.length ? (spec.pipeline as Document[]) : undefined;
+  const agg = pipeline && new Aggregator(pipeline, options);
+  return coll.map((doc: Document) => {
+    const hits = new Set<number>();
+    for (const k of joinKeys(doc, spec.localField)) for (const i of index.get(k) ?? []) hits.add(i);
+    const matches = [...hits].sort((a, b) => a - b).map((i) => foreign[i]);
+    if (!agg) return { ...doc, [spec.as]: matches };
+    const variables = spec.let === undefined ? {} : (evalExpr(doc, spec.let, options) as Document);
+    return { ...doc, [spec.as]: agg.run(matches.map(cloneValue), computeOptions(options).update({ root: null, variables })) };
+  });
+};
+
+/** A mingo stage that computes with numbers itself: it reads plain copies (integral doubles come out as int32). */
+function plainStage(original: StageFn): StageFn {
+  return (coll, expr, options) => {
+    const evaluation = computeOptions(options);
+    const resolver = evaluation.collectionResolver;
+    // ComputeOptions.init of plain options makes new ComputeOptions holding them.
+    const plainOptions = resolver
+      ? computeOptions({ ...evaluation.options, collectionResolver: (name: string) => resolver(name).map(withPlainNumbers) } as Options, evaluation)
+      : evaluation;
+    return original(Lazy(coll.collect().map(withPlainNumbers)), withPlainNumbers(expr), plainOptions);
+  };
+}
+
+export const TYPED_STAGES: Record<string, StageFn> = {
+  $group: group,
+  $sortByCount: sortByCount,
+  $lookup: lookup,
+  ...Object.fromEntries(
+    ['$bucket', '$bucketAuto', '$densify', '$fill', '$setWindowFields', '$graphLookup'].map((name) => [
+      name,
+      plainStage((pipelineOps as unknown as Record<string, StageFn>)[name]),
+    ]),
+  ),
+};
+
+// ---- double literals in a pipeline ------------------------------------------------------------------
+
+/** Stages whose specification holds expressions: a double literal there is a value and stays a `Double`. */
+const EXPRESSION_STAGES = new Set(['$project', '$addFields', '$set', '$replaceRoot', '$replaceWith', '$group', '$redact', '$documents']);
+
+/**
+ * A pipeline as received keeps its integral doubles as `Double`s (wire.ts). They stay where they are
+ * values (expressions, `$documents`); everywhere else a number is a count, a direction, a bound or a
+ * filter operand, which this server reads as a plain number (a filter compares 5 and 5.0 as equal).
+ */
+export function typedPipeline(pipeline: unknown[]): Document[] {
+  return pipeline.map((stage) => {
+    if (!isPlainObject(stage)) return stage as Document;
+    const name = Object.keys(stage)[0];
+    const spec = stage[name];
+    if (EXPRESSION_STAGES.has(name)) return stage;
+    if (name === '$facet' && isPlainObject(spec)) {
+      return { $facet: Object.fromEntries(Object.entries(spec).map(([k, p]) => [k, Array.isArray(p) ? typedPipeline(p) : p])) };
+    }
+    if ((name === '$lookup' || name === '$unionWith') && isPlainObject(spec)) {
+      const { pipeline: sub, ...rest } = spec;
+      const out: Document = name === '$lookup' ? { ...withPlainNumbers(rest), let: rest.let } : withPlainNumbers(rest);
+      if (out.let === undefined) delete out.let;
+      if (sub !== undefined) out.pipeline = Array.isArray(sub) ? typedPipeline(sub) : sub;
+      return { [name]: out };
+    }
+    return withPlainNumbers(stage);
+  });
+}
+
+/** Whether a pipeline holds a `Double` anywhere (most do not: they are used as they are). */
+export function holdsDouble(v: unknown): boolean {
+  if (bsonType(v) === 'Double') return true;
+  if (Array.isArray(v)) return v.some(holdsDouble);
+  return isPlainObject(v) && Object.values(v).some(holdsDouble);
+}

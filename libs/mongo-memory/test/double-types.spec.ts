@@ -1,0 +1,184 @@
+import { Double, type Collection, type MongoClient } from 'mongodb';
+import { startTarget, type Target } from './harness';
+
+/**
+ * Issue #15 (#20): a double with an integral value stays a double (BSON type 1) wherever a server
+ * keeps it one: through expressions that return one of their inputs or keep its type, through
+ * stages and accumulators that pass values on, and when a pipeline holds a double literal. Read
+ * with `promoteValues: false`, so every number shows its BSON type. Runs unchanged against a real
+ * server with MONGODB_URI.
+ */
+// Any field, any _id type.
+interface Loose {
+  _id?: any;
+  [field: string]: any;
+}
+
+let t: Target;
+let raw: MongoClient;
+beforeAll(async () => {
+  t = await startTarget('doubles');
+  raw = await t.connect({ promoteValues: false });
+});
+afterAll(() => t.close());
+
+let n = 0;
+/** A fresh collection holding `docs`, seen through the raw client. */
+const fresh = async (docs: object[]): Promise<Collection<Loose>> => {
+  const name = `d${++n}`;
+  await t.db.collection(name).insertMany(docs);
+  return raw.db(t.dbName).collection<Loose>(name);
+};
+
+/** [BSON type, value] of a number read without promotion. */
+const typed = (v: unknown): [string | undefined, unknown] => [(v as { _bsontype?: string })._bsontype, (v as { valueOf(): unknown }).valueOf()];
+const D = (v: number): [string, number] => ['Double', v];
+const I = (v: number): [string, number] => ['Int32', v];
+
+describe('expressions keep the type of the value they return', () => {
+  it('$cond, $ifNull, $switch, $let, $arrayElemAt, $max/$min of a list, $map', async () => {
+    const c = await fresh([{ _id: 1, d: new Double(5), i: 3, zero: new Double(0), list: [new Double(1), 2, new Double(3)] }]);
+    const [p] = await c
+      .aggregate([
+        {
+          $project: {
+            cond: { $cond: [{ $gt: ['$d', 1] }, '$d', '$i'] },
+            condZero: { $cond: ['$zero', 'truthy', 'falsy'] },
+            ifNull: { $ifNull: ['$missing', '$d'] },
+            switch: { $switch: { branches: [{ case: { $eq: ['$i', 3] }, then: '$d' }], default: 0 } },
+            let: { $let: { vars: { x: '$d' }, in: '$$x' } },
+            elem: { $arrayElemAt: ['$list', 0] },
+            elemInt: { $arrayElemAt: ['$list', 1] },
+            max: { $max: ['$d', '$i'] },
+            min: { $min: '$list' },
+            map: { $map: { input: '$list', in: '$$this' } },
+            filter: { $filter: { input: '$list', cond: { $gt: ['$$this', 1] } } },
+          },
+        },
+      ])
+      .toArray();
+    expect([p.cond, p.ifNull, p.switch, p.let, p.elem, p.elemInt, p.max, p.min].map(typed)).toEqual([D(5), D(5), D(5), D(5), D(1), I(2), D(5), D(1)]);
+    expect(p.condZero).toBe('falsy');
+    expect(p.map.map(typed)).toEqual([D(1), I(2), D(3)]);
+    expect(p.filter.map(typed)).toEqual([I(2), D(3)]);
+  });
+
+  it('$abs, $round, $floor, $ceil, $trunc keep the input type, also nested in arithmetic', async () => {
+    const c = await fresh([{ _id: 1, d: new Double(-5), f: 2.5, i: -3 }]);
+    const [p] = await c
+      .aggregate([
+        {
+          $project: {
+            abs: { $abs: '$d' },
+            absInt: { $abs: '$i' },
+            round: { $round: ['$f', 0] },
+            roundInt: { $round: ['$i', 0] },
+            floor: { $floor: '$f' },
+            floorInt: { $floor: '$i' },
+            ceil: { $ceil: '$f' },
+            trunc: { $trunc: ['$f'] },
+            nested: { $add: [{ $abs: '$d' }, 1] },
+            nestedCond: { $multiply: [{ $cond: [true, '$d', 0] }, 2] },
+            condOfSum: { $cond: [true, { $add: ['$i', '$d'] }, 0] },
+            type: { $type: { $cond: [true, '$d', 0] } },
+          },
+        },
+      ])
+      .toArray();
+    expect([p.abs, p.absInt, p.round, p.roundInt, p.floor, p.floorInt, p.ceil, p.trunc].map(typed)).toEqual([
+      D(5),
+      I(3),
+      D(2),
+      I(-3),
+      D(2),
+      I(-3),
+      D(3),
+      D(2),
+    ]);
+    expect([p.nested, p.nestedCond, p.condOfSum].map(typed)).toEqual([D(6), D(-10), D(-8)]);
+    expect(p.type).toBe('double');
+  });
+});
+
+describe('stages and accumulators pass doubles on unchanged', () => {
+  const docs = [
+    { _id: 1, g: 'a', d: new Double(5), list: [new Double(1), 2] },
+    { _id: 2, g: 'a', d: new Double(7), list: [new Double(3)] },
+    { _id: 3, g: 'b', d: 4, list: [] },
+  ];
+
+  it('$push, $addToSet, $first, $last, and a double as the $group _id', async () => {
+    const c = await fresh(docs);
+    const [g] = await c
+      .aggregate([
+        { $sort: { _id: 1 } },
+        { $match: { g: 'a' } },
+        { $group: { _id: '$g', pushed: { $push: '$d' }, set: { $addToSet: '$d' }, first: { $first: '$d' }, last: { $last: '$d' } } },
+      ])
+      .toArray();
+    expect(g.pushed.map(typed)).toEqual([D(5), D(7)]);
+    expect(g.set.map(typed).sort((a: [string, number], b: [string, number]) => a[1] - b[1])).toEqual([D(5), D(7)]);
+    expect([g.first, g.last].map(typed)).toEqual([D(5), D(7)]);
+    const keyed = await c.aggregate([{ $match: { _id: 1 } }, { $group: { _id: '$d', n: { $sum: 1 } } }]).toArray();
+    expect(typed(keyed[0]._id)).toEqual(D(5));
+  });
+
+  it('groups 5 and 5.0 together, as equal numbers', async () => {
+    const c = await fresh([
+      { _id: 1, v: new Double(5) },
+      { _id: 2, v: 5 },
+      { _id: 3, v: 6 },
+    ]);
+    const groups = await c.aggregate([{ $group: { _id: '$v', n: { $sum: 1 } } }, { $sort: { _id: 1 } }]).toArray();
+    expect(groups.map((x) => [x._id.valueOf(), x.n.valueOf()])).toEqual([
+      [5, 2],
+      [6, 1],
+    ]);
+  });
+
+  it('$unwind, $replaceRoot, $replaceWith, $facet, $sort, $skip, $limit', async () => {
+    const c = await fresh(docs);
+    const unwound = await c.aggregate([{ $sort: { _id: 1 } }, { $unwind: '$list' }, { $project: { _id: 0, list: 1 } }]).toArray();
+    expect(unwound.map((x) => typed(x.list))).toEqual([D(1), I(2), D(3)]);
+    const replaced = await c
+      .aggregate([{ $sort: { _id: 1 } }, { $replaceRoot: { newRoot: { v: '$d' } } }, { $replaceWith: { w: '$v' } }, { $skip: 1 }, { $limit: 1 }])
+      .toArray();
+    expect(replaced.map((x) => typed(x.w))).toEqual([D(7)]);
+    const [facet] = await c.aggregate([{ $facet: { top: [{ $sort: { d: -1 } }, { $limit: 1 }, { $project: { _id: 0, d: 1 } }] } }]).toArray();
+    expect(facet.top.map((x: Loose) => typed(x.d))).toEqual([D(7)]);
+  });
+
+  it('$lookup: the joined documents keep their stored types, and 5 joins 5.0', async () => {
+    const foreign = await fresh([
+      { _id: 'x', k: new Double(5), v: new Double(2) },
+      { _id: 'y', k: 6, v: 3 },
+    ]);
+    const c = await fresh([{ _id: 1, k: 5 }]);
+    const [joined] = await c.aggregate([{ $lookup: { from: foreign.collectionName, localField: 'k', foreignField: 'k', as: 'j' } }]).toArray();
+    expect(joined.j.map((x: Loose) => [x._id, typed(x.k), typed(x.v)])).toEqual([['x', D(5), D(2)]]);
+    const [piped] = await c
+      .aggregate([{ $lookup: { from: foreign.collectionName, pipeline: [{ $sort: { _id: 1 } }, { $project: { _id: 0, v: 1 } }], as: 'j' } }])
+      .toArray();
+    expect(piped.j.map((x: Loose) => typed(x.v))).toEqual([D(2), I(3)]);
+  });
+});
+
+describe('double literals in a pipeline', () => {
+  it('come back as doubles: $literal, an arithmetic operand, an $addFields value', async () => {
+    const c = await fresh([{ _id: 1, i: 3 }]);
+    const [p] = await c
+      .aggregate([
+        { $addFields: { x: new Double(2) } },
+        { $project: { x: 1, lit: { $literal: new Double(2) }, sum: { $add: ['$i', new Double(2)] }, i: new Double(1) } },
+      ])
+      .toArray();
+    expect([p.x, p.lit, p.sum, p.i].map(typed)).toEqual([D(2), D(2), D(5), I(3)]);
+  });
+
+  it('are kept by a pipeline update', async () => {
+    const c = await fresh([{ _id: 1, i: 3 }]);
+    await c.updateOne({ _id: 1 }, [{ $set: { x: new Double(2), y: { $add: ['$i', new Double(1)] } } }]);
+    const doc = (await c.findOne({ _id: 1 }))!;
+    expect([doc.x, doc.y, doc.i].map(typed)).toEqual([D(2), D(4), I(3)]);
+  });
+});

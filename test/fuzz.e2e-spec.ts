@@ -2,10 +2,11 @@
  * Fuzz suite (issue #13): fast-check generates requests to EVERY operation of the OpenAPI document
  * (read from the running app), as anonymous, the admin and two city users, from each operation's
  * documented parameters and body schema, and sends them over real HTTP. Properties: no 5xx ever;
- * every 4xx is application/problem+json shaped like the documented Problem; no freeze (a stall of
- * the event loop with 1 s of the process's own CPU) while it runs (the app runs in this process, so its loop is this loop; the
- * MongoDB-protocol server runs in a child process, as a database does in production, so the
- * loop carries the application's work only).
+ * every 4xx is application/problem+json shaped like the documented Problem; no event-loop stall
+ * over 200 ms of the app's own work while it runs. The app runs in a process of its own, as in
+ * production, and watches its own loop (test/support/loop-probe.ts: monitorEventLoopDelay, and each
+ * stall's CPU time), so neither this runner's request generation and garbage collection nor the
+ * MongoDB-protocol server (another child process) count as the app's stalls.
  *
  * One fc.check per operation, each with its own fixed seed derived from SEED: a failure reports the
  * seed, the path and the (shrunk) counterexample, and reproduces with the same SEED; alone with
@@ -24,15 +25,16 @@ import { startMongoProcess } from './support/mongo-process';
 import { openApiDocument } from './support/openapi';
 import { shapeErrors } from './support/schema-shape';
 import { proposeProject } from './support/projects';
-import { StallWatch } from './support/stall-watch';
-import { startApp, type RunningApp } from './support/test-app';
+import { startAppProcess, type AppProcess } from './support/app-process';
+import type { LoopReport } from './support/loop-probe';
+import { ownStalls, StallWatch } from './support/stall-watch';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x13c0ffee);
 /** Requests to generate in all, spread evenly over the operations (shrinking a failure sends more). */
 const TOTAL = 5_200;
 const CONCURRENCY = 4;
 /** A freeze, not a latency target (those are in bench/): GC of the test's heap under CI load reached 260 ms. */
-const STALL_MS = 1_000;
+const STALL_MS = 200;
 const PROBLEM = /^application\/problem\+json/;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Statuses the document's description says any route may answer, besides those each operation lists. */
@@ -63,7 +65,9 @@ function seedOf(operation: string): number {
 
 describe('Fuzz: generated requests to every operation (issue #13)', () => {
   let services: TestServices;
-  let running: RunningApp;
+  let app: AppProcess;
+  let running: { origin: string; api: AppProcess['api'] };
+  let loop: LoopReport;
   let world: World;
   /** More projects of A, B invited to each: the fuzz cancels and completes some, others stay open to partnership requests. */
   let moreProjects: string[];
@@ -89,7 +93,8 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
   beforeAll(async () => {
     mongo = await startMongoProcess();
     services = await TestServices.start({ mongoUri: mongo.uri });
-    running = await startApp(services);
+    app = await startAppProcess(services.env(), 60_000, { probe: true });
+    running = { api: app.api, origin: app.api.baseUrl.replace(/\/api\/v1$/, '') };
     world = await buildWorld(running);
     moreProjects = [];
     for (let i = 0; i < 4; i++) {
@@ -123,8 +128,15 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
         }; ` +
         `statuses not in the document: ${[...stats.undocumented].sort().join(', ') || 'none'}`,
     );
-    console.log(`fuzz: longest event-loop stalls (wall and CPU ms, requests in flight): ${JSON.stringify(watch.worst(3), null, 1)}`);
-    await running?.close();
+    const worst = [...(loop?.stalls ?? [])].sort((x, y) => y.ms - x.ms).slice(0, 3);
+    console.log(
+      `fuzz: the app's longest event-loop stalls (wall and CPU ms): ${JSON.stringify(
+        worst.map((s) => ({ ...s, heldUp: watch.heldUpBy(s) })),
+        null,
+        1,
+      )}`,
+    );
+    await app?.kill('SIGTERM');
     await services?.stop();
     await mongo?.stop();
   });
@@ -225,9 +237,12 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
       }
     };
     const started = Date.now();
+    app.loopReset();
     watch.start();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const { maxMs, p99Ms } = watch.stop();
+    watch.stop();
+    loop = await app.loopReport();
+    const { maxMs, p99Ms } = loop;
     stats.ms = Date.now() - started;
     stats.maxDelayMs = maxMs;
     stats.p99DelayMs = p99Ms;
@@ -244,13 +259,13 @@ describe('Fuzz: generated requests to every operation (issue #13)', () => {
     });
   }
 
-  it(`never freezes the event loop (${STALL_MS} ms of its own work) during the run`, () => {
+  it(`never stalls the app's event loop for ${STALL_MS} ms of its own work during the run`, () => {
     expect(stats.maxDelayMs).toBeGreaterThan(0);
-    expect(watch.ownStalls(STALL_MS)).toEqual([]);
+    expect(ownStalls(loop.stalls, STALL_MS).map((s) => ({ ...s, heldUp: watch.heldUpBy(s) }))).toEqual([]);
     if (stats.maxDelayMs < STALL_MS) return;
-    // The histogram saw a longer one: excused only when the watcher (its timer runs on the same loop)
+    // The histogram saw a longer one: excused only when the app's watcher (its timer runs on the same loop)
     // saw it too, with less than STALL_MS of CPU (checked above), i.e. other processes held the cores.
-    const seen = watch.stalls.filter((s) => s.ms >= stats.maxDelayMs / 2);
+    const seen = loop.stalls.filter((s) => s.ms >= stats.maxDelayMs / 2);
     expect({ maxDelayMs: stats.maxDelayMs, seenByTheWatcher: seen.length > 0 }).toEqual({ maxDelayMs: stats.maxDelayMs, seenByTheWatcher: true });
   });
 });

@@ -1,11 +1,13 @@
 import { InputValidationException } from '../common/http/validation.pipe';
 import { parseJsonBody } from './body-parsers';
 
-function refusal(text: string): { detail?: string; fields: string[] } {
+function refusal(text: string): { detail?: string; fields: string[]; messages: string[] } {
   try {
     parseJsonBody(text);
   } catch (error) {
-    if (error instanceof InputValidationException) return { detail: error.detail, fields: error.fieldErrors.map((e) => e.field) };
+    if (error instanceof InputValidationException) {
+      return { detail: error.detail, fields: error.fieldErrors.map((e) => e.field), messages: error.fieldErrors.map((e) => e.message) };
+    }
     throw error;
   }
   throw new Error(`accepted ${text}`);
@@ -19,9 +21,20 @@ describe('parseJsonBody', () => {
   });
 
   it('refuses empty and malformed bodies with a 400 on the field "body"', () => {
-    expect(refusal('   ')).toEqual({ detail: 'The request body is empty but its Content-Type says JSON.', fields: ['body'] });
-    expect(refusal('{"a":')).toEqual({ detail: 'The request body is not valid JSON.', fields: ['body'] });
+    expect(refusal('   ')).toMatchObject({ detail: 'The request body is empty but its Content-Type says JSON.', fields: ['body'] });
+    expect(refusal('{"a":')).toMatchObject({ detail: 'The request body is not valid JSON.', fields: ['body'] });
     expect(refusal('{a:1}').fields).toEqual(['body']);
+  });
+
+  it('refuses a body with too many entries before parsing it, with the words inspectInput uses', () => {
+    const keys = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])));
+    expect(refusal(keys(60_000)).messages).toEqual(['has 60000 fields; at most 100 are accepted']);
+    expect(refusal(JSON.stringify(Array(101).fill(0))).messages).toEqual(['has 101 items; at most 100 are accepted']);
+    const wide = JSON.stringify({ list: Array(10_001).fill(0) });
+    expect(refusal(wide).messages).toEqual(['holds more than 1000 fields and items in all']);
+    // Up to ten times the limit it is parsed, so inspectInput can name the field that is too long.
+    expect(parseJsonBody(JSON.stringify({ list: Array(5_000).fill(0) }))).toEqual({ list: Array(5_000).fill(0) });
+    expect(parseJsonBody(keys(100))).toEqual(JSON.parse(keys(100)));
   });
 
   it('keeps prototype keys as own keys, for inspectInput to name (no prototype is touched)', () => {

@@ -1,5 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { INPUT_LIMITS, TOO_MANY_IN_ALL, tooManyEntries } from '../common/http/input-inspection';
+import { jsonShape } from '../common/http/json-shape';
 import { InputValidationException } from '../common/http/validation.pipe';
+
+/**
+ * Entries (all levels) beyond which a body is refused before JSON.parse: parsing 60,000 keys holds the
+ * event loop 30–50 ms, the count 2 ms. Ten times inspectInput's limit, so that every body it names
+ * field by field (a nested list of 5,000 items) is still parsed and named.
+ */
+const UNPARSED_TOTAL_LIMIT = INPUT_LIMITS.total * 10;
 
 const JSON_CONTENT_TYPE = 'application/json';
 
@@ -33,6 +42,12 @@ export function parseJsonBody(text: string): unknown {
       [{ field: 'body', message: 'is empty although Content-Type says JSON: send a JSON object, or no Content-Type' }],
       'The request body is empty but its Content-Type says JSON.',
     );
+  }
+  const shape = jsonShape(text);
+  if (shape.top > INPUT_LIMITS.entries || shape.total > UNPARSED_TOTAL_LIMIT) {
+    // The same answer inspectInput gives once parsed, at a fraction of the cost.
+    const message = shape.top > INPUT_LIMITS.entries ? tooManyEntries(shape.top, shape.topIsArray) : TOO_MANY_IN_ALL;
+    throw new InputValidationException([{ field: 'body', message }]);
   }
   let value: unknown;
   try {

@@ -29,7 +29,7 @@ export interface World {
   notificationId: string;
 }
 
-export async function buildWorld(running: RunningApp): Promise<World> {
+export async function buildWorld(running: Pick<RunningApp, 'api'>): Promise<World> {
   const api = running.api;
   const adminToken = await login(api, 'admin@test.local', 'admin-password-1');
   const [a, b, c] = await Promise.all(['sevilla', 'lliria', 'valencia'].map((q) => createCityUser(api, adminToken, q)));

@@ -18,12 +18,25 @@ function mainThreadCpuMs(): number {
   }
 }
 
+export interface LoopDelay {
+  maxMs: number;
+  p99Ms: number;
+}
+
 export interface Stall {
   ms: number;
   /** CPU time the event loop's thread used meanwhile: about `ms` when it was busy, far less when the machine starved it. */
   cpuMs: number;
+  /** When the stall ended (epoch ms). */
+  at: number;
   /** What was in flight when the loop stood still (the likely culprits). */
   inFlight: string[];
+}
+
+interface SlowRequest {
+  what: string;
+  start: number;
+  end: number;
 }
 
 /**
@@ -36,6 +49,8 @@ export interface Stall {
 export class StallWatch {
   private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
   private readonly inFlight = new Map<number, string>();
+  /** Tracked work that took over `reportOverMs`, to name what a stall seen by another process held up. */
+  private readonly slow: SlowRequest[] = [];
   private nextId = 0;
   private timer?: NodeJS.Timeout;
   readonly stalls: Stall[] = [];
@@ -55,14 +70,30 @@ export class StallWatch {
       last = now;
       lastCpu = cpu;
       if (late > this.reportOverMs) {
-        this.stalls.push({ ms: Math.round(late), cpuMs: Math.round(cpuMs), inFlight: [...this.inFlight.values()] });
+        this.stalls.push({ ms: Math.round(late), cpuMs: Math.round(cpuMs), at: Date.now(), inFlight: [...this.inFlight.values()] });
       }
-    }, tick);
+    }, tick).unref();
   }
 
-  stop(): { maxMs: number; p99Ms: number } {
+  stop(): LoopDelay {
     clearInterval(this.timer);
     this.histogram.disable();
+    return this.delay();
+  }
+
+  /** Forgets what was seen so far (e.g. a process's start-up) and starts the figures again. */
+  reset(): void {
+    this.stalls.length = 0;
+    this.histogram.reset();
+  }
+
+  /** Tracked work that was in flight during `stall` (seen by another process's watch) and took longer than the stall. */
+  heldUpBy(stall: Stall): string[] {
+    return this.slow.filter((r) => r.start <= stall.at - stall.ms && r.end >= stall.at).map((r) => r.what);
+  }
+
+  /** The histogram's figures so far. */
+  delay(): LoopDelay {
     return { maxMs: this.histogram.max / 1e6, p99Ms: this.histogram.percentile(99) / 1e6 };
   }
 
@@ -72,7 +103,7 @@ export class StallWatch {
    * holding the cores while the loop had work to do).
    */
   ownStalls(ms: number): Stall[] {
-    return this.stalls.filter((s) => s.ms >= ms && s.cpuMs >= ms);
+    return ownStalls(this.stalls, ms);
   }
 
   /** The longest stalls seen, longest first. */
@@ -83,11 +114,19 @@ export class StallWatch {
   /** Runs `work`, labelled `what` while it is in flight. */
   async track<T>(what: string, work: () => Promise<T>): Promise<T> {
     const id = this.nextId++;
+    const start = Date.now();
     this.inFlight.set(id, what);
     try {
       return await work();
     } finally {
       this.inFlight.delete(id);
+      const end = Date.now();
+      if (end - start > this.reportOverMs) this.slow.push({ what, start, end });
     }
   }
+}
+
+/** Of `stalls`, those over `ms` in which the loop's thread itself used at least `ms` of CPU (see StallWatch.ownStalls). */
+export function ownStalls(stalls: Stall[], ms: number): Stall[] {
+  return stalls.filter((s) => s.ms >= ms && s.cpuMs >= ms);
 }

@@ -16,6 +16,14 @@ export const INPUT_LIMITS = {
   reported: 20,
 } as const;
 
+/** The message for an object or array over `INPUT_LIMITS.entries`. */
+export function tooManyEntries(count: number, isArray: boolean): string {
+  return `has ${count} ${isArray ? 'items' : 'fields'}; at most ${INPUT_LIMITS.entries} are accepted`;
+}
+
+/** The message for an input over `INPUT_LIMITS.total`. */
+export const TOO_MANY_IN_ALL = `holds more than ${INPUT_LIMITS.total} fields and items in all`;
+
 /** Keys that replace or reach an object's prototype when client input is merged into an object. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO): they reorder what follows, e.g. "txt.exe" shown as "exe.txt". */
@@ -77,14 +85,13 @@ export function inspectInput(value: unknown, root = 'body', { prune = false } = 
     }
     const keys = Object.keys(current);
     if (keys.length > INPUT_LIMITS.entries) {
-      const what = Array.isArray(current) ? 'items' : 'fields';
-      found.push({ field, message: `has ${keys.length} ${what}; at most ${INPUT_LIMITS.entries} are accepted`, hostile: depth === 0 });
+      found.push({ field, message: tooManyEntries(keys.length, Array.isArray(current)), hostile: depth === 0 });
       if (prune && parent) parent[ownKey!] = Array.isArray(current) ? [] : {};
       continue;
     }
     total += keys.length;
     if (total > INPUT_LIMITS.total) {
-      return [{ field: root, message: `holds more than ${INPUT_LIMITS.total} fields and items in all`, hostile: true }];
+      return [{ field: root, message: TOO_MANY_IN_ALL, hostile: true }];
     }
     const children: Visit[] = [];
     const record = current as Record<string, unknown>;

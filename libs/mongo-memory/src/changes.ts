@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Timestamp, type Document } from 'bson';
 import { isPlainObject, valuesEqual } from './values';
 
@@ -23,6 +24,12 @@ const KEEP = 10_000;
  * never shows uncommitted work; waiting getMores are woken by `publish`.
  */
 export class ChangeLog {
+  /**
+   * Names this history in resume tokens. Events are numbered from 1 in each process (the history is
+   * not kept across a restart), so a token from an earlier run on the same data directory would
+   * otherwise name an unrelated event of this one; with the epoch it answers 286 instead.
+   */
+  readonly epoch = randomBytes(4).toString('hex').toUpperCase();
   private events: ChangeEvent[] = [];
   private seq = 0;
   private waiters = new Set<() => void>();
@@ -62,19 +69,24 @@ export class ChangeLog {
   close(): void {
     for (const wake of [...this.waiters]) wake();
   }
-}
 
-export const resumeToken = (seq: number): Document => ({ _data: seq.toString(16).toUpperCase().padStart(16, '0') });
+  /** The resume token of the position after event `seq` (0: before the first event). */
+  token(seq: number): Document {
+    return { _data: this.epoch + seq.toString(16).toUpperCase().padStart(16, '0') };
+  }
 
-export function tokenSeq(token: unknown): number | undefined {
-  const data = (token as { _data?: unknown } | null)?._data;
-  return typeof data === 'string' && /^[0-9A-F]{16}$/i.test(data) ? parseInt(data, 16) : undefined;
+  /** The position a token names: a number in this history, 'other' for a token of another history, undefined if malformed. */
+  position(token: unknown): number | 'other' | undefined {
+    const data = (token as { _data?: unknown } | null)?._data;
+    if (typeof data !== 'string' || !/^[0-9A-F]{24}$/i.test(data)) return undefined;
+    return data.slice(0, 8).toUpperCase() === this.epoch ? parseInt(data.slice(8), 16) : 'other';
+  }
 }
 
 /** The change-stream document for an event; `lookup` reads the current document for updateLookup. */
-export function changeDocument(e: ChangeEvent, lookup?: () => Document | undefined): Document {
+export function changeDocument(e: ChangeEvent, log: ChangeLog, lookup?: () => Document | undefined): Document {
   const doc: Document = {
-    _id: resumeToken(e.seq),
+    _id: log.token(e.seq),
     operationType: e.op,
     clusterTime: new Timestamp({ t: Math.floor(e.wallTime.getTime() / 1000), i: e.seq % 0x7fffffff }),
     wallTime: e.wallTime,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { calculateObjectSize, type Document } from 'bson';
-import { resumeToken, type ChangeEvent, type ChangeLog } from './changes';
+import type { ChangeEvent, ChangeLog } from './changes';
 import { CommandError, Code } from './errors';
 
 const FIRST_BATCH = 101;
@@ -72,7 +72,7 @@ export class Cursors {
     const cursor: Cursor = { ns, docs: [], pos: 0, lastUse: Date.now(), stream: spec };
     this.open.set(id, cursor);
     const firstBatch = this.drain(cursor, batchLimit(batchSize, true));
-    return { cursor: { firstBatch, id, ns, postBatchResumeToken: resumeToken(spec.seq) }, ok: 1 };
+    return { cursor: { firstBatch, id, ns, postBatchResumeToken: spec.log.token(spec.seq) }, ok: 1 };
   }
 
   async getMore(id: bigint, collection: string, db: string, batchSize?: unknown, maxTimeMS?: unknown): Promise<Document> {
@@ -93,7 +93,7 @@ export class Cursors {
         await cursor.stream.log.wait(deadline - Date.now());
         batch = this.drain(cursor, n);
       }
-      return { cursor: { nextBatch: batch, id, ns: cursor.ns, postBatchResumeToken: resumeToken(cursor.stream.seq) }, ok: 1 };
+      return { cursor: { nextBatch: batch, id, ns: cursor.ns, postBatchResumeToken: cursor.stream.log.token(cursor.stream.seq) }, ok: 1 };
     }
     const batch = takeBatch(cursor.docs, cursor.pos, n);
     cursor.pos += batch.length;

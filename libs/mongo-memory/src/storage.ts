@@ -135,7 +135,12 @@ export class Storage {
     this.commit([w], [w]);
   }
 
-  /** Installs final document states at one commit time and publishes the operations as change events. */
+  /**
+   * Installs final document states at one commit time and publishes the operations as change events.
+   * One synchronous step, with no await between installing and publishing: a `$changeStream` takes
+   * its start point (`changes.lastSeq`) and a getMore reads the log synchronously too, so no stream
+   * sees part of a commit, nor misses one published after its aggregate answered (#19).
+   */
   commit(writes: Write[], operations: Write[], session?: { lsid: Document; txnNumber: bigint }): void {
     this.recorder?.record({ t: 'commit', writes });
     const ts = ++this.clock;

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { changeDocument, tokenSeq } from '../changes';
+import { changeDocument } from '../changes';
 import { CommandError, Code } from '../errors';
 import { holdsDouble, typedPipeline } from '../pipeline-stages';
 import { runPipeline } from '../query';
@@ -82,9 +82,10 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
   let seq = log.lastSeq;
   const token = spec.resumeAfter ?? spec.startAfter;
   if (token !== undefined) {
-    const at = tokenSeq(token);
-    if (at === undefined || at > log.lastSeq) throw new CommandError(Code.BadValue, 'invalid resume token');
-    if (!log.since(at))
+    const at = log.position(token);
+    if (at === undefined || (at !== 'other' && at > log.lastSeq)) throw new CommandError(Code.BadValue, 'invalid resume token');
+    // A token of another history (before a restart): its events are gone, as when they fall out of the log.
+    if (at === 'other' || !log.since(at))
       throw new CommandError(
         Code.ChangeStreamHistoryLost,
         'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
@@ -108,7 +109,7 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
         if (event.db !== db || (collName !== undefined && event.coll !== collName)) return undefined;
         const lookup =
           fullDocument === 'updateLookup' ? () => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc : undefined;
-        const doc = changeDocument(event, lookup);
+        const doc = changeDocument(event, log, lookup);
         return rest.length ? runPipeline([doc], rest, () => [])[0] : doc;
       },
     },

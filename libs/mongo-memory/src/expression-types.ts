@@ -113,8 +113,8 @@ const RULES: Record<string, Rule> = {
   $round: sameAsInput,
   $trunc: sameAsInput,
   $mod: widestOperand,
-  // int^int stays an integer when it fits (mingo's number); a double operand makes a double.
-  $pow: (values) => (widestOperand(values) === 'double' ? 'double' : undefined),
+  // Integers give an int32, an int64 once it overflows, a double when not integral (2^-1) or beyond 2^53.
+  $pow: widestOperand,
   $divide: doubleUnlessDecimal,
   $sqrt: doubleUnlessDecimal,
   $exp: doubleUnlessDecimal,

@@ -81,6 +81,11 @@ describe('expressions keep the type of the value they return', () => {
             nestedCond: { $multiply: [{ $cond: [true, '$d', 0] }, 2] },
             condOfSum: { $cond: [true, { $add: ['$i', '$d'] }, 0] },
             type: { $type: { $cond: [true, '$d', 0] } },
+            pow: { $pow: ['$d', 2] },
+            powInt: { $pow: ['$i', 2] },
+            powFraction: { $pow: [2, -1] },
+            mod: { $mod: ['$d', 2] },
+            sqrt: { $sqrt: { $multiply: ['$i', '$i'] } },
           },
         },
       ])
@@ -97,6 +102,8 @@ describe('expressions keep the type of the value they return', () => {
     ]);
     expect([p.nested, p.nestedCond, p.condOfSum].map(typed)).toEqual([D(6), D(-10), D(-8)]);
     expect(p.type).toBe('double');
+    expect([p.pow, p.powInt, p.powFraction, p.mod].map(typed)).toEqual([D(25), I(9), D(0.5), D(-1)]);
+    expect(typed(p.sqrt)).toEqual(D(3));
   });
 });
 

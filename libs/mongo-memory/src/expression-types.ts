@@ -3,6 +3,7 @@ import * as accumulators from 'mingo/operators/accumulator';
 import * as expressions from 'mingo/operators/expression';
 import type { AnyObject, Options } from 'mingo/types';
 import type { Document, Double } from 'bson';
+import { CommandError } from './errors';
 import { valueType, wider, withType, type NumType } from './numeric-types';
 import { bsonType, compareValues, isNumeric, isPlainObject, keyString, plainNumber, withPlainNumbers } from './values';
 
@@ -198,7 +199,7 @@ const OWN: Record<string, ExprFn> = {
   $switch: (obj, expr, options) => {
     const spec = expr as { branches?: { case: unknown; then: unknown }[]; default?: unknown };
     for (const branch of spec.branches ?? []) if (truthy(evalExpr(obj, branch.case, options))) return evalExpr(obj, branch.then, options);
-    if (!('default' in spec)) return (expressions.$switch as ExprFn)(obj, { branches: [] }, options);
+    if (!('default' in spec)) throw new CommandError(40066, '$switch could not find a matching branch for an input, and no default was specified.');
     return evalExpr(obj, spec.default, options);
   },
   $and: (obj, expr, options) => (Array.isArray(expr) ? expr : [expr]).every((e) => truthy(evalExpr(obj, e, options))),

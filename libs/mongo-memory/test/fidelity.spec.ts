@@ -457,3 +457,27 @@ describe('doubles with an integral value', () => {
     expect(matched).toEqual([{ _id: 1 }, { _id: 2 }]);
   });
 });
+
+describe('aggregation expressions', () => {
+  it('$switch without a matching branch or a default fails (40066), and 0.0, "" and [] have MongoDB truthiness', async () => {
+    const c = await fresh([{ _id: 1, zero: new Double(0), empty: '', list: [] }]);
+    const err = await rejection(c.aggregate([{ $project: { x: { $switch: { branches: [{ case: false, then: 1 }] } } } }]).toArray());
+    expect(err.code).toBe(40066);
+    const [p] = await c
+      .aggregate([
+        {
+          $project: {
+            zero: { $cond: ['$zero', 1, 0] },
+            empty: { $cond: ['$empty', 1, 0] },
+            list: { $cond: ['$list', 1, 0] },
+            missing: { $cond: ['$missing', 1, 0] },
+            not: { $not: ['$zero'] },
+            and: { $and: ['$empty', '$list'] },
+            or: { $or: ['$zero', null] },
+          },
+        },
+      ])
+      .toArray();
+    expect(p).toEqual({ _id: 1, zero: 0, empty: 1, list: 1, missing: 0, not: true, and: true, or: false });
+  });
+});

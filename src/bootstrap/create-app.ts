@@ -5,6 +5,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
+import { installCachedReadHits } from '../common/cache/cached-read.hook';
+import { ReadCache } from '../common/cache/read-cache';
 import { installConditionalGet } from '../common/http/conditional-get';
 import { ProblemDetailsFilter } from '../common/http/problem-details.filter';
 import { installRequestLog } from '../common/logging/request-log';
@@ -134,6 +136,7 @@ export async function createApp(config: AppConfig, options: { workers: boolean }
     // Reference data changes only with a release (src/shared/reference-data.ts): an hour in any cache.
     cacheControl: { [`/${API_PREFIX}/meta`]: 'public, max-age=3600' },
   });
+  installCachedReadHits(app.getHttpAdapter().getInstance(), app.get(ReadCache));
   installLivenessRoute(app.getHttpAdapter().getInstance());
   setupQueueDashboard(app);
   setupOpenApi(app);

@@ -7,6 +7,8 @@ import { formatKey } from './values';
 export interface Version {
   doc: Document;
   ts: number;
+  /** Place in natural order, kept across updates (a Map keeps an updated key where it was): ordered indexes tie-break on it. */
+  seq: number;
 }
 
 /** An overwritten or deleted version, kept while a transaction's snapshot may still read it. */
@@ -29,6 +31,9 @@ export class Collection {
   readonly docs = new Map<string, Version>();
   readonly indexes = new Map<string, Index>();
   readonly history = new Map<string, OldVersion[]>();
+  /** Documents read to answer queries (tested against a filter): lets tests see that an index was used. */
+  examined = 0;
+  private nextSeq = 0;
 
   constructor(
     readonly db: string,
@@ -60,8 +65,9 @@ export class Collection {
   /** Installs a committed write and maintains the indexes. */
   apply(id: string, after: Document | null, ts: number, keepHistory: boolean): void {
     const before = this.docs.get(id);
+    const seq = before ? before.seq : this.nextSeq++;
     if (before) {
-      for (const index of this.indexes.values()) index.remove(id, before.doc);
+      for (const index of this.indexes.values()) index.remove(id, before.doc, seq);
       if (keepHistory) {
         const list = this.history.get(id) ?? [];
         list.push({ doc: before.doc, from: before.ts, to: ts });
@@ -69,8 +75,8 @@ export class Collection {
       }
     }
     if (after) {
-      this.docs.set(id, { doc: after, ts });
-      for (const index of this.indexes.values()) index.add(id, after);
+      this.docs.set(id, { doc: after, ts, seq });
+      for (const index of this.indexes.values()) index.add(id, after, seq);
     } else {
       this.docs.delete(id);
     }
@@ -142,7 +148,7 @@ export class Collection {
       throw new CommandError(Code.IndexOptionsConflict, 'only one text index per collection allowed');
     }
     const seen = new Map<string, string>();
-    for (const [id, { doc }] of this.docs) {
+    for (const [id, { doc, seq }] of this.docs) {
       if (index.unique) {
         for (const key of index.keysOf(doc)) {
           const other = seen.get(key);
@@ -150,7 +156,7 @@ export class Collection {
           seen.set(key, id);
         }
       }
-      index.add(id, doc);
+      index.add(id, doc, seq);
     }
     return index;
   }

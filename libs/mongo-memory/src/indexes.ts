@@ -1,13 +1,22 @@
 import type { Document } from 'bson';
+import { BTree } from './btree';
 import { CommandError, Code } from './errors';
 import { compileFilter } from './query';
 import { TextIndex } from './text';
-import { isPlainObject, keyString, pathValues } from './values';
+import { compareValues, isPlainObject, keyString, pathValues } from './values';
+
+/** One entry of an ordered index: a document's values for the indexed fields, and its place in natural order. */
+export interface Entry {
+  key: unknown[];
+  seq: number;
+  id: string;
+}
 
 /**
- * An index is a hash map from a canonical key string to the ids holding it. Equality lookups
- * and unique checks are map reads, never scans. Ranges are not served by indexes (a documented
- * gap): queries fall back to a scan, which only costs time.
+ * An index is a hash map from a canonical key string to the ids holding it, for equality lookups
+ * and unique checks, and (unless it is a text index) a B+tree of its keys in MongoDB's value order,
+ * for ranges and sorts (ordered-plan.ts). Tree entries tie-break on the document's natural-order
+ * sequence number, so that a walk over equal keys meets documents in the order a scan would.
  */
 export class Index {
   readonly name: string;
@@ -16,6 +25,11 @@ export class Index {
   readonly sparse: boolean;
   readonly ttlSeconds?: number;
   readonly text?: TextIndex;
+  readonly tree?: BTree<Entry>;
+  /** Some document gave a field more than one value (an array): bounds on one field cannot be intersected. */
+  multikey = false;
+  /** Some key is itself a non-empty array (an array in an array): queries flatten those, the index does not. */
+  nestedArrays = false;
   private readonly partial?: (doc: Document) => boolean;
   private readonly map = new Map<string, Set<string>>();
 
@@ -27,18 +41,41 @@ export class Index {
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression as Document);
     if (typeof spec.expireAfterSeconds === 'number') this.ttlSeconds = spec.expireAfterSeconds;
     if (this.fields.some((f) => f.dir === 'text')) this.text = new TextIndex(spec);
+    else {
+      const dirs = this.fields.map((f) => (f.dir === -1 ? -1 : 1));
+      this.tree = new BTree<Entry>((a, b) => {
+        for (let i = 0; i < dirs.length; i++) {
+          const c = compareValues(a.key[i], b.key[i]);
+          if (c) return c * dirs[i];
+        }
+        return a.seq - b.seq;
+      });
+    }
+  }
+
+  /** Per field, the distinct values a document is indexed under (null when missing); undefined when a sparse or partial index skips it. */
+  private fieldValues(doc: Document): FieldValues {
+    if (this.partial && !this.partial(doc)) return undefined;
+    const perField = this.fields.map((f) => pathValues(doc, f.path));
+    if (this.sparse && perField.every((vs) => vs.length === 0)) return undefined;
+    return perField.map((vs) => {
+      if (vs.length <= 1) {
+        const v = vs.length ? vs[0] : null;
+        return { values: [v], keys: [keyString(v)] };
+      }
+      const byKey = new Map<string, unknown>();
+      for (const v of vs) {
+        const k = keyString(v);
+        if (!byKey.has(k)) byKey.set(k, v);
+      }
+      return { values: [...byKey.values()], keys: [...byKey.keys()] };
+    });
   }
 
   /** The keys under which a document is indexed ([] when a sparse or partial index skips it). */
   keysOf(doc: Document): string[] {
-    if (this.partial && !this.partial(doc)) return [];
-    if (this.text) return this.text.keys(doc);
-    const perField = this.fields.map((f) => pathValues(doc, f.path));
-    if (this.sparse && perField.every((vs) => vs.length === 0)) return [];
-    const keys = perField.map((vs) => [...new Set((vs.length ? vs : [null]).map(keyString))]);
-    if (keys.length === 1) return keys[0];
-    // Compound keys: length-prefixed parts so that no string value can fake a boundary.
-    return keys.reduce<string[]>((acc, ks) => acc.flatMap((a) => ks.map((k) => `${a}${k.length}:${k}`)), ['']);
+    if (this.text) return this.partial && !this.partial(doc) ? [] : this.text.keys(doc);
+    return hashKeys(this.fieldValues(doc));
   }
 
   /** The `keyValue` of a duplicate-key error: the indexed fields and the document's values. */
@@ -51,19 +88,30 @@ export class Index {
     );
   }
 
-  add(id: string, doc: Document): void {
-    for (const k of this.keysOf(doc)) {
+  /** `seq`: the document's place in natural order (Collection keeps it across updates). */
+  add(id: string, doc: Document, seq: number): void {
+    const fields = this.text ? undefined : this.fieldValues(doc);
+    for (const k of this.text ? this.keysOf(doc) : hashKeys(fields)) {
       const ids = this.map.get(k);
       if (ids) ids.add(id);
       else this.map.set(k, new Set([id]));
     }
+    if (!this.tree) return;
+    const keys = tuples(fields);
+    for (const key of keys) {
+      this.tree.insert({ key, seq, id });
+      if (!this.nestedArrays && key.some((v) => Array.isArray(v) && v.length > 0)) this.nestedArrays = true;
+    }
+    if (!this.multikey && keys.length > 1) this.multikey = true;
   }
 
-  remove(id: string, doc: Document): void {
-    for (const k of this.keysOf(doc)) {
+  remove(id: string, doc: Document, seq: number): void {
+    const fields = this.text ? undefined : this.fieldValues(doc);
+    for (const k of this.text ? this.keysOf(doc) : hashKeys(fields)) {
       const ids = this.map.get(k);
       if (ids?.delete(id) && ids.size === 0) this.map.delete(k);
     }
+    if (this.tree) for (const key of tuples(fields)) this.tree.delete({ key, seq, id });
   }
 
   lookup(key: string): ReadonlySet<string> | undefined {
@@ -72,12 +120,31 @@ export class Index {
 
   clear(): void {
     this.map.clear();
+    this.tree?.clear();
+    this.multikey = false;
+    this.nestedArrays = false;
   }
 
   /** Usable to answer an equality query: every document is in it under its full key. */
   get servesEquality(): boolean {
     return !this.text && !this.sparse && !this.partial;
   }
+}
+
+type FieldValues = { values: unknown[]; keys: string[] }[] | undefined;
+
+function hashKeys(fields: FieldValues): string[] {
+  if (!fields) return [];
+  if (fields.length === 1) return fields[0].keys;
+  // Compound keys: length-prefixed parts so that no string value can fake a boundary.
+  return fields.reduce<string[]>((acc, f) => acc.flatMap((a) => f.keys.map((k) => `${a}${k.length}:${k}`)), ['']);
+}
+
+/** Tree keys: one per combination of the fields' values. */
+function tuples(fields: FieldValues): unknown[][] {
+  if (!fields) return [];
+  if (fields.length === 1) return fields[0].values.map((v) => [v]);
+  return fields.reduce<unknown[][]>((acc, f) => acc.flatMap((a) => f.values.map((v) => [...a, v])), [[]]);
 }
 
 const INDEX_OPTIONS = new Set([

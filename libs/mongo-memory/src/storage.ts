@@ -1,8 +1,9 @@
 import type { Document } from 'bson';
 import { ChangeLog } from './changes';
-import { Collection } from './collections';
+import { Collection, type Version } from './collections';
 import { CommandError, Code, writeConflict } from './errors';
 import { candidateIds } from './indexes';
+import { rangeCandidates } from './ordered-plan';
 import type { Transaction } from './transactions';
 import { pathValues } from './values';
 
@@ -170,20 +171,28 @@ export class Storage {
     for (const colls of this.dbs.values()) for (const coll of colls.values()) if (coll.history.size) coll.pruneHistory(oldest);
   }
 
-  /** The documents of a collection visible to `txn` (or latest), limited to index candidates when the filter allows. */
+  /**
+   * The documents of a collection visible to `txn` (or latest), limited to index candidates when the
+   * filter allows: equality on a hash index, else a range on an ordered index's leading field.
+   * Outside transactions they come in natural order, as from a scan.
+   */
   scan(coll: Collection | undefined, filter: Document, txn?: Transaction, only?: Set<string>): Document[] {
     if (!coll) return [];
-    const ids = only ?? candidateIds(coll.indexes.values(), filter);
-    if (!txn) {
-      if (!ids) return [...coll.docs.values()].map((v) => v.doc);
-      const out: Document[] = [];
+    const ids = only ?? candidateIds(coll.indexes.values(), filter) ?? rangeCandidates(coll.indexes.values(), filter, coll.docs.size / 2);
+    let out: Document[];
+    if (txn) out = txn.visibleDocs(coll, ids);
+    else if (!ids) out = [...coll.docs.values()].map((v) => v.doc);
+    else {
+      const versions: Version[] = [];
       for (const id of ids) {
         const v = coll.docs.get(id);
-        if (v) out.push(v.doc);
+        if (v) versions.push(v);
       }
-      return out;
+      if (!only && versions.length > 1) versions.sort((a, b) => a.seq - b.seq);
+      out = versions.map((v) => v.doc);
     }
-    return txn.visibleDocs(coll, ids);
+    coll.examined += out.length;
+    return out;
   }
 
   /** TTL: deletes documents whose indexed date is older than the index's expireAfterSeconds. */

@@ -2,6 +2,8 @@ import { calculateObjectSize, type Document } from 'bson';
 import type { Collection } from '../collections';
 import { CommandError, Code } from '../errors';
 import type { Engine } from '../engine';
+import { candidateIds } from '../indexes';
+import { sortedWalk } from '../ordered-plan';
 import { compileFilter, projectDocuments, sortDocuments } from '../query';
 import type { Write } from '../storage';
 import { parseTextParams } from '../text';
@@ -98,6 +100,19 @@ export function matching(ctx: Ctx, coll: Collection | undefined, filter: Documen
     return true;
   });
   return { docs, scores };
+}
+
+/**
+ * A sort with a limit answered by walking an ordered index (ordered-plan.ts): the first skip + limit
+ * matching documents in sort order, or undefined when the sort needs the whole collection sorted
+ * (no index serves it, a transaction, $text) or an equality on a hash index picks fewer candidates.
+ */
+export function indexedSort(ctx: Ctx, coll: Collection | undefined, filter: Document = {}, sort: unknown, need: number): Matches | undefined {
+  if (!coll || ctx.txn || !isPlainObject(sort) || !(need > 0) || !isPlainObject(filter)) return undefined;
+  const { text, rest } = splitText(filter);
+  if (text !== undefined || candidateIds(coll.indexes.values(), rest)) return undefined;
+  const docs = sortedWalk(coll, rest, compileFilter(rest, ctx.variables), sort, need);
+  return docs && { docs };
 }
 
 const isTextScore = (v: unknown): boolean => isPlainObject(v) && v.$meta === 'textScore';

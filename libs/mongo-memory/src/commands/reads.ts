@@ -4,16 +4,21 @@ import { CommandError, Code } from '../errors';
 import { holdsDouble, typedPipeline } from '../pipeline-stages';
 import { runPipeline } from '../query';
 import { isPlainObject, keyString, pathValues } from '../values';
-import { collectionName, matching, rejectOptions, shape, type Ctx, type Handler, type Matches } from './context';
+import { collectionName, indexedSort, matching, rejectOptions, shape, type Ctx, type Handler, type Matches } from './context';
 
 const find: Handler = (cmd, ctx) => {
   rejectOptions(cmd, ['collation', 'tailable', 'awaitData', 'returnKey', 'showRecordId', 'min', 'max']);
   const name = collectionName(cmd, 'find');
-  const m = matching(ctx, ctx.engine.storage.collection(ctx.db, name), cmd.filter as Document | undefined);
+  const coll = ctx.engine.storage.collection(ctx.db, name);
+  const filter = cmd.filter as Document | undefined;
   const limit = Number(cmd.limit ?? 0);
+  const skip = Number(cmd.skip ?? 0);
+  // A sort with a limit walks an index in order when one serves it; the documents come sorted.
+  const walked = indexedSort(ctx, coll, filter, cmd.sort, skip + Math.abs(limit));
+  const m = walked ?? matching(ctx, coll, filter);
   const docs = shape(m, {
-    sort: cmd.sort as Document | undefined,
-    skip: Number(cmd.skip ?? 0),
+    sort: walked ? undefined : (cmd.sort as Document | undefined),
+    skip,
     limit: Math.abs(limit),
     projection: cmd.projection as Document | undefined,
     filter: cmd.filter as Document | undefined,

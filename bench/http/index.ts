@@ -142,6 +142,14 @@ async function main() {
         request: () => ({ path: `/api/v1/cities/${cityId}` }),
       },
       {
+        // The read cache bypassed (what every miss, and every signed-in caller, costs): the database read.
+        name: 'GET /api/v1/cities/:id (Cache-Control: no-cache)',
+        method: 'GET',
+        pattern: '/api/v1/cities/:id',
+        status: 200,
+        request: () => ({ path: `/api/v1/cities/${cityId}`, headers: { 'cache-control': 'no-cache' } }),
+      },
+      {
         name: 'GET /api/v1/cities?field=music&limit=20',
         method: 'GET',
         pattern: '/api/v1/cities',
@@ -154,6 +162,13 @@ async function main() {
         pattern: '/api/v1/projects',
         status: 200,
         request: () => ({ path: '/api/v1/projects?limit=20' }),
+      },
+      {
+        name: 'GET /api/v1/projects?limit=20 (Cache-Control: no-cache)',
+        method: 'GET',
+        pattern: '/api/v1/projects',
+        status: 200,
+        request: () => ({ path: '/api/v1/projects?limit=20', headers: { 'cache-control': 'no-cache' } }),
       },
       {
         // A client revalidating what it has: the body is still computed, then not sent.

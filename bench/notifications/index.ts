@@ -1,25 +1,29 @@
 /**
  * bench/notifications: notifications delivered per second (inbox item written and pushed live,
- * received by the city's socket) for a burst of 10,000 partnership events, beside raw BullMQ with
- * a no-op processor at the same concurrency, in the same run, on the same Redis.
+ * received by the city's socket) for a burst of 10,000 partnership events (BENCH_EVENTS), one user per
+ * recipient city (its e-mail cadence BENCH_EMAIL: off, or instant to add the mail channel), beside raw BullMQ with
+ * a no-op processor at the same concurrency, in the same run, on the same Redis. The database runs
+ * in a child process, as the embedded default of `npm start` runs it.
  * Run: node -r @swc-node/register bench/notifications/index.ts
  */
 import 'reflect-metadata';
 import { UnitOfWork } from '@app/events';
 import { TestServices } from '@app/testing';
-import { JwtService } from '@nestjs/jwt';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { InboxRepository } from '../../src/notifications/persistence/inbox.repository';
 import { connectLive } from '../../test/support/live-client';
-import { startApp } from '../../test/support/test-app';
+import { cityUserOf } from '../../test/support/live-users';
+import { startMongoProcess } from '../../test/support/mongo-process';
+import { login, startApp } from '../../test/support/test-app';
 import { printTable, round, runBench } from '../support/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONCURRENCY = 100;
 const CITIES = 10;
 const ROUNDS = 3;
+const EMAIL = process.env.BENCH_EMAIL ?? 'off';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -56,12 +60,16 @@ async function pipeline(services: TestServices, rawRun: (round: number) => Promi
   try {
     const cities: { id: string }[] = (await running.api.get('/cities?limit=100')).body.items.slice(0, CITIES + 1);
     const [lead, ...recipients] = cities;
-    const jwt = new JwtService({ secret: services.env().JWT_SECRET });
-    const sockets = await Promise.all(
-      recipients.map((city) =>
-        connectLive(running.origin, jwt.sign({ sub: randomUUID(), email: 'b@bench', name: 'Bench', role: 'city', cityId: city.id })),
-      ),
-    );
+    // Sockets of real users (a socket's token must name a live session).
+    const adminToken = await login(running.api, 'admin@test.local', 'admin-password-1');
+    const users = await Promise.all(recipients.map((city) => cityUserOf(running.api, adminToken, city.id, 'bench')));
+    // The e-mail channel is another queue and its own work (a mail job per user and notification):
+    // off by default, so the ratio is the inbox and live channel's; BENCH_EMAIL=instant adds it.
+    for (const user of users) {
+      const set = await user.api.put('/notifications/preferences', { email: EMAIL, mutedTypes: [] });
+      if (set.status !== 200) throw new Error(`preferences: ${set.status} ${JSON.stringify(set.body)}`);
+    }
+    const sockets = await Promise.all(users.map((user) => connectLive(running.origin, user.token)));
     let received = 0;
     let target = 0;
     let finish: () => void = () => undefined;
@@ -107,7 +115,8 @@ async function pipeline(services: TestServices, rawRun: (round: number) => Promi
 }
 
 async function main() {
-  const services = await TestServices.start();
+  const mongo = await startMongoProcess();
+  const services = await TestServices.start({ mongoUri: mongo.uri });
   try {
     const { raw, ours, written, received } = await pipeline(services, (round) => rawBullmq(services, round));
     if (written !== EVENTS * ROUNDS || received !== EVENTS * ROUNDS)
@@ -124,10 +133,11 @@ async function main() {
     ]);
     process.stdout.write(`median: ours ${Math.round(median(ours))}/s, raw ${Math.round(median(raw))}/s, ratio ${round(ratio, 3)}\n`);
     process.stdout.write(
-      `${JSON.stringify({ events: EVENTS, rounds: ROUNDS, concurrency: CONCURRENCY, notificationsPerSecond: Math.round(median(ours)), rawBullmqPerSecond: Math.round(median(raw)), ratio: round(ratio, 3) })}\n`,
+      `${JSON.stringify({ events: EVENTS, rounds: ROUNDS, concurrency: CONCURRENCY, email: EMAIL, notificationsPerSecond: Math.round(median(ours)), rawBullmqPerSecond: Math.round(median(raw)), ratio: round(ratio, 3) })}\n`,
     );
   } finally {
     await services.stop();
+    await mongo.stop();
   }
 }
 

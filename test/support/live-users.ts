@@ -11,7 +11,12 @@ export interface CityUser {
 export async function cityUser(api: ApiClient, adminToken: string, q: string): Promise<CityUser> {
   const found = await api.get(`/cities?q=${encodeURIComponent(q)}`);
   if (found.status !== 200 || found.body.items?.length !== 1) throw new Error(`city "${q}": ${found.status} ${JSON.stringify(found.body)}`);
-  const cityId: string = found.body.items[0].id;
+  return cityUserOf(api, adminToken, found.body.items[0].id as string, q);
+}
+
+/** A new user of the city `cityId` (created by the admin), logged in; `label` names it in its e-mail address. */
+export async function cityUserOf(api: ApiClient, adminToken: string, cityId: string, label = 'city'): Promise<CityUser> {
+  const q = label;
   const email = `${q.replace(/\W/g, '')}.${Math.random().toString(36).slice(2, 8)}@live.test`;
   const created = await api.as(adminToken).post('/users', { email, password: 'city-password-1', name: `User of ${q}`, role: 'city', cityId });
   if (created.status !== 201) throw new Error(`user of ${q}: ${created.status} ${JSON.stringify(created.body)}`);

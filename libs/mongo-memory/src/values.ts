@@ -212,8 +212,20 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 
 const cmp = (a: string | number | boolean, b: string | number | boolean): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** bson 7 keeps an ObjectId as four 24-bit integers, in byte order: compared without building hex strings (ordered indexes compare often). */
+type PackedObjectId = { i0?: number; i1: number; i2: number; i3: number };
+
+function compareObjectIds(a: ObjectId, b: ObjectId): number {
+  const x = a as unknown as PackedObjectId;
+  const y = b as unknown as PackedObjectId;
+  if (typeof x.i0 === 'number' && typeof y.i0 === 'number') return cmp(x.i0, y.i0) || cmp(x.i1, y.i1) || cmp(x.i2, y.i2) || cmp(x.i3, y.i3);
+  return cmp(a.toHexString(), b.toHexString());
+}
+
 /** Total order of BSON values as a MongoDB server compares them (objects field by field, in order). */
 export function compareValues(a: unknown, b: unknown): number {
+  // The common cases first: two strings, two non-NaN numbers.
+  if (typeof a === typeof b && (typeof a === 'string' || (typeof a === 'number' && a === a && b === b))) return a! < b! ? -1 : a! > b! ? 1 : 0;
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
@@ -249,7 +261,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 7:
       return cmp((a as Binary).sub_type, (b as Binary).sub_type) || compareBytes((a as Binary).buffer, (b as Binary).buffer);
     case 8:
-      return cmp((a as ObjectId).toHexString(), (b as ObjectId).toHexString());
+      return compareObjectIds(a as ObjectId, b as ObjectId);
     case 9:
       return cmp(a as boolean, b as boolean);
     case 10:

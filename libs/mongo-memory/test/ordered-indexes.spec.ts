@@ -160,6 +160,22 @@ describe('ordered indexes answer as a scan does', () => {
     await same(colls, shapes([{}, { v: { $gt: 6 } }], [{ v: 1 }, { v: -1 }]), ['_id']);
   });
 
+  it('aggregate heads ($match, $sort, $skip, $limit) and findOneAndUpdate with a sort', async () => {
+    const [plain, indexed] = await pair('heads', MIXED, [{ v: 1 }]);
+    for (const filter of [{}, { v: { $gte: 2, $lt: 8 } }, { v: { $lte: 'm' } }]) {
+      for (const sort of [{ v: 1 }, { v: -1 }] as const) {
+        const pipeline = [{ $match: filter }, { $sort: sort }, { $skip: 2 }, { $limit: 5 }, { $project: { v: 1 } }];
+        const [expected, actual] = [await plain.aggregate(pipeline).toArray(), await indexed.aggregate(pipeline).toArray()];
+        expect(actual.map((d) => d.v ?? null)).toEqual(expected.map((d) => d.v ?? null));
+        if (t.inProcess) expect(actual).toEqual(expected);
+        const update = { $set: { picked: true } };
+        const [a, b] = [await plain.findOneAndUpdate(filter, update, { sort }), await indexed.findOneAndUpdate(filter, update, { sort })];
+        expect(b?.v ?? null).toEqual(a?.v ?? null);
+        if (t.inProcess) expect(b?._id).toEqual(a?._id);
+      }
+    }
+  });
+
   it('stays right through updates and deletes', async () => {
     const docs = Array.from({ length: 60 }, (_, i) => ({ _id: i, v: (i * 7) % 13 }));
     const colls = await pair('churn', docs, [{ v: 1 }]);
@@ -220,6 +236,24 @@ describe('ordered index plans read only what they need', () => {
     expect((await examined({ filter: { year: { $in: [1850, 1851, 'x'] } } })).examined).toBe(100);
     expect((await examined({ filter: { year: { $gt: 'a' } } })).examined).toBe(0);
     await drop('year__id');
+  });
+
+  it('aggregate heads and findAndModify with a sort walk the index too', async () => {
+    await index({ year: 1 });
+    const before = coll().examined;
+    const reply = await engine.run(
+      { aggregate: 'c', pipeline: [{ $match: { year: { $lt: 1900 } } }, { $sort: { year: -1 } }, { $skip: 3 }, { $limit: 4 }], cursor: {}, $db: 'e' },
+      1,
+    );
+    expect(reply.cursor.firstBatch.map((d: Document) => d.year)).toEqual([1899, 1899, 1899, 1899]);
+    expect(coll().examined - before).toBe(7);
+    const found = await engine.run(
+      { findAndModify: 'c', query: { year: { $gte: 1990 } }, sort: { year: 1 }, update: { $inc: { hits: 1 } }, $db: 'e' },
+      1,
+    );
+    expect(found.value.year).toBe(1990);
+    expect(coll().examined - before).toBe(8);
+    await drop('year');
   });
 
   it('a multikey index serves sorts (walking all of it) and ranges', async () => {

@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import type { Collection } from '../collections';
 import { changeDocument } from '../changes';
 import { CommandError, Code } from '../errors';
 import { holdsDouble, typedPipeline } from '../pipeline-stages';
@@ -122,6 +123,19 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
   );
 }
 
+/**
+ * `[$match], $sort, [$skip], $limit` at the head of a pipeline: the first skip + limit documents from
+ * an index walk when one serves the sort. The stages still run, over those few documents.
+ */
+function sortedHead(ctx: Ctx, coll: Collection | undefined, match: Document | undefined, stages: Document[]): Matches | undefined {
+  const [sort, next, after] = stages;
+  if (!isPlainObject(sort) || !isPlainObject(sort.$sort)) return undefined;
+  const skip = next?.$skip !== undefined ? next.$skip : 0;
+  const limit = next?.$skip !== undefined ? after?.$limit : next?.$limit;
+  if (typeof skip !== 'number' || typeof limit !== 'number' || !Number.isInteger(skip + limit) || skip < 0 || limit <= 0) return undefined;
+  return indexedSort(ctx, coll, match, sort.$sort, skip + limit);
+}
+
 const aggregate: Handler = (cmd, ctx) => {
   rejectOptions(cmd, ['collation', 'explain']);
   if (!Array.isArray(cmd.pipeline)) throw new CommandError(Code.TypeMismatch, "'pipeline' option must be specified as an array");
@@ -138,8 +152,8 @@ const aggregate: Handler = (cmd, ctx) => {
   const storage = ctx.engine.storage;
   const coll = collName ? storage.collection(ctx.db, collName) : undefined;
   const leadingMatch = isPlainObject(first?.$match) ? (first!.$match as Document) : undefined;
-  const m: Matches = collName ? matching(ctx, coll, leadingMatch) : { docs: [] };
   let rest = leadingMatch ? pipeline.slice(1) : pipeline;
+  const m: Matches = collName ? (sortedHead(ctx, coll, leadingMatch, rest) ?? matching(ctx, coll, leadingMatch)) : { docs: [] };
   let input = m.docs;
   if (m.scores) {
     input = m.docs.map((d) => ({ ...d, [SCORE]: m.scores!.get(d) }));

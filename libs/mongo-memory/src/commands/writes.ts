@@ -3,7 +3,7 @@ import type { Collection } from '../collections';
 import { CommandError, Code, toCommandError } from '../errors';
 import { applyUpdate, updateKind, upsertDocument } from '../updates';
 import { identical, isPlainObject, keyString } from '../values';
-import { collectionName, matching, readDoc, rejectOptions, shape, write, type Ctx, type Handler } from './context';
+import { collectionName, indexedSort, matching, readDoc, rejectOptions, shape, write, type Ctx, type Handler } from './context';
 
 /** Errors of one statement that a server reports in `writeErrors` rather than failing the command. */
 function isStatementError(e: CommandError): boolean {
@@ -146,7 +146,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (cmd.remove && cmd.update !== undefined) throw new CommandError(Code.FailedToParse, 'Cannot specify both an update and remove=true');
   if (!cmd.remove && cmd.update === undefined) throw new CommandError(Code.FailedToParse, 'Either an update or remove=true must be specified');
   if (cmd.remove && cmd.upsert) throw new CommandError(Code.FailedToParse, 'Cannot specify both upsert=true and remove=true');
-  const m = matching(ctx, coll, filter);
+  const m = indexedSort(ctx, coll, filter, cmd.sort, 1) ?? matching(ctx, coll, filter);
   const target = shape(m, { sort: cmd.sort as Document | undefined, limit: 1 })[0];
   const project = (doc: Document | undefined | null) =>
     doc ? shape({ docs: [doc] }, { projection: cmd.fields as Document | undefined, filter })[0] : null;

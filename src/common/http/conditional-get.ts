@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { weakEtag } from './weak-etag';
 
 export interface ConditionalGetOptions {
@@ -19,7 +19,9 @@ export interface ConditionalGetOptions {
  * sets it, and this hook uses it instead of hashing the body again.
  */
 export function installConditionalGet(fastify: FastifyInstance, { prefix, cacheControl }: ConditionalGetOptions): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => done(null, revalidated(request, reply, payload)));
+
+  function revalidated(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (!request.url.startsWith(prefix)) return payload;
@@ -38,7 +40,7 @@ export function installConditionalGet(fastify: FastifyInstance, { prefix, cacheC
     reply.removeHeader('content-type');
     reply.removeHeader('content-length');
     return null;
-  });
+  }
 }
 
 function addVary(reply: FastifyReply, name: string): void {

@@ -59,9 +59,15 @@ export function installRequestLog(fastify: FastifyInstance, logger: () => PinoLi
     if (statusCode >= 500) log.error(line, msg ?? 'request errored');
     else log.info(line, msg ?? 'request completed');
   };
-  fastify.addHook('onResponse', async (request, reply) => write(request, reply.statusCode, reply.elapsedTime));
+  fastify.addHook('onResponse', (request, reply, done) => {
+    write(request, reply.statusCode, reply.elapsedTime);
+    done();
+  });
   // The client left before the answer: 499, as the audit log counts it.
-  fastify.addHook('onRequestAbort', async (request) => write(request, 499, undefined, 'request aborted'));
+  fastify.addHook('onRequestAbort', (request, done) => {
+    write(request, 499, undefined, 'request aborted');
+    done();
+  });
 }
 
 /** The part of a pino logger the request log uses. */

@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { BTree, type Cursor } from './btree';
 import type { Collection } from './collections';
 import type { Entry, Index } from './indexes';
-import { compareValues, isPlainObject, typeRank } from './values';
+import { bsonType, compareValues, isPlainObject, typeRank } from './values';
 
 /**
  * Query plans over the ordered (B+tree) indexes: the ids a range on an index's leading field can
@@ -70,7 +70,8 @@ const MAX_POINTS = 200;
  * whole, and null on a dotted path, which also matches array elements lacking the field).
  */
 function conditionIntervals(cond: unknown, dotted: boolean, multikey: boolean): Interval[] | undefined {
-  const usable = (v: unknown) => v !== undefined && !Array.isArray(v) && !(v instanceof RegExp) && !(dotted && v === null);
+  const usable = (v: unknown) =>
+    v !== undefined && !Array.isArray(v) && !(v instanceof RegExp) && bsonType(v) !== 'BSONRegExp' && !(dotted && v === null);
   if (!isPlainObject(cond) || !Object.keys(cond).some((k) => k.startsWith('$'))) return usable(cond) ? [point(cond)] : undefined;
   let out: Interval[] | undefined;
   const narrow = (list: Interval[]) => (out = !out ? list : multikey ? out : intersect(out, list));

@@ -157,7 +157,7 @@ export function rangeCandidates(indexes: Iterable<Index>, filter: Document, cap:
   return undefined;
 }
 
-/** A sort an index walk can answer: the index, the walk's direction and how many leading fields it sorts on. */
+/** The index whose leading fields are the sort's (all in its directions, or all reversed: dir -1), fewest fields first. */
 function sortIndex(indexes: Iterable<Index>, sort: [string, number][]): { index: Index; dir: 1 | -1 } | undefined {
   let best: { index: Index; dir: 1 | -1 } | undefined;
   for (const index of indexes) {

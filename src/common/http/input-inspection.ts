@@ -22,7 +22,7 @@ export function tooManyEntries(count: number, isArray: boolean): string {
 }
 
 /** The message for an input over `INPUT_LIMITS.total`. */
-export const TOO_MANY_IN_ALL = `holds more than ${INPUT_LIMITS.total} fields and items in all`;
+const TOO_MANY_IN_ALL = `holds more than ${INPUT_LIMITS.total} fields and items in all`;
 
 /** Keys that replace or reach an object's prototype when client input is merged into an object. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -6,8 +6,8 @@ import { deliverJobId, NOTIFICATIONS_QUEUE, NotificationJobs, type DeliverNotifi
 
 /**
  * The producer side of the notifications queue: typed, de-duplicated by job id. The jobs of the
- * events handled within a few milliseconds go to Redis in one `addBulk` (a burst of events then
- * costs a few round trips, not one each).
+ * events handled while an `addBulk` is on its way go to Redis together in the next one (a burst of
+ * events then costs a few round trips, not one each; a lone event goes at once).
  */
 @Injectable()
 export class NotificationQueue {

@@ -1,6 +1,6 @@
 /**
  * bench/http: requests per second of the app, started as `npm start` starts it (src/main.ts with the
- * embedded defaults: the in-memory MongoDB-protocol server, a redis-server child, workers, LOG_LEVEL
+ * embedded defaults, kept in memory: the MongoDB-protocol server, a redis-server child, workers, LOG_LEVEL
  * info), against a raw Fastify server answering the same routes with the same bytes, each in a
  * process of its own and measured in turn by autocannon from this process (50 connections).
  *
@@ -70,6 +70,9 @@ async function startPlatform(): Promise<{ child: ChildProcess; origin: string }>
     LOG_PRETTY: 'false',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // A fresh database every run: the embedded default keeps its data in ./data, so each run would
+    // read (and add to) what the earlier ones wrote, and the lists' figures would drift with it.
+    EMBEDDED_IN_MEMORY: 'true',
   };
   for (const key of ['MONGODB_URI', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL']) delete env[key];
   // The embedded MongoDB's child process takes the --cpu-prof flags over (embedded-mongo.ts).

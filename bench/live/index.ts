@@ -15,6 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import { connectLive } from '../../test/support/live-client';
 import { cityUser } from '../../test/support/live-users';
 import { proposeProject } from '../../test/support/projects';
+import { startMongoProcess } from '../../test/support/mongo-process';
 import { login, startApp } from '../../test/support/test-app';
 import { percentile, printTable, round, sleep, runBench } from '../support/stats';
 import { traceStages, type StageTrace } from './stages';
@@ -146,7 +147,10 @@ async function platform(
 }
 
 async function main() {
-  const services = await TestServices.start();
+  // The database in a child process, as the embedded default of `npm start` runs it (in this
+  // process it would share the API's event loop).
+  const mongo = await startMongoProcess();
+  const services = await TestServices.start({ mongoUri: mongo.uri });
   try {
     const raw = await rawSocketIo(services);
     const ours = await platform(services);
@@ -208,6 +212,7 @@ async function main() {
     );
   } finally {
     await services.stop();
+    await mongo.stop();
   }
 }
 

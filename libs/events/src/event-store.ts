@@ -26,6 +26,12 @@ export class EventStore implements OnModuleInit {
     return this.db().collection<T>(name);
   }
 
+  /** The names of the database's collections. */
+  async collectionNames(): Promise<string[]> {
+    const infos = await this.db().listCollections({}, { nameOnly: true }).toArray();
+    return infos.map((info) => info.name);
+  }
+
   /** Creates a collection unless it exists (MongoDB's code 48, NamespaceExists). */
   async createCollection(name: string): Promise<void> {
     await this.db()

@@ -125,10 +125,14 @@ describe('subscriptions (MongoDB)', () => {
     await waitFor(async () => (await titles.findOne({ _id: last.aggregateId } as never)) !== null, 'the projection to catch up');
     const before = await titles.find({}).sort({ _id: 1 }).toArray();
     await titles.insertOne({ _id: 'ghost', title: 'not in the log' } as never);
+    // The half-filled shadow of an attempt whose process died.
+    await a.store.collection('test_titles__rebuild_dead0000').insertOne({ _id: 'half' } as never);
 
     const result = await b.subscriptions.rebuild('test.titles');
     expect(result.events).toBe(before.length);
     expect(await titles.find({}).sort({ _id: 1 }).toArray()).toEqual(before);
+    // No shadow is left: neither the dead attempt's nor this one's (renamed over the live collection).
+    expect((await a.store.collectionNames()).filter((name) => name.startsWith('test_titles__rebuild_'))).toEqual([]);
     // The projection goes on from where the rebuild stopped.
     const next = await propose(b);
     await waitFor(async () => (await titles.findOne({ _id: next.aggregateId } as never)) !== null, 'the projection to follow new events');

@@ -36,6 +36,7 @@ const NAMESPACE_NOT_FOUND = 26;
  * shadow, checks its lease once more before the rename, and drops its shadow when it fails.
  */
 export async function rebuildProjection(job: RebuildJob): Promise<RebuildResult> {
+  await dropLeftShadows(job);
   const shadowName = `${job.collection}__rebuild_${randomUUID().slice(0, 8)}`;
   const shadow = job.store.collection(shadowName);
   await job.store.createCollection(shadowName); // renamed even when no event feeds it
@@ -47,6 +48,18 @@ export async function rebuildProjection(job: RebuildJob): Promise<RebuildResult>
   } catch (error) {
     await shadow.drop().catch(ignoreMissing);
     throw error;
+  }
+}
+
+/**
+ * Drops the shadows of earlier attempts: those of a process that died mid-rebuild stay otherwise
+ * (named `<collection>__rebuild_<id>`). The caller holds the lease, so no valid attempt is running;
+ * a stalled one whose lease lapsed fails at its next lease check and would drop its shadow anyway.
+ */
+async function dropLeftShadows(job: RebuildJob): Promise<void> {
+  const prefix = `${job.collection}__rebuild_`;
+  for (const name of await job.store.collectionNames()) {
+    if (name.startsWith(prefix)) await job.store.collection(name).drop().catch(ignoreMissing);
   }
 }
 

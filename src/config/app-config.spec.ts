@@ -16,7 +16,7 @@ describe('AppConfig', () => {
     expect(() => AppConfig.load({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16/);
   });
 
-  it('refuses production without JWT_SECRET, MONGODB_URI, REDIS_URL, SMTP_URL and PUBLIC_URL, naming each', () => {
+  it('refuses production without JWT_SECRET, MONGODB_URI, REDIS_URL, SMTP_URL, PUBLIC_URL and WEBHOOK_SECRETS_KEY, naming each', () => {
     expect(() => AppConfig.load({ NODE_ENV: 'production' })).toThrow(InvalidConfigError);
     try {
       AppConfig.load({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379' });
@@ -25,6 +25,7 @@ describe('AppConfig', () => {
       expect((e as Error).message).toContain('MONGODB_URI');
       expect((e as Error).message).toContain('SMTP_URL');
       expect((e as Error).message).toContain('PUBLIC_URL');
+      expect((e as Error).message).toContain('WEBHOOK_SECRETS_KEY: is required when NODE_ENV=production');
       expect((e as Error).message).not.toContain('REDIS_URL');
     }
   });
@@ -43,6 +44,7 @@ describe('AppConfig', () => {
       REDIS_URL: 'redis://redis:6379',
       SMTP_URL: 'smtp://mail:25',
       PUBLIC_URL: 'https://exchange.example.org/',
+      WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
       RUN_WORKERS: 'false',
     });
     expect(config.isProduction).toBe(true);

@@ -6,6 +6,7 @@ const production = {
   MONGODB_URI: 'mongodb://mongo:27017/cce?replicaSet=rs0',
   SMTP_URL: 'smtp://mail:25',
   PUBLIC_URL: 'https://exchange.example.org',
+  WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('Redis settings', () => {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { trustProxySetting } from './trust-proxy';
 
+// A 256-bit key as `openssl rand -base64 32` prints it: 44 characters, one `=` of padding.
+const base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of 32 bytes (openssl rand -base64 32)');
+
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
@@ -87,6 +90,13 @@ export const configSchema = z
     // Webhook targets on private, loopback or link-local addresses are refused unless the operator allows them.
     WEBHOOK_ALLOW_PRIVATE: bool.default(false),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    // AES-256-GCM key of the webhook signing secrets at rest; unset (not in production) one is derived from the JWT secret.
+    WEBHOOK_SECRETS_KEY: z.preprocess((v) => (v === '' ? undefined : v), base64Key.optional()),
+    // Former WEBHOOK_SECRETS_KEYs, comma-separated: secrets still under one are read, and re-encrypted at start-up.
+    WEBHOOK_SECRETS_PREVIOUS_KEYS: z.preprocess(
+      (v) => (v === '' ? undefined : typeof v === 'string' ? v.split(',').map((k) => k.trim()) : v),
+      z.array(base64Key).optional(),
+    ),
     NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .superRefine((c, ctx) => {
@@ -99,8 +109,9 @@ export const configSchema = z
       });
     }
     if (c.NODE_ENV !== 'production') return;
-    // A development mailbox in production would keep invitations and resets from ever reaching anyone.
-    for (const key of ['JWT_SECRET', 'MONGODB_URI', 'SMTP_URL', 'PUBLIC_URL'] as const) {
+    // A development mailbox in production would keep invitations and resets from ever reaching anyone;
+    // a webhook secrets key derived from the JWT secret would change with it, and break every webhook.
+    for (const key of ['JWT_SECRET', 'MONGODB_URI', 'SMTP_URL', 'PUBLIC_URL', 'WEBHOOK_SECRETS_KEY'] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
     }
     if (!c.REDIS_URL && !c.REDIS_CLUSTER_NODES) {

@@ -17,6 +17,8 @@ import { WebhookRepository } from './persistence/webhook.repository';
 import { WebhookDocument, WebhookSchema } from './persistence/webhook.schema';
 import { ListDeliveriesHandler } from './queries/list-deliveries/list-deliveries.handler';
 import { ListWebhooksHandler } from './queries/list-webhooks/list-webhooks.handler';
+import { secretCipherProvider } from './secrets/secret-cipher.provider';
+import { SecretMigrationRunner } from './secrets/secret-migration.runner';
 import { webhooksQueue } from './queue/webhook-jobs';
 import { WebhookQueue } from './queue/webhook-queue';
 
@@ -47,6 +49,8 @@ export class WebhooksModule {
       ],
       controllers: api ? [WebhooksController] : [],
       providers: [
+        secretCipherProvider,
+        SecretMigrationRunner,
         WebhookRepository,
         DeliveryRepository,
         WebhookResolver,

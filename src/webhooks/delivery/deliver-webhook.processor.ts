@@ -4,8 +4,9 @@ import { JobProcessor, type JobHandlers } from '../../infra/queues/job-processor
 import { signatureOf } from '../domain/signature';
 import { DeliveryRepository } from '../persistence/delivery.repository';
 import { WebhookRepository } from '../persistence/webhook.repository';
+import { SecretDecryptionError } from '../secrets/secret-cipher';
 import { DELIVERY_ATTEMPTS, nextPauseMs, WebhookJobs, webhooksQueue, type DeliverWebhookJob, type WebhookJobPayloads } from '../queue/webhook-jobs';
-import { WebhookHttpClient } from './webhook-http-client';
+import { WebhookHttpClient, type PostResult } from './webhook-http-client';
 
 export type WebhookDeliveryOutcome = 'delivered' | 'already-delivered' | 'cancelled';
 
@@ -38,24 +39,27 @@ export class DeliverWebhookProcessor extends JobProcessor<WebhookJobPayloads> {
     const delivery = await this.deliveries.get(job.data.deliveryId);
     if (!delivery || delivery.status === 'cancelled') return 'cancelled';
     if (delivery.status === 'succeeded') return 'already-delivered';
-    const [webhook, secret] = await Promise.all([this.webhooks.get(delivery.webhookId), this.webhooks.secretOf(delivery.webhookId)]);
-    if (!webhook || !secret) {
+    const [webhook, secret] = await Promise.all([this.webhooks.get(delivery.webhookId), this.secretOf(delivery.webhookId)]);
+    if (!webhook || secret === null) {
       await this.deliveries.cancel(delivery._id, 'the webhook was deleted');
       return 'cancelled';
     }
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const result = await this.http.post(
-      webhook.url,
-      {
-        'content-type': 'application/json',
-        'user-agent': 'CCX-Webhooks/1',
-        'x-ccx-event': delivery.type,
-        'x-ccx-delivery': delivery._id,
-        'x-ccx-timestamp': timestamp,
-        'x-ccx-signature': signatureOf(secret, timestamp, delivery.body),
-      },
-      delivery.body,
-    );
+    const result =
+      secret instanceof SecretDecryptionError
+        ? unsent(secret)
+        : await this.http.post(
+            webhook.url,
+            {
+              'content-type': 'application/json',
+              'user-agent': 'CCX-Webhooks/1',
+              'x-ccx-event': delivery.type,
+              'x-ccx-delivery': delivery._id,
+              'x-ccx-timestamp': timestamp,
+              'x-ccx-signature': signatureOf(secret, timestamp, delivery.body),
+            },
+            delivery.body,
+          );
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
     const attempt = job.attemptsMade + 1;
     const last = attempt >= (job.opts.attempts ?? DELIVERY_ATTEMPTS);
@@ -73,4 +77,19 @@ export class DeliverWebhookProcessor extends JobProcessor<WebhookJobPayloads> {
     if (!ok) throw new DeliveryAttemptFailed(`webhook ${webhook._id} delivery ${delivery._id}: ${result.error ?? `answered ${result.status}`}`);
     return 'delivered';
   }
+
+  /**
+   * A secret no configured key opens is a failed attempt, recorded with why and retried: the
+   * operator may restore the key (WEBHOOK_SECRETS_PREVIOUS_KEYS) before the retries run out.
+   */
+  private secretOf(webhookId: string): Promise<string | null | SecretDecryptionError> {
+    return this.webhooks.secretOf(webhookId).catch((error: unknown) => {
+      if (error instanceof SecretDecryptionError) return error;
+      throw error;
+    });
+  }
+}
+
+function unsent(error: SecretDecryptionError): PostResult {
+  return { status: null, body: null, truncated: false, durationMs: 0, error: `not sent: ${error.message}` };
 }

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { skipOf, type PageRequest } from '../../shared/pagination';
+import { SecretCipher } from '../secrets/secret-cipher';
 import { WebhookSecretDocument } from './webhook-secret.schema';
 import { WebhookDocument } from './webhook.schema';
 
@@ -14,15 +15,20 @@ export class WebhookRepository implements OnModuleInit {
   constructor(
     @InjectModel(WebhookDocument.name) private readonly webhooks: Model<WebhookDocument>,
     @InjectModel(WebhookSecretDocument.name) private readonly secrets: Model<WebhookSecretDocument>,
+    private readonly cipher: SecretCipher,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await Promise.all([this.webhooks.init(), this.secrets.init()]);
   }
 
-  /** The secret first: a webhook the dispatcher can see always has a secret to sign with. */
+  /**
+   * The secret first: a webhook the dispatcher can see always has a secret to sign with. It is
+   * stored encrypted (SecretCipher), never as given.
+   */
   async create(webhook: WebhookDocument, secret: string): Promise<void> {
-    await this.secrets.collection.insertOne({ _id: webhook._id, secret, createdAt: webhook.createdAt } as never);
+    const stored = this.cipher.encrypt(secret, webhook._id);
+    await this.secrets.collection.insertOne({ _id: webhook._id, secret: stored, createdAt: webhook.createdAt } as never);
     await this.webhooks.collection.insertOne(webhook as never);
   }
 
@@ -51,9 +57,10 @@ export class WebhookRepository implements OnModuleInit {
       .exec();
   }
 
+  /** The secret as shown at creation; throws SecretDecryptionError when no configured key opens it. */
   async secretOf(id: string): Promise<string | null> {
     const found = await this.secrets.findById(id).lean<WebhookSecretDocument>().exec();
-    return found?.secret ?? null;
+    return found ? this.cipher.decrypt(found.secret, id) : null;
   }
 
   /** Removes the webhook, then its secret; true when it existed. */

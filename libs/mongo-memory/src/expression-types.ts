@@ -5,6 +5,7 @@ import type { AnyObject, Options } from 'mingo/types';
 import type { Document, Double } from 'bson';
 import { CommandError } from './errors';
 import { valueType, wider, withType, type NumType } from './numeric-types';
+import { orderedAccumulators, orderedExpressions } from './ordered-operators';
 import { bsonType, compareValues, isNumeric, isPlainObject, keyString, plainNumber, withPlainNumbers } from './values';
 
 /**
@@ -164,6 +165,33 @@ function passThrough(original: ExprFn, control: (string | number)[]): ExprFn {
   };
 }
 
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * `$pow` of two integers (int32/int64) as the server computes it: exact, an int32 when both are
+ * int32 and it fits, an int64 when it fits, a double once it overflows int64. mingo computes a
+ * double, inexact beyond 2^53. A negative exponent (a fraction, or ±1) and other types go to `other`.
+ */
+function integerPow(other: ExprFn): ExprFn {
+  return (obj, expr, options) => {
+    if (Array.isArray(obj) || !Array.isArray(expr) || expr.length !== 2) return other(obj, expr, options);
+    const [base, exp] = evalExpr(obj, expr, options) as unknown[];
+    const types = [valueType(base), valueType(exp)];
+    if (!types.every((t) => t === 'int' || t === 'long')) return other(obj, literalArgs(expr, [base, exp]), options);
+    const b = BigInt(base as number | bigint);
+    const e = BigInt(exp as number | bigint);
+    if (e < 0n) {
+      if (b === 0n) throw new CommandError(28764, '$pow cannot take a base of 0 and a negative exponent');
+      return other(obj, literalArgs(expr, [base, exp]), options);
+    }
+    // |base| <= 1 never grows; otherwise an exponent past 63 overflows int64 (and would make a huge bigint).
+    const exact = b >= -1n && b <= 1n ? (e === 0n ? 1n : b === -1n && e % 2n === 0n ? 1n : b) : e <= 63n ? b ** e : undefined;
+    if (exact === undefined || exact > INT64_MAX || exact < -INT64_MAX - 1n) return withType(Math.pow(Number(b), Number(e)), 'double');
+    if (types[0] === 'int' && types[1] === 'int' && exact <= BigInt(INT32_MAX) && exact >= BigInt(-INT32_MAX - 1)) return Number(exact);
+    return exact;
+  };
+}
+
 const ifThenElse = (expr: unknown): [unknown, unknown, unknown] =>
   Array.isArray(expr) ? (expr as [unknown, unknown, unknown]) : [(expr as Document)?.if, (expr as Document)?.then, (expr as Document)?.else];
 
@@ -219,13 +247,21 @@ const OWN: Record<string, ExprFn> = {
   $slice: passThrough(expressions.$slice as ExprFn, [1, 2]),
   $firstN: passThrough(expressions.$firstN as ExprFn, ['n']),
   $lastN: passThrough(expressions.$lastN as ExprFn, ['n']),
+  $pow: integerPow(plainOperator('$pow', expressions.$pow as ExprFn)),
 };
+
+/** Accumulators and expressions that compare or order values (ordered-operators.ts), mingo's on plain numbers where they do not apply. */
+const ORDERED_ACCUMULATORS = orderedAccumulators((name) => plainAccumulator(name, (accumulators as unknown as Record<string, AccFn>)[name]));
+const ORDERED_EXPRESSIONS = orderedExpressions(
+  (name) => plainOperator(name, (expressions as unknown as Record<string, ExprFn>)[name]),
+  ORDERED_ACCUMULATORS,
+);
 
 /** mingo's expression operators, each typed (see above); the caller adds its own ($add, comparisons...) on top. */
 export const TYPED_EXPRESSIONS: Record<string, ExprFn> = Object.fromEntries(
   Object.entries(expressions as unknown as Record<string, ExprFn>).map(([name, fn]) => [
     name,
-    OWN[name] ?? (UNCHANGED.has(name) ? fn : plainOperator(name, fn)),
+    OWN[name] ?? ORDERED_EXPRESSIONS[name] ?? (UNCHANGED.has(name) ? fn : plainOperator(name, fn)),
   ]),
 );
 
@@ -259,4 +295,5 @@ export const TYPED_ACCUMULATORS: Record<string, AccFn> = {
     }
     return [...seen.values()];
   },
+  ...ORDERED_ACCUMULATORS,
 };

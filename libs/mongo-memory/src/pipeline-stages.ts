@@ -5,7 +5,8 @@ import * as pipelineOps from 'mingo/operators/pipeline';
 import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { CommandError } from './errors';
-import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, withPlainNumbers } from './values';
+import { sortDocuments } from './sort-order';
+import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, typeRank, withPlainNumbers } from './values';
 
 /**
  * Pipeline stages over documents that keep their BSON types (#20; see expression-types.ts). Most of
@@ -82,6 +83,42 @@ const lookup: StageFn = (coll, expr, options) => {
   });
 };
 
+/**
+ * `$bucket` as the server runs it: a `$group` whose `_id` is a `$switch` over the boundaries (each
+ * bucket's `_id` the lower boundary as given, a value in no bucket the default or error 40066), then
+ * a sort on `_id`. Our `$group` and accumulators keep the values' types.
+ */
+const bucket: StageFn = (coll, expr, options) => {
+  const spec = expr as Document;
+  const bounds = isPlainObject(spec) ? spec.boundaries : undefined;
+  if (!Array.isArray(bounds) || spec.groupBy === undefined) return plainStage(pipelineOps.$bucket as unknown as StageFn)(coll, expr, options);
+  if (bounds.length < 2) throw new CommandError(40192, "The $bucket 'boundaries' field must have at least 2 values");
+  bounds.forEach((b, i) => {
+    if (i === 0) return;
+    if (typeRank(b) !== typeRank(bounds[0]))
+      throw new CommandError(40193, "All values in the the 'boundaries' option to $bucket must have the same type");
+    if (compareValues(bounds[i - 1], b) >= 0) throw new CommandError(40194, "The 'boundaries' option to $bucket must be sorted in ascending order");
+  });
+  const hasDefault = 'default' in spec;
+  if (
+    hasDefault &&
+    typeRank(spec.default) === typeRank(bounds[0]) &&
+    compareValues(spec.default, bounds[0]) >= 0 &&
+    compareValues(spec.default, bounds[bounds.length - 1]) < 0
+  )
+    throw new CommandError(
+      40199,
+      "The $bucket 'default' field must be less than the lowest boundary or greater than or equal to the highest boundary",
+    );
+  const branches = bounds.slice(0, -1).map((lower, i) => ({
+    case: { $and: [{ $gte: [spec.groupBy, { $literal: lower }] }, { $lt: [spec.groupBy, { $literal: bounds[i + 1] }] }] },
+    then: { $literal: lower },
+  }));
+  const id = { $switch: hasDefault ? { branches, default: { $literal: spec.default } } : { branches } };
+  const output = isPlainObject(spec.output) ? spec.output : { count: { $sum: 1 } };
+  return Lazy(sortDocuments(group(coll, { ...output, _id: id }, options).collect<Document>(), { _id: 1 }));
+};
+
 /** A mingo stage that computes with numbers itself: it reads plain copies (integral doubles come out as int32). */
 function plainStage(original: StageFn): StageFn {
   return (coll, expr, options) => {
@@ -95,12 +132,47 @@ function plainStage(original: StageFn): StageFn {
   };
 }
 
+/** Where a plain copy handed to mingo keeps the document it was made from (spread and Object.assign copy it along). */
+const ORIGINAL = Symbol('original');
+type Tagged = Document & { [ORIGINAL]?: Document };
+const tagged = (doc: Document): Tagged => ({ ...withPlainNumbers(doc), [ORIGINAL]: doc });
+
+/**
+ * `$graphLookup`: mingo's search (its joins need plain numbers) runs on plain copies that carry
+ * their originals; the result is made of the originals: the input document and the foreign
+ * documents as stored, the depth an int64 as on a server.
+ */
+const graphLookup: StageFn = (coll, expr, options) => {
+  const spec = expr as Document;
+  const original = pipelineOps.$graphLookup as unknown as StageFn;
+  if (!isPlainObject(spec) || typeof spec.as !== 'string') return plainStage(original)(coll, expr, options);
+  const evaluation = computeOptions(options);
+  const resolver = evaluation.collectionResolver as ((name: string) => Document[]) | undefined;
+  const taggedOptions = resolver
+    ? computeOptions({ ...evaluation.options, collectionResolver: (name: string) => resolver(name).map(tagged) } as Options, evaluation)
+    : evaluation;
+  const out = original(Lazy(coll.collect<Document>().map(tagged)), withPlainNumbers(expr), taggedOptions).collect<Tagged>();
+  const depthField = typeof spec.depthField === 'string' ? spec.depthField : undefined;
+  return Lazy(
+    out.map((doc) => {
+      const found = (doc[spec.as] as Tagged[]).map((f) => {
+        // A copy each time: one foreign document can be found for several input documents.
+        const stored = cloneValue(f[ORIGINAL] ?? f);
+        return depthField ? Object.assign({ [depthField]: BigInt(f[depthField] as number) }, stored) : stored;
+      });
+      return { ...(doc[ORIGINAL] ?? doc), [spec.as]: found };
+    }),
+  );
+};
+
 export const TYPED_STAGES: Record<string, StageFn> = {
   $group: group,
   $sortByCount: sortByCount,
   $lookup: lookup,
+  $bucket: bucket,
+  $graphLookup: graphLookup,
   ...Object.fromEntries(
-    ['$bucket', '$bucketAuto', '$densify', '$fill', '$setWindowFields', '$graphLookup'].map((name) => [
+    ['$bucketAuto', '$densify', '$fill', '$setWindowFields'].map((name) => [
       name,
       plainStage((pipelineOps as unknown as Record<string, StageFn>)[name]),
     ]),
@@ -110,7 +182,7 @@ export const TYPED_STAGES: Record<string, StageFn> = {
 // ---- double literals in a pipeline ------------------------------------------------------------------
 
 /** Stages whose specification holds expressions: a double literal there is a value and stays a `Double`. */
-const EXPRESSION_STAGES = new Set(['$project', '$addFields', '$set', '$replaceRoot', '$replaceWith', '$group', '$redact', '$documents']);
+const EXPRESSION_STAGES = new Set(['$project', '$addFields', '$set', '$replaceRoot', '$replaceWith', '$group', '$bucket', '$redact', '$documents']);
 
 /**
  * A pipeline as received keeps its integral doubles as `Double`s (wire.ts). They stay where they are

@@ -15,6 +15,7 @@ import { TYPED_ACCUMULATORS, TYPED_EXPRESSIONS } from './expression-types';
 import { valueType, wider, withType, type NumType } from './numeric-types';
 import { holdsDouble, TYPED_STAGES, typedPipeline } from './pipeline-stages';
 import { projector } from './projection';
+import { sortDocuments } from './sort-order';
 import {
   arithmetic,
   asDouble,
@@ -23,7 +24,6 @@ import {
   compareValues,
   isNumeric,
   isPlainObject,
-  pathValues,
   plainNumber,
   typeRank,
   valuesEqual,
@@ -503,33 +503,6 @@ function runStage(input: Document[], stage: Document, options: Partial<Options>,
 
 // ---- sort and projection ------------------------------------------------------------------------
 
-/** Key for one sort field: the smallest element of an array ascending, the largest descending. */
-function sortKey(doc: Document, path: string, dir: number): unknown {
-  const values = pathValues(doc, path);
-  if (values.length === 0) return null;
-  let best = values[0];
-  for (const v of values) if (compareValues(v, best) * dir < 0) best = v;
-  return best;
-}
-
-export function sortDocuments(docs: Document[], spec: Document): Document[] {
-  if (spec.$natural !== undefined) return spec.$natural === -1 ? [...docs].reverse() : docs;
-  const fields = Object.entries(spec).map(([path, dir]) => {
-    if (dir !== 1 && dir !== -1) throw new CommandError(Code.BadValue, `$sort key ordering must be 1 (for ascending) or -1 (for descending)`);
-    return { path, dir };
-  });
-  if (fields.length === 0) return docs;
-  const keyed = docs.map((doc) => ({ doc, keys: fields.map((f) => sortKey(doc, f.path, f.dir)) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < fields.length; i++) {
-      const c = compareValues(a.keys[i], b.keys[i]);
-      if (c) return c * fields[i].dir;
-    }
-    return 0;
-  });
-  return keyed.map((k) => k.doc);
-}
-
 /** find's projection (with the query, for the positional `.$`). */
 export function projectDocuments(docs: Document[], projection: Document | undefined, filter?: Document): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
@@ -544,3 +517,4 @@ export function projectDocuments(docs: Document[], projection: Document | undefi
   };
   return hasBigInt(projection) ? withInt64(run) : run();
 }
+export { sortDocuments } from './sort-order';

@@ -1,4 +1,4 @@
-import { Double, type Collection, type MongoClient } from 'mongodb';
+import { Double, Long, type Collection, type MongoClient } from 'mongodb';
 import { startTarget, type Target } from './harness';
 
 /**
@@ -187,5 +187,138 @@ describe('double literals in a pipeline', () => {
     await c.updateOne({ _id: 1 }, [{ $set: { x: new Double(2), y: { $add: ['$i', new Double(1)] } } }]);
     const doc = (await c.findOne({ _id: 1 }))!;
     expect([doc.x, doc.y, doc.i].map(typed)).toEqual([D(2), D(4), I(3)]);
+  });
+});
+
+describe('operators and stages that compare, order, bucket or join values keep them as stored', () => {
+  const byValue = (a: [string, number], b: [string, number]) => a[1] - b[1];
+
+  it('set expressions keep the elements and take 5 and 5.0 as one value', async () => {
+    const c = await fresh([{ _id: 1, a: [new Double(5), 1], b: [5, new Double(2)] }]);
+    const [p] = await c
+      .aggregate([
+        {
+          $project: {
+            union: { $setUnion: ['$a', '$b'] },
+            intersection: { $setIntersection: ['$a', '$a'] },
+            difference: { $setDifference: ['$a', [1]] },
+            equals: { $setEquals: ['$a', [5, 1]] },
+            subset: { $setIsSubset: [[new Double(2), 5], { $concatArrays: ['$a', '$b'] }] },
+          },
+        },
+      ])
+      .toArray();
+    const union = p.union.map(typed).sort(byValue);
+    expect(union.map((x: [string, number]) => x[1])).toEqual([1, 2, 5]);
+    expect(union.slice(0, 2)).toEqual([I(1), D(2)]);
+    expect(p.intersection.map(typed).sort(byValue)).toEqual([I(1), D(5)]);
+    expect(p.difference.map(typed)).toEqual([D(5)]);
+    expect([p.equals, p.subset]).toEqual([true, true]);
+  });
+
+  it('$sortArray, $maxN and $minN return the elements as stored', async () => {
+    const c = await fresh([{ _id: 1, list: [new Double(3), 1, new Double(2)], docs: [{ v: new Double(2) }, { v: 1 }] }]);
+    const [p] = await c
+      .aggregate([
+        {
+          $project: {
+            sorted: { $sortArray: { input: '$list', sortBy: 1 } },
+            sortedDocs: { $sortArray: { input: '$docs', sortBy: { v: -1 } } },
+            max: { $maxN: { input: '$list', n: 2 } },
+            min: { $minN: { input: '$list', n: 1 } },
+          },
+        },
+      ])
+      .toArray();
+    expect(p.sorted.map(typed)).toEqual([I(1), D(2), D(3)]);
+    expect(p.sortedDocs.map((d: Loose) => typed(d.v))).toEqual([D(2), I(1)]);
+    expect(p.max.map(typed)).toEqual([D(3), D(2)]);
+    expect(p.min.map(typed)).toEqual([I(1)]);
+  });
+
+  it('$top, $topN, $bottom, $bottomN, $maxN, $minN in $group', async () => {
+    const c = await fresh([
+      { _id: 1, g: 'a', d: new Double(5) },
+      { _id: 2, g: 'a', d: 4 },
+      { _id: 3, g: 'a', d: new Double(7) },
+    ]);
+    const [g] = await c
+      .aggregate([
+        {
+          $group: {
+            _id: '$g',
+            topN: { $topN: { n: 2, sortBy: { d: -1 }, output: '$d' } },
+            top: { $top: { sortBy: { d: 1 }, output: '$d' } },
+            bottomN: { $bottomN: { n: 2, sortBy: { d: 1 }, output: '$d' } },
+            bottom: { $bottom: { sortBy: { d: -1 }, output: '$d' } },
+            maxN: { $maxN: { input: '$d', n: 2 } },
+            minN: { $minN: { input: '$d', n: 1 } },
+          },
+        },
+      ])
+      .toArray();
+    expect([g.topN, g.bottomN, g.maxN, g.minN].map((l: unknown[]) => l.map(typed))).toEqual([[D(7), D(5)], [D(5), D(7)], [D(7), D(5)], [I(4)]]);
+    expect([g.top, g.bottom].map(typed)).toEqual([I(4), I(4)]);
+  });
+
+  it('$pow of integers stays an exact int64 beyond 2^53, a double once it overflows int64', async () => {
+    const c = await fresh([{ _id: 1, l: Long.fromNumber(3) }]);
+    const [p] = await c.aggregate([{ $project: { int: { $pow: [3, 39] }, long: { $pow: ['$l', 39] }, over: { $pow: [2, 63] } } }]).toArray();
+    expect([p.int, p.long].map((v: Long) => [v._bsontype, v.toString()])).toEqual([
+      ['Long', '4052555153018976267'],
+      ['Long', '4052555153018976267'],
+    ]);
+    expect(typed(p.over)).toEqual(D(2 ** 63));
+  });
+
+  it('$bucket: _id is the boundary as given, the accumulators keep the values', async () => {
+    const c = await fresh([
+      { _id: 1, v: new Double(1) },
+      { _id: 2, v: 2 },
+      { _id: 3, v: new Double(7) },
+      { _id: 4, v: 12 },
+    ]);
+    const buckets = await c
+      .aggregate([
+        { $sort: { _id: 1 } },
+        { $bucket: { groupBy: '$v', boundaries: [0, new Double(5), 10], default: 'other', output: { vals: { $push: '$v' } } } },
+      ])
+      .toArray();
+    expect(buckets.map((b) => [typeof b._id === 'string' ? b._id : typed(b._id), b.vals.map(typed)])).toEqual([
+      [I(0), [D(1), I(2)]],
+      [D(5), [D(7)]],
+      ['other', [I(12)]],
+    ]);
+  });
+
+  it('$graphLookup: the documents found as stored, depth an int64', async () => {
+    const foreign = await fresh([
+      { _id: 1, next: new Double(2), w: new Double(1) },
+      { _id: 2, next: 3, w: new Double(2) },
+      { _id: 3, w: 3 },
+    ]);
+    const c = await fresh([{ _id: 'start', first: new Double(1), x: new Double(3) }]);
+    const [p] = await c
+      .aggregate([
+        {
+          $graphLookup: {
+            from: foreign.collectionName,
+            startWith: '$first',
+            connectFromField: 'next',
+            connectToField: '_id',
+            as: 'path',
+            depthField: 'depth',
+          },
+        },
+      ])
+      .toArray();
+    expect(typed(p.x)).toEqual(D(3));
+    const path = [...p.path].sort((a: Loose, b: Loose) => a._id - b._id);
+    expect(path.map((d: Loose) => [typed(d.w), d.depth._bsontype, Number(d.depth)])).toEqual([
+      [D(1), 'Long', 0],
+      [D(2), 'Long', 1],
+      [I(3), 'Long', 2],
+    ]);
+    expect(typed(path[0].next)).toEqual(D(2));
   });
 });

@@ -5,6 +5,7 @@ import * as pipelineOps from 'mingo/operators/pipeline';
 import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { CommandError } from './errors';
+import { fill } from './fill-stages';
 import { sortDocuments } from './sort-order';
 import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, typeRank, withPlainNumbers } from './values';
 
@@ -165,24 +166,40 @@ const graphLookup: StageFn = (coll, expr, options) => {
   );
 };
 
+/** `$fill` (fill-stages.ts); a specification it does not read goes to mingo, for its error. */
+const fillStage: StageFn = (coll, expr, options) => {
+  const docs = coll.collect<Document>();
+  const out = isPlainObject(expr) ? fill(docs, expr, options) : undefined;
+  return out ? Lazy(out) : plainStage(pipelineOps.$fill as unknown as StageFn)(Lazy(docs), expr, options);
+};
+
 export const TYPED_STAGES: Record<string, StageFn> = {
   $group: group,
   $sortByCount: sortByCount,
   $lookup: lookup,
   $bucket: bucket,
   $graphLookup: graphLookup,
+  $fill: fillStage,
   ...Object.fromEntries(
-    ['$bucketAuto', '$densify', '$fill', '$setWindowFields'].map((name) => [
-      name,
-      plainStage((pipelineOps as unknown as Record<string, StageFn>)[name]),
-    ]),
+    ['$bucketAuto', '$densify', '$setWindowFields'].map((name) => [name, plainStage((pipelineOps as unknown as Record<string, StageFn>)[name])]),
   ),
 };
 
 // ---- double literals in a pipeline ------------------------------------------------------------------
 
 /** Stages whose specification holds expressions: a double literal there is a value and stays a `Double`. */
-const EXPRESSION_STAGES = new Set(['$project', '$addFields', '$set', '$replaceRoot', '$replaceWith', '$group', '$bucket', '$redact', '$documents']);
+const EXPRESSION_STAGES = new Set([
+  '$project',
+  '$addFields',
+  '$set',
+  '$replaceRoot',
+  '$replaceWith',
+  '$group',
+  '$bucket',
+  '$fill',
+  '$redact',
+  '$documents',
+]);
 
 /**
  * A pipeline as received keeps its integral doubles as `Double`s (wire.ts). They stay where they are

@@ -322,3 +322,40 @@ describe('operators and stages that compare, order, bucket or join values keep t
     expect(typed(path[0].next)).toEqual(D(2));
   });
 });
+
+describe('$fill', () => {
+  it('locf copies the value as stored, linear interpolates a double, value sets the expression', async () => {
+    const c = await fresh([
+      { _id: 1, t: 1, v: new Double(2), w: new Double(1) },
+      { _id: 2, t: 2, v: null },
+      { _id: 3, t: 4, v: new Double(8), w: 3 },
+      { _id: 4, t: 5, v: 9, w: null },
+    ]);
+    const docs = await c
+      .aggregate([{ $fill: { sortBy: { t: 1 }, output: { v: { method: 'linear' }, w: { method: 'locf' }, z: { value: new Double(0) } } } }])
+      .toArray();
+    expect(docs.map((d) => [Number(d._id), typed(d.v), typed(d.w), typed(d.z)])).toEqual([
+      [1, D(2), D(1), D(0)],
+      [2, D(4), D(1), D(0)],
+      [3, D(8), I(3), D(0)],
+      [4, I(9), I(3), D(0)],
+    ]);
+  });
+
+  it('fills each partition on its own, in sortBy order', async () => {
+    const c = await fresh([
+      { _id: 1, g: 'b', t: 2 },
+      { _id: 2, g: 'a', t: 1, v: new Double(5) },
+      { _id: 3, g: 'b', t: 1, v: 7 },
+      { _id: 4, g: 'a', t: 2 },
+    ]);
+    const docs = await c.aggregate([{ $fill: { partitionByFields: ['g'], sortBy: { t: 1 }, output: { v: { method: 'locf' } } } }]).toArray();
+    // The order of the partitions is the server's business; each one's values are checked.
+    expect(docs.map((d) => [Number(d._id), typed(d.v)]).sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+      [1, I(7)],
+      [2, D(5)],
+      [3, I(7)],
+      [4, D(5)],
+    ]);
+  });
+});

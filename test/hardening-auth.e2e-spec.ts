@@ -162,6 +162,7 @@ describe('Hardening: authentication (HTTP)', () => {
         NODE_ENV: 'production',
         SMTP_URL: 'smtp://127.0.0.1:9',
         PUBLIC_URL: 'http://localhost:3000',
+        WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
         RUN_WORKERS: 'false',
         SEED_ON_START: 'false',
       });

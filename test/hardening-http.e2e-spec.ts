@@ -182,6 +182,7 @@ describe('HTTP hardening (audit findings)', () => {
         NODE_ENV: 'production',
         SMTP_URL: 'smtp://127.0.0.1:9',
         PUBLIC_URL: 'http://localhost:3000',
+        WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
         CORS_ORIGIN: '*',
         RUN_WORKERS: 'false',
         SEED_ON_START: 'false',

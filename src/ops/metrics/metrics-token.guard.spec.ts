@@ -10,6 +10,7 @@ const production = {
   REDIS_URL: 'redis://r',
   SMTP_URL: 'smtp://m',
   PUBLIC_URL: 'https://x.example',
+  WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 function context(authorization?: string) {

@@ -7,7 +7,7 @@ import type { Document } from 'bson';
 import { CommandError } from './errors';
 import { fill } from './fill-stages';
 import { sortDocuments } from './sort-order';
-import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, typeRank, withPlainNumbers } from './values';
+import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, plainNumber, typeRank, withPlainNumbers } from './values';
 
 /**
  * Pipeline stages over documents that keep their BSON types (#20; see expression-types.ts). Most of
@@ -27,7 +27,6 @@ const computeOptions = (options: Options, like: Options = options): Evaluation =
 /** `$group`: documents grouped by equal `_id` values as a server compares them (5, 5.0 and Long(5) are one group). */
 const group: StageFn = (coll, expr, options) => {
   if (!isPlainObject(expr) || !('_id' in expr)) throw new CommandError(15955, 'a group specification must include an _id');
-  const fields = Object.keys(expr).filter((k) => k !== '_id');
   const groups = new Map<string, { id: unknown; docs: Document[] }>();
   for (const doc of coll.collect<Document>()) {
     const id = evalExpr(doc, expr._id, options) ?? null;
@@ -36,15 +35,16 @@ const group: StageFn = (coll, expr, options) => {
     if (g) g.docs.push(doc);
     else groups.set(key, { id, docs: [doc] });
   }
-  const out: Document[] = [];
-  for (const { id, docs } of groups.values()) {
-    const row: Document = { _id: id };
-    const evaluation = computeOptions(options).update({ root: null, groupId: id });
-    for (const f of fields) row[f] = evalExpr(docs, expr[f], evaluation);
-    out.push(row);
-  }
-  return Lazy(out);
+  return Lazy([...groups.values()].map(({ id, docs }) => accumulated(id, docs, expr, options)));
 };
+
+/** A group's output document: `_id`, then each accumulator of `spec` over the group's documents. */
+function accumulated(id: unknown, docs: Document[], spec: Document, options: Options): Document {
+  const row: Document = { _id: id };
+  const evaluation = computeOptions(options).update({ root: null, groupId: id });
+  for (const f of Object.keys(spec)) if (f !== '_id') row[f] = evalExpr(docs, spec[f], evaluation);
+  return row;
+}
 
 /** `$sortByCount`: our `$group`, then by count descending. */
 const sortByCount: StageFn = (coll, expr, options) => {
@@ -120,6 +120,41 @@ const bucket: StageFn = (coll, expr, options) => {
   return Lazy(sortDocuments(group(coll, { ...output, _id: id }, options).collect<Document>(), { _id: 1 }));
 };
 
+/**
+ * `$bucketAuto` as the server fills its buckets: the documents in `groupBy` order, about n/buckets
+ * in each (rounded), equal values kept in one bucket, the last bucket taking the rest; a bucket's
+ * `_id` is `{min, max}` of the values as stored, `max` the next bucket's `min` (the last one's its
+ * own largest value). With a `granularity` (boundaries from a number series) it is mingo's, on plain numbers.
+ */
+const bucketAuto: StageFn = (coll, expr, options) => {
+  const spec = expr as Document;
+  const buckets = isPlainObject(spec) ? plainNumber(spec.buckets) : undefined;
+  if (
+    !isPlainObject(spec) ||
+    spec.granularity !== undefined ||
+    spec.groupBy === undefined ||
+    typeof buckets !== 'number' ||
+    !Number.isInteger(buckets) ||
+    buckets < 1
+  )
+    return plainStage(pipelineOps.$bucketAuto as unknown as StageFn)(coll, expr, options);
+  const keyed = coll.collect<Document>().map((doc) => ({ key: evalExpr(doc, spec.groupBy, options) ?? null, doc }));
+  const sorted = sortDocuments(keyed, { key: 1 }) as typeof keyed;
+  const size = Math.max(1, Math.round(sorted.length / buckets));
+  const filled: { min: unknown; max: unknown; docs: Document[] }[] = [];
+  let i = 0;
+  while (i < sorted.length && filled.length < buckets) {
+    const last = filled.length === buckets - 1;
+    const end = last ? sorted.length : Math.min(sorted.length, i + size);
+    let j = end;
+    while (j < sorted.length && compareValues(sorted[j].key, sorted[end - 1].key) === 0) j++;
+    filled.push({ min: sorted[i].key, max: sorted[j - 1].key, docs: sorted.slice(i, j).map((k) => k.doc) });
+    i = j;
+  }
+  const output = isPlainObject(spec.output) ? spec.output : { count: { $sum: 1 } };
+  return Lazy(filled.map((b, n) => accumulated({ min: b.min, max: n + 1 < filled.length ? filled[n + 1].min : b.max }, b.docs, output, options)));
+};
+
 /** A mingo stage that computes with numbers itself: it reads plain copies (integral doubles come out as int32). */
 function plainStage(original: StageFn): StageFn {
   return (coll, expr, options) => {
@@ -180,8 +215,9 @@ export const TYPED_STAGES: Record<string, StageFn> = {
   $bucket: bucket,
   $graphLookup: graphLookup,
   $fill: fillStage,
+  $bucketAuto: bucketAuto,
   ...Object.fromEntries(
-    ['$bucketAuto', '$densify', '$setWindowFields'].map((name) => [name, plainStage((pipelineOps as unknown as Record<string, StageFn>)[name])]),
+    ['$densify', '$setWindowFields'].map((name) => [name, plainStage((pipelineOps as unknown as Record<string, StageFn>)[name])]),
   ),
 };
 

@@ -359,3 +359,24 @@ describe('$fill', () => {
     ]);
   });
 });
+
+describe('$bucketAuto', () => {
+  it('takes the boundaries from the documents as stored, and the accumulators keep the values', async () => {
+    const c = await fresh([
+      { _id: 1, v: new Double(1) },
+      { _id: 2, v: 2 },
+      { _id: 3, v: new Double(3) },
+      { _id: 4, v: 4 },
+      { _id: 5, v: new Double(5) },
+      { _id: 6, v: 6 },
+    ]);
+    const buckets = await c
+      .aggregate([{ $sort: { _id: 1 } }, { $bucketAuto: { groupBy: '$v', buckets: 3, output: { vals: { $push: '$v' } } } }])
+      .toArray();
+    expect(buckets.map((b) => [typed(b._id.min), typed(b._id.max), b.vals.map(typed)])).toEqual([
+      [D(1), D(3), [D(1), I(2)]],
+      [D(3), D(5), [D(3), I(4)]],
+      [D(5), I(6), [D(5), I(6)]],
+    ]);
+  });
+});

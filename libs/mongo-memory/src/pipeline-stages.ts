@@ -6,6 +6,7 @@ import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { CommandError } from './errors';
 import { fill } from './fill-stages';
+import { valueType, wider, withType } from './numeric-types';
 import { sortDocuments } from './sort-order';
 import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, plainNumber, typeRank, withPlainNumbers } from './values';
 
@@ -208,6 +209,42 @@ const fillStage: StageFn = (coll, expr, options) => {
   return out ? Lazy(out) : plainStage(pipelineOps.$fill as unknown as StageFn)(Lazy(docs), expr, options);
 };
 
+/**
+ * `$densify`: mingo's, on tagged plain copies (as `$graphLookup`), so the documents it passes on are
+ * the stored ones. A generated value is the range's start plus steps, typed as the server's sum: the
+ * start's type (the lower bound as given, else the smallest stored value of the range: all
+ * documents' for `full`, the partition's for `partition`), widened by the step's type.
+ */
+const densify: StageFn = (coll, expr, options) => {
+  const spec = expr as Document;
+  const original = pipelineOps.$densify as unknown as StageFn;
+  const range = isPlainObject(spec) ? spec.range : undefined;
+  if (!isPlainObject(range) || typeof spec.field !== 'string') return plainStage(original)(coll, expr, options);
+  const field = spec.field;
+  const docs = coll.collect<Document>();
+  const out = original(Lazy(docs.map(tagged)), withPlainNumbers(expr), options).collect<Tagged>();
+  const partitionFields = Array.isArray(spec.partitionByFields) ? (spec.partitionByFields as string[]) : [];
+  const partitionOf = (doc: Document) => keyString(partitionFields.map((f) => pathValues(doc, f)[0] ?? null));
+  const starts = new Map<string, unknown>();
+  for (const doc of docs) {
+    const v = pathValues(doc, field)[0];
+    if (v === undefined || v === null) continue;
+    for (const k of [partitionOf(doc), 'all']) if (!starts.has(k) || compareValues(v, starts.get(k)) < 0) starts.set(k, v);
+  }
+  const stepType = valueType(range.step);
+  return Lazy(
+    out.map((doc) => {
+      if (doc[ORIGINAL]) return doc[ORIGINAL];
+      const v = doc[field];
+      if (typeof v !== 'number') return doc;
+      const start = Array.isArray(range.bounds) ? range.bounds[0] : starts.get(range.bounds === 'full' ? 'all' : partitionOf(doc));
+      const startType = valueType(start);
+      const type = compareValues(v, start) === 0 || !startType || !stepType ? startType : wider(startType, stepType);
+      return { ...doc, [field]: withType(v, type) };
+    }),
+  );
+};
+
 export const TYPED_STAGES: Record<string, StageFn> = {
   $group: group,
   $sortByCount: sortByCount,
@@ -216,9 +253,8 @@ export const TYPED_STAGES: Record<string, StageFn> = {
   $graphLookup: graphLookup,
   $fill: fillStage,
   $bucketAuto: bucketAuto,
-  ...Object.fromEntries(
-    ['$densify', '$setWindowFields'].map((name) => [name, plainStage((pipelineOps as unknown as Record<string, StageFn>)[name])]),
-  ),
+  $densify: densify,
+  ...Object.fromEntries(['$setWindowFields'].map((name) => [name, plainStage((pipelineOps as unknown as Record<string, StageFn>)[name])])),
 };
 
 // ---- double literals in a pipeline ------------------------------------------------------------------
@@ -232,6 +268,8 @@ const EXPRESSION_STAGES = new Set([
   '$replaceWith',
   '$group',
   '$bucket',
+  '$bucketAuto',
+  '$densify',
   '$fill',
   '$redact',
   '$documents',

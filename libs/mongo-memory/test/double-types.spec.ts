@@ -380,3 +380,26 @@ describe('$bucketAuto', () => {
     ]);
   });
 });
+
+describe('$densify', () => {
+  it('passes the documents on as stored; a new value is typed as the sum of the start and the step', async () => {
+    const c = await fresh([
+      { _id: 1, t: new Double(1), x: new Double(9) },
+      { _id: 2, t: 4, x: 1 },
+    ]);
+    const full = await c.aggregate([{ $densify: { field: 't', range: { step: 1, bounds: 'full' } } }, { $sort: { t: 1 } }]).toArray();
+    expect(full.map((d) => [typed(d.t), d.x === undefined ? undefined : typed(d.x)])).toEqual([
+      [D(1), D(9)],
+      [D(2), undefined],
+      [D(3), undefined],
+      [I(4), I(1)],
+    ]);
+    const ints = await fresh([{ _id: 1, t: 2 }]);
+    const bounded = await ints.aggregate([{ $densify: { field: 't', range: { step: 1, bounds: [0, 3] } } }, { $sort: { t: 1 } }]).toArray();
+    expect(bounded.map((d) => typed(d.t))).toEqual([I(0), I(1), I(2)]);
+    const doubleStep = await ints
+      .aggregate([{ $densify: { field: 't', range: { step: new Double(1), bounds: [0, 2] } } }, { $sort: { t: 1 } }])
+      .toArray();
+    expect(doubleStep.map((d) => typed(d.t))).toEqual([I(0), D(1), I(2)]);
+  });
+});

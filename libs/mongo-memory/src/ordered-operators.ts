@@ -58,6 +58,8 @@ const SET_OPS: Record<string, (arrays: unknown[][]) => unknown> = {
   $setIsSubset: (arrays) => (arrays.length === 2 ? within(arrays[0], keySet(arrays[1])) : undefined),
 };
 
+const NULL_WHEN_NULLISH = new Set(['$setUnion', '$setIntersection', '$setDifference']);
+
 /** `n` of `$maxN`/`$topN`...: a positive integer (codes of the server's accumulator_multi). */
 function count(obj: AnyObject, expr: unknown, options: Options): number {
   const n = plainNumber(evalExpr(obj, expr, options));
@@ -130,7 +132,11 @@ export function orderedExpressions(fallback: (name: string) => ExprFn, accumulat
     out[name] = (obj, expr, options) => {
       if (Array.isArray(obj)) return other(obj, expr, options);
       const values = evalExpr(obj, expr, options);
-      const result = Array.isArray(values) && values.every(Array.isArray) ? op(values as unknown[][]) : undefined;
+      if (!Array.isArray(values)) return other(obj, expr, options);
+      // A null or missing operand makes the union, intersection and difference null (the others require arrays).
+      if (NULL_WHEN_NULLISH.has(name) && values.some((v) => v === null || v === undefined) && values.every((v) => v == null || Array.isArray(v)))
+        return null;
+      const result = values.every(Array.isArray) ? op(values as unknown[][]) : undefined;
       return result === undefined ? other(obj, expr, options) : result;
     };
   }

@@ -204,6 +204,8 @@ describe('operators and stages that compare, order, bucket or join values keep t
             difference: { $setDifference: ['$a', [1]] },
             equals: { $setEquals: ['$a', [5, 1]] },
             subset: { $setIsSubset: [[new Double(2), 5], { $concatArrays: ['$a', '$b'] }] },
+            nullUnion: { $setUnion: ['$a', '$missing'] },
+            nullDifference: { $setDifference: ['$a', null] },
           },
         },
       ])
@@ -214,6 +216,8 @@ describe('operators and stages that compare, order, bucket or join values keep t
     expect(p.intersection.map(typed).sort(byValue)).toEqual([I(1), D(5)]);
     expect(p.difference.map(typed)).toEqual([D(5)]);
     expect([p.equals, p.subset]).toEqual([true, true]);
+    // A null or missing operand makes the result null.
+    expect([p.nullUnion, p.nullDifference]).toEqual([null, null]);
   });
 
   it('$sortArray, $maxN and $minN return the elements as stored', async () => {

@@ -19,7 +19,7 @@ import { LogoutHandler } from './commands/logout/logout.handler';
 import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
 import { AuthGuard } from './guards/auth.guard';
-import { resolveJwtSecret } from './jwt-secret';
+import { resolveJwtSecret } from '../config/jwt-secret';
 import { PasswordHasher } from './password-hasher';
 import { UserDirectoryModule } from './directory/user-directory.module';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';

@@ -1,7 +1,7 @@
 import { startTestMongo, type TestMongo } from '@app/testing';
 import { createConnection, type Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { resolveJwtSecret } from '../../auth/jwt-secret';
+import { resolveJwtSecret } from '../../config/jwt-secret';
 import { AppConfig } from '../../config/app-config';
 import { SecretCipher } from './secret-cipher';
 import { secretCipherProvider } from './secret-cipher.provider';

@@ -1,6 +1,6 @@
 import { startTestMongo, type TestMongo } from '@app/testing';
 import mongoose, { type Connection } from 'mongoose';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from './app-config';
 import { resolveJwtSecret } from './jwt-secret';
 
 describe('resolveJwtSecret', () => {

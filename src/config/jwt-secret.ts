@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from './app-config';
 
 interface SettingDocument {
   _id: string;
@@ -16,6 +16,8 @@ const DUPLICATE_KEY = 11000;
  * one kept in the `settings` collection, so every instance on the same database signs and accepts
  * the same tokens, and they survive a restart. Insert-if-absent on a fixed `_id`: of two instances
  * starting together one inserts, the other gets a duplicate key, and both read the stored value.
+ * Here, beside the settings, because two modules need it: auth signs with it, and webhooks derives
+ * its development key from it (in the worker too, which has no auth module).
  */
 export async function resolveJwtSecret(config: AppConfig, connection: Connection): Promise<string> {
   if (config.env.JWT_SECRET) return config.env.JWT_SECRET;

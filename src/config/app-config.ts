@@ -11,7 +11,7 @@ export class AppConfig {
   readonly env: Env;
   /**
    * True when JWT_SECRET was not set (never in production): the auth module then uses a random
-   * secret kept in the database, shared by every instance on it (src/auth/jwt-secret.ts).
+   * secret kept in the database, shared by every instance on it (src/config/jwt-secret.ts).
    */
   readonly jwtSecretGenerated: boolean;
 

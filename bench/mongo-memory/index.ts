@@ -111,8 +111,9 @@ async function measure(loaded: Loaded[], op: (l: Loaded, i: number) => Promise<u
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const roundTrips = await latency();
-  printLatency(roundTrips);
+  const roundTrips = { sameProcess: await latency('same-process'), ownProcess: await latency('own-process') };
+  printLatency(roundTrips.sameProcess);
+  printLatency(roundTrips.ownProcess);
   const handler = await serverSide();
   console.log('\nserver-side CPU µs per request (no driver, no kernel): mongo-memory vs the raw wire server');
   for (const [name, f] of Object.entries(handler)) console.log(`  ${name.padEnd(9)} ${f.us} vs ${f.rawUs} (ratio ${f.ratio}, own ${f.ownUs} µs)`);

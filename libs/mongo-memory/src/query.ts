@@ -29,6 +29,7 @@ import {
   valuesEqual,
   withPlainNumbers,
 } from './values';
+import { setWindowFields } from './window-fields';
 
 /**
  * The bridge to mingo. mingo compares BSON numbers of different types (bigint, Decimal128) wrongly
@@ -341,6 +342,8 @@ const PIPELINE_OPS = {
     return coll.map((doc) => project(doc as Document));
   },
   $sort: (coll: Iterator, spec: unknown) => Lazy(sortDocuments(coll.collect() as Document[], spec as Document)),
+  // Our own (window-fields.ts): mingo's runs through $function and on plain numbers.
+  $setWindowFields: (coll: Iterator, spec: unknown, options: Options) => Lazy(setWindowFields(coll.collect() as Document[], spec, options)),
   $out: () => {
     throw new CommandError(Code.NotImplemented, '$out is not supported by mongo-memory');
   },

@@ -3,15 +3,16 @@ import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { sortDocuments } from './sort-order';
-import { asDouble, isPlainObject, keyString, pathValues, plainNumber, withPlainNumbers } from './values';
+import { asDouble, compareValues, isPlainObject, keyString, pathValues, plainNumber, withPlainNumbers } from './values';
 
 /**
  * `$fill` over documents that keep their BSON types (#20). mingo's version runs `$setWindowFields`
  * with `$function` inside, which this server refuses, so `locf` and `linear` did not run at all.
- * As on a server: with a `sortBy` (or a partition) the documents come out ordered by partition then
- * `sortBy`; `locf` copies the last non-null value as stored; `linear` interpolates along the single
- * `sortBy` field (a double, as the server's arithmetic gives); `value` sets the expression's value.
- * Only null and missing fields are filled.
+ * Checked against src/mongo/db/pipeline/document_source_fill.cpp (and .idl), accumulator_locf.cpp,
+ * window_function/window_function_exec_linear_fill.cpp: `locf` copies the last non-null value as
+ * stored (no `sortBy` needed); `linear` interpolates along the single `sortBy` field (a double, as
+ * the server's arithmetic gives); `value` sets the expression's value. Only null and missing
+ * fields are filled.
  */
 
 const isNullish = (v: unknown) => v === null || v === undefined;
@@ -48,16 +49,25 @@ function locf(docs: Document[], field: string): void {
 function linear(docs: Document[], field: string, sortField: string): void {
   let prev: { x: number; y: number } | undefined;
   let gap: Document[] = [];
+  let lastX: unknown;
   for (const doc of docs) {
+    // window_function_exec_linear_fill.cpp: every document needs a numeric (or nullish) value and a
+    // numeric or date sort value, no two alike, all numbers or all dates.
     const v = fieldOf(doc, field);
+    const sortValue = fieldOf(doc, sortField);
+    if (!isNullish(v) && axis(v) === undefined) throw new CommandError(Code.TypeMismatch, 'Value to be filled must be numeric or nullish');
+    const x = axis(sortValue);
+    if (x === undefined) throw new CommandError(Code.TypeMismatch, 'Value of the sortBy field must be numeric or a date');
+    if (lastX !== undefined) {
+      if (compareValues(lastX, sortValue) === 0) throw new CommandError(6050106, 'There can be no repeated values in the sort field');
+      if (lastX instanceof Date !== sortValue instanceof Date) throw new CommandError(Code.TypeMismatch, 'Conflicting sort value types');
+    }
+    lastX = sortValue;
     if (isNullish(v)) {
       gap.push(doc);
       continue;
     }
-    const y = axis(v);
-    const x = axis(fieldOf(doc, sortField));
-    if (y === undefined || x === undefined)
-      throw new CommandError(Code.TypeMismatch, `$fill 'linear' needs numeric values of '${field}' and '${sortField}'`);
+    const y = axis(v)!;
     if (prev) {
       for (const g of gap) {
         const gx = axis(fieldOf(g, sortField))!;
@@ -72,23 +82,59 @@ function linear(docs: Document[], field: string, sortField: string): void {
   for (const g of gap) setField(g, field, null);
 }
 
-/** `$fill`, or undefined for a specification it does not read (mingo answers: with its error). */
-export function fill(docs: Document[], spec: Document, options: Options): Document[] | undefined {
-  if (!isPlainObject(spec.output)) return undefined;
+const FILL_FIELDS = ['sortBy', 'partitionByFields', 'partitionBy', 'output'];
+
+/** The specification checked as document_source_fill.cpp and its IDL do, in their order and with their codes. */
+function checkSpec(spec: Document): void {
+  for (const k of Object.keys(spec)) if (!FILL_FIELDS.includes(k)) throw new CommandError(40415, `BSON field '$fill.${k}' is an unknown field.`);
+  if (!('output' in spec)) throw new CommandError(40414, "BSON field '$fill.output' is missing but a required field");
+  const wrongType = (k: string, expected: string) =>
+    new CommandError(Code.TypeMismatch, `BSON field '$fill.${k}' is the wrong type, expected type '${expected}'`);
+  if (spec.sortBy !== undefined && !isPlainObject(spec.sortBy)) throw wrongType('sortBy', 'object');
+  if (spec.partitionByFields !== undefined && !(Array.isArray(spec.partitionByFields) && spec.partitionByFields.every((f) => typeof f === 'string')))
+    throw wrongType('partitionByFields', 'array');
+  if (spec.partitionBy !== undefined && !isPlainObject(spec.partitionBy) && typeof spec.partitionBy !== 'string')
+    throw wrongType('partitionBy', 'object or string');
+  if (!isPlainObject(spec.output)) throw wrongType('output', 'object');
+  const outputs = Object.values(spec.output);
+  if (!outputs.length) throw new CommandError(6050203, "The output field in '$fill' must contain an object with at least one element");
+  for (const o of outputs) {
+    if (!isPlainObject(o)) throw new CommandError(6050200, 'Each fill output specification must be an object with exactly one field');
+    for (const k of Object.keys(o))
+      if (k !== 'value' && k !== 'method') throw new CommandError(40415, `BSON field '$fill.${k}' is an unknown field.`);
+    if ('method' in o) {
+      if (typeof o.method !== 'string') throw wrongType('method', 'string');
+      if ('value' in o)
+        throw new CommandError(6050201, "Each fill output specification must have exactly one of 'method' or 'value' fields, not both");
+      if (o.method !== 'locf' && o.method !== 'linear') throw new CommandError(6050202, 'Method must be either locf or linear');
+    }
+  }
+  if (spec.partitionBy !== undefined && spec.partitionByFields !== undefined)
+    throw new CommandError(6050204, "Maximum one of 'partitionBy' and 'partitionByFields can be specified in '$fill'");
+  // $linearFill in window_function_expression.h: a top-level sortBy of exactly one field (605001).
+  if (outputs.some((o) => o.method === 'linear') && Object.keys(spec.sortBy ?? {}).length !== 1)
+    throw new CommandError(605001, '$linearFill must be specified with a top level sortBy expression with exactly one element');
+}
+
+/**
+ * `$fill` as the server rewrites it (document_source_fill.cpp): the `method` outputs are a
+ * `$setWindowFields` (`$locf`, `$linearFill`) partitioned by `partitionBy` or the
+ * `partitionByFields`, sorted by the partition then `sortBy` (only when there is a method: `value`
+ * outputs alone leave the order as it is); the `value` outputs are an `$addFields` of
+ * `{$ifNull: ['$field', value]}`.
+ */
+export function fill(docs: Document[], spec: Document, options: Options): Document[] {
+  checkSpec(spec);
   const outputs = Object.entries(spec.output as Document);
-  if (!outputs.every(([, o]) => isPlainObject(o) && ('value' in o || o.method === 'locf' || o.method === 'linear'))) return undefined;
   const sortBy = spec.sortBy === undefined ? undefined : (withPlainNumbers(spec.sortBy) as Document);
   const methods = outputs.filter(([, o]) => 'method' in o);
-  if (methods.length && !isPlainObject(sortBy)) throw new CommandError(Code.FailedToParse, "$fill 'locf' and 'linear' need a 'sortBy'");
   const sortFields = Object.keys(sortBy ?? {});
-  if (methods.some(([, o]) => o.method === 'linear') && sortFields.length !== 1)
-    throw new CommandError(Code.FailedToParse, "$fill 'linear' needs exactly one 'sortBy' field");
   const partitionBy =
     spec.partitionBy ??
     (Array.isArray(spec.partitionByFields) ? Object.fromEntries((spec.partitionByFields as string[]).map((f) => [f, `$${f}`])) : undefined);
 
   let rows = docs.map((d) => ({ p: partitionBy === undefined ? null : (evalExpr(d, partitionBy, options) ?? null), d }));
-  if (partitionBy !== undefined || sortBy)
+  if (methods.length && (partitionBy !== undefined || sortBy))
     rows = sortDocuments(rows, {
       ...(partitionBy === undefined ? {} : { p: 1 }),
       ...Object.fromEntries(sortFields.map((f) => [`d.${f}`, sortBy![f]])),
@@ -109,7 +155,11 @@ export function fill(docs: Document[], spec: Document, options: Options): Docume
   const ordered = rows.map((r) => r.d);
   for (const [field, o] of outputs) {
     if (!('value' in o)) continue;
-    for (const doc of ordered) if (isNullish(fieldOf(doc, field))) setField(doc, field, evalExpr(doc, o.value, options));
+    for (const doc of ordered) {
+      if (!isNullish(fieldOf(doc, field))) continue;
+      const value = evalExpr(doc, o.value, options);
+      if (value !== undefined) setField(doc, field, value);
+    }
   }
   return ordered;
 }

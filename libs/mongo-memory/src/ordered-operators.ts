@@ -4,7 +4,8 @@ import type { AnyObject, Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { CommandError } from './errors';
 import { sortDocuments } from './sort-order';
-import { compareValues, isPlainObject, keyString, plainNumber, withPlainNumbers } from './values';
+import { numberOf } from './granularity';
+import { compareValues, isPlainObject, keyString, withPlainNumbers } from './values';
 
 /**
  * Operators that compare, order or pick values, over values that keep their BSON types (#20): the
@@ -33,48 +34,96 @@ function distinct(values: unknown[]): unknown[] {
 
 const keySet = (values: unknown[]) => new Set(values.map(keyString));
 const within = (values: unknown[], keys: Set<string>) => values.every((v) => keys.has(keyString(v)));
+const isNullish = (v: unknown) => v === null || v === undefined;
+/** One of each value, in the server's order (its ordered ValueSet: the first of equal values inserted stays). */
+const ordered = (values: unknown[]) => distinct(values).sort(compareValues);
 
-/** The set expressions over evaluated arrays; `undefined` when the arity is not theirs (the fallback answers). */
-const SET_OPS: Record<string, (arrays: unknown[][]) => unknown> = {
-  $setUnion: (arrays) => distinct(arrays.flat(1)),
-  $setIntersection: (arrays) => {
-    if (arrays.length === 0) return [];
-    const others = arrays.slice(1).map(keySet);
-    return distinct(arrays[0]).filter((v) => others.every((keys) => keys.has(keyString(v))));
+/**
+ * The set expressions over their evaluated operands, as expression.cpp evaluates them: operands
+ * checked in order, null for a null or missing operand where the server answers null, else its
+ * error; `$setUnion` and `$setIntersection` come out sorted (the server builds an ordered set),
+ * `$setDifference` in the first operand's order. Undefined when the arity is not theirs (the
+ * fallback answers: the server rejects it when parsing).
+ */
+const SET_OPS: Record<string, (operands: unknown[]) => unknown> = {
+  $setUnion: (operands) => {
+    for (const a of operands) {
+      if (isNullish(a)) return null;
+      if (!Array.isArray(a)) throw new CommandError(17043, 'All operands of $setUnion must be arrays.');
+    }
+    return ordered((operands as unknown[][]).flat(1));
   },
-  $setDifference: (arrays) => {
-    if (arrays.length !== 2) return undefined;
-    const remove = keySet(arrays[1]);
-    return distinct(arrays[0]).filter((v) => !remove.has(keyString(v)));
+  $setIntersection: (operands) => {
+    let current: unknown[] | undefined;
+    for (const a of operands) {
+      if (isNullish(a)) return null;
+      if (!Array.isArray(a)) throw new CommandError(17047, 'All operands of $setIntersection must be arrays.');
+      if (current === undefined) current = ordered(a);
+      else if (current.length) {
+        // The server keeps the smaller of the two sets' elements (its values, when equal ones differ in type).
+        let next = ordered(a);
+        if (current.length > next.length) [current, next] = [next, current];
+        const keys = keySet(next);
+        current = current.filter((v) => keys.has(keyString(v)));
+      }
+    }
+    return current ?? [];
   },
-  $setEquals: (arrays) => {
-    if (arrays.length < 2) return undefined;
-    const first = keySet(arrays[0]);
-    return arrays.slice(1).every((a) => {
-      const keys = keySet(a);
-      return keys.size === first.size && [...keys].every((k) => first.has(k));
+  $setDifference: (operands) => {
+    if (operands.length !== 2) return undefined;
+    const [a, b] = operands;
+    if (isNullish(a) || isNullish(b)) return null;
+    if (!Array.isArray(a)) throw new CommandError(17048, 'both operands of $setDifference must be arrays. First argument is not an array');
+    if (!Array.isArray(b)) throw new CommandError(17049, 'both operands of $setDifference must be arrays. Second argument is not an array');
+    const remove = keySet(b);
+    return distinct(a).filter((v) => !remove.has(keyString(v)));
+  },
+  $setEquals: (operands) => {
+    if (operands.length < 2) return undefined;
+    const sets = operands.map((a, i) => {
+      if (!Array.isArray(a)) throw new CommandError(17044, `All operands of $setEquals must be arrays. ${i + 1}-th argument is not an array`);
+      return keySet(a);
     });
+    return sets.slice(1).every((keys) => keys.size === sets[0].size && [...keys].every((k) => sets[0].has(k)));
   },
-  $setIsSubset: (arrays) => (arrays.length === 2 ? within(arrays[0], keySet(arrays[1])) : undefined),
+  $setIsSubset: (operands) => {
+    if (operands.length !== 2) return undefined;
+    const [a, b] = operands;
+    if (!Array.isArray(a)) throw new CommandError(17046, 'both operands of $setIsSubset must be arrays. First argument is not an array');
+    if (!Array.isArray(b)) throw new CommandError(17042, 'both operands of $setIsSubset must be arrays. Second argument is not an array');
+    return within(a, keySet(b));
+  },
 };
 
-const NULL_WHEN_NULLISH = new Set(['$setUnion', '$setIntersection', '$setDifference']);
-
-/** `n` of `$maxN`/`$topN`...: a positive integer (codes of the server's accumulator_multi). */
+/** `n` of `$maxN`/`$topN`...: a positive integer (AccumulatorN::validateN in accumulator_multi.cpp). */
 function count(obj: AnyObject, expr: unknown, options: Options): number {
-  const n = plainNumber(evalExpr(obj, expr, options));
-  if (typeof n === 'bigint') return Number(n);
-  if (typeof n !== 'number' || !Number.isInteger(n)) throw new CommandError(5787902, "Value for 'n' must be of integral type");
-  if (n < 1) throw new CommandError(5787908, "'n' must be greater than 0");
+  const v = evalExpr(obj, expr, options);
+  const n = numberOf(v);
+  if (n === undefined) throw new CommandError(5787902, `Value for 'n' must be of integral type, but found ${JSON.stringify(v) ?? 'missing'}`);
+  if (!Number.isInteger(n)) throw new CommandError(5787903, `Value for 'n' must be of integral type, but found ${n}`);
+  if (n < 1) throw new CommandError(5787908, `'n' must be greater than 0, found ${n}`);
   return n;
 }
 
-/** The n largest (sign 1) or smallest (-1) non-null values, in that order. */
-const extremes = (values: unknown[], n: number, sign: 1 | -1): unknown[] =>
-  values
-    .filter((v) => v !== null && v !== undefined)
-    .sort((a, b) => compareValues(b, a) * sign)
-    .slice(0, n);
+/**
+ * `$maxN` (sign 1) / `$minN` (-1) as the server's multiset keeps them: nulls and missing left out; a
+ * value enters when the set has room or when it beats the worst one kept (a tie does not); out
+ * come `$minN`'s ascending and `$maxN`'s descending, equal values of `$maxN` in reverse arrival.
+ */
+function extremes(values: unknown[], n: number, sign: 1 | -1): unknown[] {
+  const kept: unknown[] = []; // ascending, equal values in arrival order
+  for (const v of values) {
+    if (isNullish(v)) continue;
+    if (kept.length === n) {
+      if (sign === 1 ? compareValues(kept[0], v) < 0 : compareValues(kept[kept.length - 1], v) > 0) kept.splice(sign === 1 ? 0 : kept.length - 1, 1);
+      else continue;
+    }
+    let at = kept.length;
+    while (at > 0 && compareValues(kept[at - 1], v) > 0) at--;
+    kept.splice(at, 0, v);
+  }
+  return sign === 1 ? kept.reverse() : kept;
+}
 
 /** A sort direction or `sortBy` document as written (a `Double` 1 is 1). */
 const direction = (spec: unknown) => withPlainNumbers(spec) as number | Document;
@@ -90,15 +139,31 @@ function sortArray(values: unknown[], sortBy: number | Document): unknown[] {
   ).map((d) => byDoc.get(d)!.v);
 }
 
-/** `$top`/`$bottom` (one value) and `$topN`/`$bottomN` (a list): the group's documents in `sortBy` order, `output` of the first or last n. */
+/**
+ * `$top`/`$bottom` (one value) and `$topN`/`$bottomN` (a list), as AccumulatorTopBottomN keeps its
+ * multimap: the group's documents in arrival order, each entering when there is room or when it
+ * sorts strictly before the last kept (top) / after the first kept (bottom); ties keep what is
+ * there. A missing `output` is null.
+ */
 function ranked(end: 'top' | 'bottom', many: boolean, fallback: AccFn): AccFn {
   return (coll, expr, options) => {
     const spec = expr as Document;
     if (!isPlainObject(spec) || !isPlainObject(spec.sortBy)) return fallback(coll, expr, options);
     const n = many ? count({}, spec.n, options) : 1;
-    const sorted = sortDocuments(coll as Document[], direction(spec.sortBy) as Document);
-    const picked = end === 'top' ? sorted.slice(0, n) : sorted.slice(Math.max(0, sorted.length - n));
-    const out = push(picked, spec.output, options) as unknown[];
+    const sortBy = direction(spec.sortBy) as Document;
+    // $sort's order of two documents (a stable sort of the pair moves one only when it sorts first).
+    const compare = (a: Document, b: Document) => (sortDocuments([b, a], sortBy)[0] === a ? -1 : sortDocuments([a, b], sortBy)[0] === b ? 1 : 0);
+    const kept: Document[] = []; // sortBy order, ties in arrival order
+    for (const doc of coll as Document[]) {
+      if (kept.length === n) {
+        if (end === 'top' ? compare(kept[kept.length - 1], doc) > 0 : compare(doc, kept[0]) > 0) kept.splice(end === 'top' ? kept.length - 1 : 0, 1);
+        else continue;
+      }
+      let at = kept.length;
+      while (at > 0 && compare(kept[at - 1], doc) > 0) at--;
+      kept.splice(at, 0, doc);
+    }
+    const out = (push(kept, spec.output, options) as unknown[]).map((v) => (v === undefined ? null : v));
     return many ? out : (out[0] ?? null);
   };
 }
@@ -130,24 +195,24 @@ export function orderedExpressions(fallback: (name: string) => ExprFn, accumulat
   for (const [name, op] of Object.entries(SET_OPS)) {
     const other = fallback(name);
     out[name] = (obj, expr, options) => {
-      if (Array.isArray(obj)) return other(obj, expr, options);
-      const values = evalExpr(obj, expr, options);
-      if (!Array.isArray(values)) return other(obj, expr, options);
-      // A null or missing operand makes the union, intersection and difference null (the others require arrays).
-      if (NULL_WHEN_NULLISH.has(name) && values.some((v) => v === null || v === undefined) && values.every((v) => v == null || Array.isArray(v)))
-        return null;
-      const result = values.every(Array.isArray) ? op(values as unknown[][]) : undefined;
+      if (Array.isArray(obj) || !Array.isArray(expr)) return other(obj, expr, options);
+      const result = op(expr.map((e) => evalExpr(obj, e, options)));
       return result === undefined ? other(obj, expr, options) : result;
     };
   }
   const sortArrayFallback = fallback('$sortArray');
   out.$sortArray = (obj, expr, options) => {
     const spec = expr as Document;
-    if (Array.isArray(obj) || !isPlainObject(spec)) return sortArrayFallback(obj, expr, options);
-    const input = evalExpr(obj, spec.input, options);
+    if (Array.isArray(obj)) return sortArrayFallback(obj, expr, options);
+    if (!isPlainObject(spec)) throw new CommandError(2942500, '$sortArray requires an object as an argument');
     const sortBy = direction(spec.sortBy);
     const valid = sortBy === 1 || sortBy === -1 || (isPlainObject(sortBy) && Object.keys(sortBy).length > 0);
-    return Array.isArray(input) && valid ? sortArray(input, sortBy) : sortArrayFallback(obj, expr, options);
+    if (!valid || spec.input === undefined) return sortArrayFallback(obj, expr, options);
+    // expression.cpp: a null or missing input is null, another non-array error 2942504.
+    const input = evalExpr(obj, spec.input, options);
+    if (isNullish(input)) return null;
+    if (!Array.isArray(input)) throw new CommandError(2942504, `The input argument to $sortArray must be an array, but was of type: ${typeof input}`);
+    return sortArray(input, sortBy);
   };
   for (const [name, sign] of [
     ['$maxN', 1],
@@ -157,8 +222,12 @@ export function orderedExpressions(fallback: (name: string) => ExprFn, accumulat
     out[name] = (obj, expr, options) => {
       if (Array.isArray(obj)) return accumulator[name](obj, expr, options);
       const spec = expr as Document;
-      const input = isPlainObject(spec) ? evalExpr(obj, spec.input, options) : undefined;
-      return Array.isArray(input) ? extremes(input, count(obj, spec.n, options), sign) : other(obj, expr, options);
+      if (!isPlainObject(spec) || spec.n === undefined || spec.input === undefined) return other(obj, expr, options);
+      // accumulator_multi.cpp evaluateAccumulatorN: 'n' first, then the input must be an array (null too: 5788200).
+      const n = count(obj, spec.n, options);
+      const input = evalExpr(obj, spec.input, options);
+      if (!Array.isArray(input)) throw new CommandError(5788200, 'Input must be an array');
+      return extremes(input, n, sign);
     };
   }
   return out;

@@ -5,10 +5,12 @@ import * as pipelineOps from 'mingo/operators/pipeline';
 import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { CommandError } from './errors';
+import { densify } from './densify-stage';
 import { fill } from './fill-stages';
-import { valueType, wider, withType } from './numeric-types';
+import { granularityRounder, numberOf, type Rounder } from './granularity';
+import { typeName } from './expression-types';
 import { sortDocuments } from './sort-order';
-import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, plainNumber, typeRank, withPlainNumbers } from './values';
+import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, typeRank, withPlainNumbers } from './values';
 
 /**
  * Pipeline stages over documents that keep their BSON types (#20; see expression-types.ts). Most of
@@ -86,14 +88,27 @@ const lookup: StageFn = (coll, expr, options) => {
 };
 
 /**
- * `$bucket` as the server runs it: a `$group` whose `_id` is a `$switch` over the boundaries (each
+ * `$bucket` as the server runs it (checked against document_source_bucket.cpp, codes too; the
+ * checks of boundaries come before those of the other fields here): a `$group` whose `_id` is a `$switch` over the boundaries (each
  * bucket's `_id` the lower boundary as given, a value in no bucket the default or error 40066), then
  * a sort on `_id`. Our `$group` and accumulators keep the values' types.
  */
 const bucket: StageFn = (coll, expr, options) => {
   const spec = expr as Document;
-  const bounds = isPlainObject(spec) ? spec.boundaries : undefined;
-  if (!Array.isArray(bounds) || spec.groupBy === undefined) return plainStage(pipelineOps.$bucket as unknown as StageFn)(coll, expr, options);
+  if (!isPlainObject(spec)) throw new CommandError(40201, 'Argument to $bucket stage must be an object');
+  for (const [name, v] of Object.entries(spec)) {
+    if (name === 'groupBy') {
+      const expression = isPlainObject(v) && Object.keys(v)[0]?.startsWith('$');
+      if (!expression && !(typeof v === 'string' && v.startsWith('$')))
+        throw new CommandError(40202, "The $bucket 'groupBy' field must be defined as a $-prefixed path or an expression");
+    } else if (name === 'boundaries') {
+      if (!Array.isArray(v)) throw new CommandError(40200, "The $bucket 'boundaries' field must be an array");
+    } else if (name === 'output') {
+      if (!isPlainObject(v)) throw new CommandError(40196, "The $bucket 'output' field must be an object");
+    } else if (name !== 'default') throw new CommandError(40197, `Unrecognized option to $bucket: ${name}.`);
+  }
+  const bounds = spec.boundaries as unknown[] | undefined;
+  if (spec.groupBy === undefined || !bounds?.length) throw new CommandError(40198, "$bucket requires 'groupBy' and 'boundaries' to be specified.");
   if (bounds.length < 2) throw new CommandError(40192, "The $bucket 'boundaries' field must have at least 2 values");
   bounds.forEach((b, i) => {
     if (i === 0) return;
@@ -121,39 +136,92 @@ const bucket: StageFn = (coll, expr, options) => {
   return Lazy(sortDocuments(group(coll, { ...output, _id: id }, options).collect<Document>(), { _id: 1 }));
 };
 
+/** `$bucketAuto`'s specification, checked in the server's order and with its codes (document_source_bucket_auto.cpp). */
+function bucketAutoSpec(spec: unknown): { groupBy: unknown; buckets: number; output: Document; rounder?: Rounder } {
+  if (!isPlainObject(spec)) throw new CommandError(40240, 'The argument to $bucketAuto must be an object');
+  let buckets: number | undefined;
+  let rounder: Rounder | undefined;
+  for (const [name, v] of Object.entries(spec)) {
+    if (name === 'groupBy') {
+      const expression = isPlainObject(v) && Object.keys(v)[0]?.startsWith('$');
+      if (!expression && !(typeof v === 'string' && v.length > 1 && v.startsWith('$')))
+        throw new CommandError(40239, "The $bucketAuto 'groupBy' field must be defined as a $-prefixed path or an expression object");
+    } else if (name === 'buckets') {
+      const n = numberOf(v);
+      if (n === undefined) throw new CommandError(40241, "The $bucketAuto 'buckets' field must be a numeric value");
+      if (!Number.isInteger(n) || Math.abs(n) > 0x7fffffff)
+        throw new CommandError(40242, `The $bucketAuto 'buckets' field must be representable as a 32-bit integer, but found ${n}`);
+      buckets = n;
+    } else if (name === 'output') {
+      if (!isPlainObject(v)) throw new CommandError(40244, "The $bucketAuto 'output' field must be an object");
+    } else if (name === 'granularity') {
+      if (typeof v !== 'string') throw new CommandError(40261, "The $bucketAuto 'granularity' field must be a string");
+      rounder = granularityRounder(v);
+    } else throw new CommandError(40245, `Unrecognized option to $bucketAuto: ${name}`);
+  }
+  if (spec.groupBy === undefined || buckets === undefined)
+    throw new CommandError(40246, "$bucketAuto requires 'groupBy' and 'buckets' to be specified");
+  if (buckets < 1) throw new CommandError(40243, `The $bucketAuto 'buckets' field must be greater than 0, but found: ${buckets}`);
+  return { groupBy: spec.groupBy, buckets, output: isPlainObject(spec.output) ? spec.output : { count: { $sum: 1 } }, rounder };
+}
+
 /**
- * `$bucketAuto` as the server fills its buckets: the documents in `groupBy` order, about n/buckets
- * in each (rounded), equal values kept in one bucket, the last bucket taking the rest; a bucket's
- * `_id` is `{min, max}` of the values as stored, `max` the next bucket's `min` (the last one's its
- * own largest value). With a `granularity` (boundaries from a number series) it is mingo's, on plain numbers.
+ * `$bucketAuto` as the server fills its buckets (checked against document_source_bucket_auto.cpp):
+ * the documents in `groupBy` order (missing is null), round(n / buckets) in each (at least one),
+ * then the documents equal to the bucket's last value too; the last bucket takes the rest. A
+ * bucket's `_id` is `{min, max}` as stored, `max` the next bucket's `min` (the last one's its own
+ * largest value). With a `granularity` (granularity.ts) every value must be a non-negative number
+ * (40258, 40259, 40260); the first `min` is the smallest value rounded down, a bucket's `max` its
+ * largest value rounded up (taking in the following values below that), the next `min` that `max`;
+ * a `max` that rounds to 0 becomes the next value rounded down.
  */
 const bucketAuto: StageFn = (coll, expr, options) => {
-  const spec = expr as Document;
-  const buckets = isPlainObject(spec) ? plainNumber(spec.buckets) : undefined;
-  if (
-    !isPlainObject(spec) ||
-    spec.granularity !== undefined ||
-    spec.groupBy === undefined ||
-    typeof buckets !== 'number' ||
-    !Number.isInteger(buckets) ||
-    buckets < 1
-  )
-    return plainStage(pipelineOps.$bucketAuto as unknown as StageFn)(coll, expr, options);
-  const keyed = coll.collect<Document>().map((doc) => ({ key: evalExpr(doc, spec.groupBy, options) ?? null, doc }));
+  const { groupBy, buckets, output, rounder } = bucketAutoSpec(expr);
+  const keyed = coll.collect<Document>().map((doc) => {
+    const key = evalExpr(doc, groupBy, options) ?? null;
+    if (rounder) {
+      const x = numberOf(key);
+      if (x === undefined)
+        throw new CommandError(
+          40258,
+          `$bucketAuto can specify a 'granularity' with numeric boundaries only, but found a value with type: ${typeName(key)}`,
+        );
+      if (Number.isNaN(x)) throw new CommandError(40259, "$bucketAuto can specify a 'granularity' with numeric boundaries only, but found a NaN");
+      if (x < 0) throw new CommandError(40260, "$bucketAuto can specify a 'granularity' with non-negative numbers only, but found a negative number");
+    }
+    return { key, doc };
+  });
   const sorted = sortDocuments(keyed, { key: 1 }) as typeof keyed;
   const size = Math.max(1, Math.round(sorted.length / buckets));
   const filled: { min: unknown; max: unknown; docs: Document[] }[] = [];
   let i = 0;
+  let previousMax: unknown;
   while (i < sorted.length && filled.length < buckets) {
-    const last = filled.length === buckets - 1;
-    const end = last ? sorted.length : Math.min(sorted.length, i + size);
+    const end = filled.length === buckets - 1 ? sorted.length : Math.min(sorted.length, i + size);
+    const bucket: { min: unknown; max: unknown; docs: Document[] } = {
+      min: sorted[i].key,
+      max: sorted[end - 1].key,
+      docs: sorted.slice(i, end).map((k) => k.doc),
+    };
     let j = end;
-    while (j < sorted.length && compareValues(sorted[j].key, sorted[end - 1].key) === 0) j++;
-    filled.push({ min: sorted[i].key, max: sorted[j - 1].key, docs: sorted.slice(i, j).map((k) => k.doc) });
+    if (rounder) {
+      if (filled.length === 0) bucket.min = rounder.roundDown(sorted[i].key);
+      else bucket.min = previousMax;
+      const boundary = rounder.roundUp(bucket.max);
+      while (j < sorted.length && (compareValues(boundary, sorted[j].key) > 0 || compareValues(bucket.max, sorted[j].key) === 0)) {
+        bucket.max = sorted[j].key;
+        bucket.docs.push(sorted[j++].doc);
+      }
+      bucket.max = numberOf(boundary) === 0 && j < sorted.length ? rounder.roundDown(sorted[j].key) : boundary;
+    } else {
+      while (j < sorted.length && compareValues(sorted[j].key, bucket.max) === 0) bucket.docs.push(sorted[j++].doc);
+      if (j < sorted.length) bucket.max = sorted[j].key;
+    }
+    previousMax = bucket.max;
+    filled.push(bucket);
     i = j;
   }
-  const output = isPlainObject(spec.output) ? spec.output : { count: { $sum: 1 } };
-  return Lazy(filled.map((b, n) => accumulated({ min: b.min, max: n + 1 < filled.length ? filled[n + 1].min : b.max }, b.docs, output, options)));
+  return Lazy(filled.map((b) => accumulated({ min: b.min, max: b.max }, b.docs, output, options)));
 };
 
 /** A mingo stage that computes with numbers itself: it reads plain copies (integral doubles come out as int32). */
@@ -177,8 +245,11 @@ const tagged = (doc: Document): Tagged => ({ ...withPlainNumbers(doc), [ORIGINAL
 /**
  * `$graphLookup`: mingo's search (its joins need plain numbers) runs on plain copies that carry
  * their originals; the result is made of the originals: the input document and the foreign
- * documents as stored, the depth an int64 as on a server.
+ * documents as stored, the depth an int64 (checked against document_source_graph_lookup.cpp:
+ * `long long depth`, set with setNestedField).
  */
+const DEPTH = '__mongoMemoryDepth';
+
 const graphLookup: StageFn = (coll, expr, options) => {
   const spec = expr as Document;
   const original = pipelineOps.$graphLookup as unknown as StageFn;
@@ -188,62 +259,43 @@ const graphLookup: StageFn = (coll, expr, options) => {
   const taggedOptions = resolver
     ? computeOptions({ ...evaluation.options, collectionResolver: (name: string) => resolver(name).map(tagged) } as Options, evaluation)
     : evaluation;
-  const out = original(Lazy(coll.collect<Document>().map(tagged)), withPlainNumbers(expr), taggedOptions).collect<Tagged>();
   const depthField = typeof spec.depthField === 'string' ? spec.depthField : undefined;
+  // mingo's depth goes to a field of its own (mingo keeps a stored field of the depthField's name).
+  const mingoSpec = depthField ? { ...spec, depthField: DEPTH } : spec;
+  const out = original(Lazy(coll.collect<Document>().map(tagged)), withPlainNumbers(mingoSpec), taggedOptions).collect<Tagged>();
   return Lazy(
     out.map((doc) => {
       const found = (doc[spec.as] as Tagged[]).map((f) => {
         // A copy each time: one foreign document can be found for several input documents.
         const stored = cloneValue(f[ORIGINAL] ?? f);
-        return depthField ? Object.assign({ [depthField]: BigInt(f[depthField] as number) }, stored) : stored;
+        // The server sets the depth as its found document's field (replacing a stored one, else last).
+        if (depthField) setPath(stored, depthField, BigInt(f[DEPTH] as number));
+        return stored;
       });
       return { ...(doc[ORIGINAL] ?? doc), [spec.as]: found };
     }),
   );
 };
 
-/** `$fill` (fill-stages.ts); a specification it does not read goes to mingo, for its error. */
+/** Sets a dotted path in a document, making the objects on the way (a non-object on the way is replaced). */
+export function setPath(doc: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let at = doc;
+  for (const p of parts.slice(0, -1)) {
+    if (!isPlainObject(at[p])) at[p] = {};
+    at = at[p] as Document;
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
+/** `$fill` (fill-stages.ts). */
 const fillStage: StageFn = (coll, expr, options) => {
-  const docs = coll.collect<Document>();
-  const out = isPlainObject(expr) ? fill(docs, expr, options) : undefined;
-  return out ? Lazy(out) : plainStage(pipelineOps.$fill as unknown as StageFn)(Lazy(docs), expr, options);
+  if (!isPlainObject(expr)) throw new CommandError(9, 'The $fill stage specification must be an object');
+  return Lazy(fill(coll.collect<Document>(), expr, options));
 };
 
-/**
- * `$densify`: mingo's, on tagged plain copies (as `$graphLookup`), so the documents it passes on are
- * the stored ones. A generated value is the range's start plus steps, typed as the server's sum: the
- * start's type (the lower bound as given, else the smallest stored value of the range: all
- * documents' for `full`, the partition's for `partition`), widened by the step's type.
- */
-const densify: StageFn = (coll, expr, options) => {
-  const spec = expr as Document;
-  const original = pipelineOps.$densify as unknown as StageFn;
-  const range = isPlainObject(spec) ? spec.range : undefined;
-  if (!isPlainObject(range) || typeof spec.field !== 'string') return plainStage(original)(coll, expr, options);
-  const field = spec.field;
-  const docs = coll.collect<Document>();
-  const out = original(Lazy(docs.map(tagged)), withPlainNumbers(expr), options).collect<Tagged>();
-  const partitionFields = Array.isArray(spec.partitionByFields) ? (spec.partitionByFields as string[]) : [];
-  const partitionOf = (doc: Document) => keyString(partitionFields.map((f) => pathValues(doc, f)[0] ?? null));
-  const starts = new Map<string, unknown>();
-  for (const doc of docs) {
-    const v = pathValues(doc, field)[0];
-    if (v === undefined || v === null) continue;
-    for (const k of [partitionOf(doc), 'all']) if (!starts.has(k) || compareValues(v, starts.get(k)) < 0) starts.set(k, v);
-  }
-  const stepType = valueType(range.step);
-  return Lazy(
-    out.map((doc) => {
-      if (doc[ORIGINAL]) return doc[ORIGINAL];
-      const v = doc[field];
-      if (typeof v !== 'number') return doc;
-      const start = Array.isArray(range.bounds) ? range.bounds[0] : starts.get(range.bounds === 'full' ? 'all' : partitionOf(doc));
-      const startType = valueType(start);
-      const type = compareValues(v, start) === 0 || !startType || !stepType ? startType : wider(startType, stepType);
-      return { ...doc, [field]: withType(v, type) };
-    }),
-  );
-};
+/** `$densify` (densify-stage.ts). */
+const densifyStage: StageFn = (coll, expr) => Lazy(densify(coll.collect<Document>(), expr));
 
 export const TYPED_STAGES: Record<string, StageFn> = {
   $group: group,
@@ -253,7 +305,7 @@ export const TYPED_STAGES: Record<string, StageFn> = {
   $graphLookup: graphLookup,
   $fill: fillStage,
   $bucketAuto: bucketAuto,
-  $densify: densify,
+  $densify: densifyStage,
   ...Object.fromEntries(['$setWindowFields'].map((name) => [name, plainStage((pipelineOps as unknown as Record<string, StageFn>)[name])])),
 };
 

@@ -1,5 +1,5 @@
 import { Double, Long, type Collection, type MongoClient } from 'mongodb';
-import { startTarget, type Target } from './harness';
+import { rejection, startTarget, type Target } from './harness';
 
 /**
  * Issue #15 (#20): a double with an integral value stays a double (BSON type 1) wherever a server
@@ -401,9 +401,12 @@ describe('$densify', () => {
     const ints = await fresh([{ _id: 1, t: 2 }]);
     const bounded = await ints.aggregate([{ $densify: { field: 't', range: { step: 1, bounds: [0, 3] } } }, { $sort: { t: 1 } }]).toArray();
     expect(bounded.map((d) => typed(d.t))).toEqual([I(0), I(1), I(2)]);
+    // Explicit bounds and the step must be of one type (document_source_densify.cpp, 5876900).
     const doubleStep = await ints
-      .aggregate([{ $densify: { field: 't', range: { step: new Double(1), bounds: [0, 2] } } }, { $sort: { t: 1 } }])
+      .aggregate([{ $densify: { field: 't', range: { step: new Double(1), bounds: [new Double(0), new Double(2)] } } }, { $sort: { t: 1 } }])
       .toArray();
-    expect(doubleStep.map((d) => typed(d.t))).toEqual([I(0), D(1), I(2)]);
+    expect(doubleStep.map((d) => typed(d.t))).toEqual([D(0), D(1), I(2)]);
+    const mixed = await rejection(ints.aggregate([{ $densify: { field: 't', range: { step: new Double(1), bounds: [0, 2] } } }]).toArray());
+    expect(Number(mixed.code)).toBe(5876900);
   });
 });

@@ -99,16 +99,32 @@ function checkPaths(paths: string[]): void {
       throw new CommandError(6307900, "$setWindowFields 'output' specification contains two conflicting paths");
 }
 
+/**
+ * Sets an output as `$addFields` does (the server adds the outputs with one): through an array, in
+ * each element, an element that is not a document becoming one; a missing value removes the field.
+ */
 function setPath(doc: Document, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let at = doc;
-  for (const p of parts.slice(0, -1)) {
-    if (!isPlainObject(at[p])) at[p] = {};
-    at = at[p] as Document;
+  setIn(doc, path.split('.'), value);
+}
+
+function setIn(at: Document, parts: string[], value: unknown): void {
+  const [p, ...rest] = parts;
+  if (!rest.length) {
+    if (value === undefined) delete at[p];
+    else at[p] = value;
+    return;
   }
-  const last = parts[parts.length - 1];
-  if (value === undefined) delete at[last];
-  else at[last] = value;
+  const next = at[p];
+  if (Array.isArray(next)) {
+    at[p] = next.map((el) => {
+      const d: Document = isPlainObject(el) ? el : {};
+      setIn(d, rest, value);
+      return d;
+    });
+    return;
+  }
+  if (!isPlainObject(next)) at[p] = {};
+  setIn(at[p] as Document, rest, value);
 }
 
 // ---- window functions ----------------------------------------------------------------------------

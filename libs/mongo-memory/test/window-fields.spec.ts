@@ -88,6 +88,14 @@ describe('partitions and order', () => {
     expect(typed(docs[0].s.x)).toEqual(I(1));
     expect(typed(docs[0].v)).toEqual(D(1.5));
   });
+
+  it('sets a dotted output in each element of an array, as $addFields does (elements that are not documents become documents)', async () => {
+    const c = await fresh([{ _id: 1, t: 1, v: 2, docs: [{ a: 1 }, { b: 2 }], nums: [1, 2] }]);
+    const [doc] = await windowed(c, { sortBy: { t: 1 }, output: { 'docs.sum': { $sum: '$v' }, 'nums.sum': { $sum: '$v' } } });
+    expect(typed(doc.docs.map((d: Loose) => d.sum))).toEqual([I(2), I(2)]);
+    expect(typed(doc.docs[0].a)).toEqual(I(1));
+    expect(doc.nums.map((d: Loose) => Object.keys(d))).toEqual([['sum'], ['sum']]);
+  });
 });
 
 describe('accumulators over windows', () => {

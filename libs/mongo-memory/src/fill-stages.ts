@@ -41,8 +41,9 @@ function locf(docs: Document[], field: string): void {
   let last: unknown;
   for (const doc of docs) {
     const v = fieldOf(doc, field);
+    // AccumulatorLocf starts from null: a null or missing value before any other becomes null.
     if (!isNullish(v)) last = v;
-    else if (last !== undefined) setField(doc, field, last);
+    else setField(doc, field, last === undefined ? null : last);
   }
 }
 

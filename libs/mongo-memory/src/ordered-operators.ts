@@ -12,9 +12,10 @@ import { compareValues, isPlainObject, keyString, withPlainNumbers } from './val
  * set expressions, `$sortArray`, `$maxN`/`$minN`, `$top`/`$topN`/`$bottom`/`$bottomN`. mingo's
  * versions tell a number from a `Double` (5 and 5.0 would be two set elements), so they only ever
  * saw plain copies and handed back plain numbers. These compare by the server's order and equality
- * (compareValues, keyString) and return the values themselves. Anything they do not handle (an
- * argument that is not an array, null) goes to the fallback: mingo on plain numbers, which answers
- * null or the error.
+ * (compareValues, keyString) and return the values themselves. Null operands, non-array operands,
+ * a bad `n`, and ties are as in the server's expression.cpp and accumulator_multi.cpp (checked
+ * there, error codes too). What they do not read (a wrong arity, a malformed specification) goes to
+ * the fallback: mingo on plain numbers, which answers the error.
  */
 
 type ExprFn = (obj: AnyObject, expr: unknown, options: Options) => unknown;

@@ -236,6 +236,12 @@ describe('$fill', () => {
     expect(out.map((d) => typed(d.v))).toEqual([D(1), D(1), D(1)]);
   });
 
+  it('locf: a missing value before any other becomes null (the accumulator starts from null)', async () => {
+    const c = await fresh([{ _id: 1 }, { _id: 2, v: 'x' }]);
+    const out = await c.aggregate([{ $fill: { sortBy: { _id: 1 }, output: { v: { method: 'locf' } } } }]).toArray();
+    expect(out.map((d) => d.v)).toEqual([null, 'x']);
+  });
+
   it('value outputs alone keep the input order even with a sortBy', async () => {
     const c = await fresh([{ _id: 2 }, { _id: 1 }]);
     const out = await c.aggregate([{ $fill: { sortBy: { _id: 1 }, output: { v: { value: 0 } } } }]).toArray();

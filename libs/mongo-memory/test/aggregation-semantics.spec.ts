@@ -150,6 +150,14 @@ describe('$densify', () => {
     expect(longs.map((d) => typed(d.x))).toEqual([L(1), L(2), L(3), I(4)]);
   });
 
+  it('dates: a month past the 31st is the month’s last day, and the next month counts from there', async () => {
+    const c = await fresh([{ t: new Date('2024-01-31T00:00:00Z') }, { t: new Date('2024-04-30T00:00:00Z') }]);
+    const out = await c
+      .aggregate([{ $densify: { field: 't', range: { step: 1, unit: 'month', bounds: 'full' } } }, { $project: { _id: 0 } }])
+      .toArray();
+    expect(out.map((d) => (d.t as Date).toISOString().slice(0, 10))).toEqual(['2024-01-31', '2024-02-29', '2024-03-29', '2024-04-29', '2024-04-30']);
+  });
+
   it('errors: bounds and step of different types, partition bounds without partitions, a step that is not positive', async () => {
     const c = await fresh([{ x: 1 }]);
     expect(await code(c, [{ $densify: { field: 'x', range: { step: 1.5, bounds: [0, 10] } } }])).toBe(5876900);

@@ -177,6 +177,7 @@ function bucketAutoSpec(spec: unknown): { groupBy: unknown; buckets: number; out
  */
 const bucketAuto: StageFn = (coll, expr, options) => {
   const { groupBy, buckets, output, rounder } = bucketAutoSpec(expr);
+  let keyedAt = 0;
   const keyed = coll.collect<Document>().map((doc) => {
     const key = evalExpr(doc, groupBy, options) ?? null;
     if (rounder) {
@@ -189,7 +190,7 @@ const bucketAuto: StageFn = (coll, expr, options) => {
       if (Number.isNaN(x)) throw new CommandError(40259, "$bucketAuto can specify a 'granularity' with numeric boundaries only, but found a NaN");
       if (x < 0) throw new CommandError(40260, "$bucketAuto can specify a 'granularity' with non-negative numbers only, but found a negative number");
     }
-    return { key, doc };
+    return { key, doc, at: keyedAt++ };
   });
   const sorted = sortDocuments(keyed, { key: 1 }) as typeof keyed;
   const size = Math.max(1, Math.round(sorted.length / buckets));
@@ -221,7 +222,11 @@ const bucketAuto: StageFn = (coll, expr, options) => {
     filled.push(bucket);
     i = j;
   }
-  return Lazy(filled.map((b) => accumulated({ min: b.min, max: b.max }, b.docs, output, options)));
+  // The accumulators see a bucket's documents in their input order (accumulator_for_bucket_auto.cpp:
+  // $first, $push, $mergeObjects... follow the original positions; older servers used the sorted order).
+  const position = new Map(keyed.map((k) => [k.doc, k.at]));
+  const inInputOrder = (docs: Document[]) => [...docs].sort((a, b) => position.get(a)! - position.get(b)!);
+  return Lazy(filled.map((b) => accumulated({ min: b.min, max: b.max }, inInputOrder(b.docs), output, options)));
 };
 
 /** A mingo stage that computes with numbers itself: it reads plain copies (integral doubles come out as int32). */

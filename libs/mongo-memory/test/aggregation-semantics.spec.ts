@@ -183,6 +183,26 @@ describe('$bucketAuto', () => {
     ]);
   });
 
+  it('the accumulators see a bucket’s documents in their input order (the server’s positional accumulators)', async () => {
+    const c = await fresh([
+      { x: 3, n: 'c' },
+      { x: 1, n: 'a' },
+      { x: 2, n: 'b' },
+      { x: 9, n: 'z' },
+    ]);
+    const out = await c
+      .aggregate([{ $bucketAuto: { groupBy: '$x', buckets: 2, output: { names: { $push: '$n' }, first: { $first: '$n' }, last: { $last: '$n' } } } }])
+      .toArray();
+    expect(out.map((b) => [b.names, b.first, b.last])).toEqual([
+      [['a', 'b'], 'a', 'b'],
+      [['c', 'z'], 'c', 'z'],
+    ]);
+    const one = await c
+      .aggregate([{ $bucketAuto: { groupBy: '$x', buckets: 1, output: { names: { $push: '$n' }, first: { $first: '$n' } } } }])
+      .toArray();
+    expect(one.map((b) => [b.names, b.first])).toEqual([[['c', 'a', 'b', 'z'], 'c']]);
+  });
+
   it('granularity R5: boundaries rounded through the series, doubles', async () => {
     const c = await fresh([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((x) => ({ x })));
     const out = await c.aggregate([{ $bucketAuto: { groupBy: '$x', buckets: 3, granularity: 'R5' } }]).toArray();

@@ -321,6 +321,46 @@ describe('n, $sortArray and set expression errors', () => {
     expect(await code(c, [{ $project: { r: { $sortArray: { input: '$s', sortBy: 1 } } } }])).toBe(2942504);
   });
 
+  it('$sortArray orders whole values and documents as the server’s own test expects (jstests sort_array.js)', async () => {
+    const c = await fresh([
+      {
+        objsAndArrays: [{}, [], []],
+        nested: [
+          [1, 2],
+          [3, 4],
+        ],
+        mixed: [1, [1], { a: 1 }, '1'],
+        byField: [{ a: 1 }, { b: 2 }, { c: 3 }],
+      },
+    ]);
+    const [p] = await t.db
+      .collection(c.collectionName)
+      .aggregate([
+        {
+          $project: {
+            _id: 0,
+            a: { $sortArray: { input: '$objsAndArrays', sortBy: -1 } },
+            b: { $sortArray: { input: '$nested', sortBy: -1 } },
+            c: { $sortArray: { input: '$mixed', sortBy: 1 } },
+            d: { $sortArray: { input: '$byField', sortBy: { a: 1 } } },
+            e: { $sortArray: { input: '$byField', sortBy: { b: 1 } } },
+          },
+        },
+      ])
+      .toArray();
+    expect(p).toEqual({
+      a: [[], [], {}],
+      b: [
+        [3, 4],
+        [1, 2],
+      ],
+      c: [1, '1', { a: 1 }, [1]],
+      d: [{ b: 2 }, { c: 3 }, { a: 1 }],
+      e: [{ a: 1 }, { c: 3 }, { b: 2 }],
+    });
+    expect(await code(c, [{ $project: { r: { $sortArray: '$nested' } } }])).toBe(2942500);
+  });
+
   it('set expressions: a non-array operand is an error of its own code', async () => {
     const c = await fresh([{ a: [1], s: 'x' }]);
     const cases: [Document, number][] = [

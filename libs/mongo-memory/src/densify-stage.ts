@@ -319,20 +319,28 @@ export function densify(docs: Document[], spec: unknown): Document[] {
   }
 
   // After the last document.
+  /** The server's DocGenerator: its first value always, then the steps below `to`. */
+  const generate = (part: Document | undefined, from: Value, to: Value) => {
+    let g = from;
+    do {
+      emit(part, g);
+      g = inc(g);
+    } while (cmp(g, to) < 0);
+  };
   const finishPartitions = (max: Value, min?: Value) => {
     for (const { part, last } of table.values()) {
-      let g = inc(last);
+      const g = inc(last);
       if (cmp(g, max) >= 0) continue;
-      if (min !== undefined && cmp(g, min) < 0) g = min;
-      for (; cmp(g, max) < 0; g = inc(g)) emit(part, g);
+      generate(part, min !== undefined && cmp(g, min) < 0 ? min : g, max);
     }
   };
   if (range.bounds === 'full') {
     if (partitioned && table.size) finishPartitions(onStep(globalMax, current) ? inc(globalMax) : globalMax);
   } else if (Array.isArray(range.bounds) && state !== 'done') {
     if (partitioned && tableStarted) finishPartitions(hi, lo);
-    else if (current === undefined) for (let g = lo; cmp(g, hi) < 0; g = inc(g)) emit(undefined, g);
-    else if (cmp(inc(current), hi) < 0) for (let g = inc(current); cmp(g, hi) < 0; g = inc(g)) emit(undefined, g);
+    // No document in the range's field at all: the whole range (its lower bound even when equal to the upper).
+    else if (current === undefined) generate(undefined, lo, hi);
+    else if (cmp(inc(current), hi) < 0) generate(undefined, inc(current), hi);
   }
   return out;
 }

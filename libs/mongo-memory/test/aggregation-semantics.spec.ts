@@ -109,6 +109,14 @@ describe('$densify', () => {
     expect(out.map((d) => num(d.x))).toEqual([-5, 0, 1, 2, 4, 9]);
   });
 
+  it('explicit bounds and no document with the field: the whole range, its lower bound even when equal to the upper', async () => {
+    const c = t.db.collection((await fresh([{ other: 1 }])).collectionName);
+    const out = await c.aggregate([{ $densify: { field: 'x', range: { step: 1, bounds: [0, 3] } } }, { $project: { _id: 0 } }]).toArray();
+    expect(out).toEqual([{ other: 1 }, { x: 0 }, { x: 1 }, { x: 2 }]);
+    const empty = await c.aggregate([{ $densify: { field: 'x', range: { step: 1, bounds: [5, 5] } } }, { $project: { _id: 0 } }]).toArray();
+    expect(empty).toEqual([{ other: 1 }, { x: 5 }]);
+  });
+
   it("'full' fills each partition over the range of all documents; 'partition' only between a partition's own", async () => {
     const docs = [
       { p: 'a', x: 1 },

@@ -167,6 +167,6 @@ export class Collection {
   }
 
   get textIndex(): Index | undefined {
-    return [...this.indexes.values()].find((i) => i.text);
+    return [...this.indexes.values()].find((i) => i.text && !i.hidden);
   }
 }

@@ -27,6 +27,9 @@ export class Engine {
   journal?: Journal;
   private readonly timer: NodeJS.Timeout;
   private lastSweep = 0;
+  private lastTtlPass = 0;
+  /** Seconds between TTL passes (setParameter): a server's default is 60; here 1, so expiry shows within about a second. */
+  ttlMonitorSleepSecs = 1;
 
   constructor(
     readonly replicaSet?: string,
@@ -81,9 +84,12 @@ export class Engine {
 
   tick(now: number): void {
     this.sessions.reap(now);
+    if (Math.abs(now - this.lastTtlPass) >= this.ttlMonitorSleepSecs * 1000) {
+      this.lastTtlPass = now;
+      this.storage.expire(now);
+    }
     if (Math.abs(now - this.lastSweep) < 1000) return;
     this.lastSweep = now;
-    this.storage.expire(now);
     this.cursors.reap(now);
   }
 

@@ -23,7 +23,6 @@ export class Index {
   readonly fields: { path: string; dir: number | string }[];
   readonly unique: boolean;
   readonly sparse: boolean;
-  readonly ttlSeconds?: number;
   readonly text?: TextIndex;
   readonly tree?: BTree<Entry>;
   /** Some document gave a field more than one value (an array): bounds on one field cannot be intersected. */
@@ -39,7 +38,6 @@ export class Index {
     this.unique = spec.unique === true;
     this.sparse = spec.sparse === true;
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression as Document);
-    if (typeof spec.expireAfterSeconds === 'number') this.ttlSeconds = spec.expireAfterSeconds;
     if (this.fields.some((f) => f.dir === 'text')) this.text = new TextIndex(spec);
     else {
       const dirs = this.fields.map((f) => (f.dir === -1 ? -1 : 1));
@@ -70,6 +68,21 @@ export class Index {
       }
       return { values: [...byKey.values()], keys: [...byKey.keys()] };
     });
+  }
+
+  /** A TTL index's expireAfterSeconds (collMod may change it). */
+  get ttlSeconds(): number | undefined {
+    return typeof this.spec.expireAfterSeconds === 'number' ? this.spec.expireAfterSeconds : undefined;
+  }
+
+  /** Hidden (createIndex or collMod `hidden: true`): maintained, unique keys enforced, never used to answer a query. */
+  get hidden(): boolean {
+    return this.spec.hidden === true;
+  }
+
+  /** Whether a document has entries in the index (false when a sparse or partial index skips it). */
+  holds(doc: Document): boolean {
+    return this.text ? this.keysOf(doc).length > 0 : this.fieldValues(doc) !== undefined;
   }
 
   /** The keys under which a document is indexed ([] when a sparse or partial index skips it). */
@@ -127,7 +140,7 @@ export class Index {
 
   /** Usable to answer an equality query: every document is in it under its full key. */
   get servesEquality(): boolean {
-    return !this.text && !this.sparse && !this.partial;
+    return !this.text && !this.sparse && !this.partial && !this.hidden;
   }
 }
 
@@ -162,6 +175,7 @@ const INDEX_OPTIONS = new Set([
   'textIndexVersion',
   'ns',
   'collation',
+  'hidden',
 ]);
 
 export const defaultIndexName = (key: Document): string =>
@@ -176,7 +190,12 @@ export function normalizeSpec(raw: Document): Document {
   for (const option of Object.keys(raw)) {
     if (!INDEX_OPTIONS.has(option)) throw new CommandError(Code.InvalidOptions, `The field '${option}' is not valid for an index specification`);
   }
-  if (raw.collation) throw new CommandError(Code.NotImplemented, 'index collation is not supported by mongo-memory');
+  // The simple collation is the binary comparison every index here uses.
+  if (raw.collation && !(isPlainObject(raw.collation) && raw.collation.locale === 'simple'))
+    throw new CommandError(Code.NotImplemented, 'index collation is not supported by mongo-memory');
+  if (raw.hidden !== undefined && typeof raw.hidden !== 'boolean')
+    throw new CommandError(Code.TypeMismatch, `The field 'hidden' must be a boolean, not ${typeof raw.hidden}`);
+  if (raw.hidden === true && Object.keys(raw.key).join() === '_id') throw new CommandError(Code.BadValue, "can't hide _id index");
   for (const [path, dir] of Object.entries(raw.key)) {
     if (dir !== 1 && dir !== -1 && dir !== 'text') {
       throw new CommandError(Code.NotImplemented, `index type ${JSON.stringify(dir)} on '${path}' is not supported by mongo-memory`);
@@ -190,6 +209,7 @@ export function normalizeSpec(raw: Document): Document {
   for (const option of ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds']) {
     if (raw[option] !== undefined) spec[option] = raw[option];
   }
+  if (raw.hidden === true) spec.hidden = true;
   if (raw.unique === false) delete spec.unique;
   if (raw.sparse === false) delete spec.sparse;
   // Text options are validated and completed (sorted weights, default language and override) as a server stores them.

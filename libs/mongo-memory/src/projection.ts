@@ -7,7 +7,9 @@ import { bsonType, cloneValue, isPlainObject } from './values';
  * Projections as a server applies them, in find (with `$slice`, `$elemMatch` and the positional
  * `path.$`) and in the `$project` stage: an inclusion keeps the included fields in the document's
  * order and appends computed fields after them in the projection's order (field order is data in
- * BSON); `$slice` and `$elemMatch` alone keep every other field.
+ * BSON); `$slice` alone keeps every other field. `$elemMatch` makes an inclusion unless a `$slice` is
+ * present, and its field comes after the included ones, as computed fields do (checked against
+ * src/mongo/db/query/projection_parser.cpp, computeProjectionType).
  */
 
 type Leaf =
@@ -91,7 +93,8 @@ function parse(spec: Document, opts: ProjectOptions): { tree: Node; inclusion: b
     }
   };
   walk(spec, '');
-  const inclusion = leaves.some(([, l]) => l.kind === 'include' || l.kind === 'positional' || l.kind === 'computed');
+  const kinds = new Set(leaves.map(([, l]) => l.kind));
+  const inclusion = kinds.has('include') || kinds.has('positional') || kinds.has('computed') || (kinds.has('elemMatch') && !kinds.has('slice'));
   for (const [path, leaf] of leaves) {
     if (inclusion && leaf.kind === 'exclude' && path !== '_id') {
       throw new CommandError(31254, `Cannot do exclusion on field ${path} in inclusion projection`);
@@ -127,9 +130,6 @@ function include(value: Document, node: Node, root: Document, path: string, opts
       out[key] = cloneValue(v);
     } else if (leaf.kind === 'slice') {
       out[key] = cloneValue(slice(v, leaf));
-    } else if (leaf.kind === 'elemMatch') {
-      const found = Array.isArray(v) ? v.find(leaf.test) : undefined;
-      if (found !== undefined) out[key] = [cloneValue(found)];
     } else if (leaf.kind === 'positional') {
       const i = positionalIndex(root, here, opts.filter, opts.compile);
       if (i === undefined || !Array.isArray(v)) {
@@ -141,9 +141,12 @@ function include(value: Document, node: Node, root: Document, path: string, opts
       out[key] = [cloneValue(v[i])];
     }
   }
-  // Computed fields come after the included ones, in the projection's order.
+  // Computed and `$elemMatch` fields come after the included ones, in the projection's order.
   for (const [key, child] of node.children) {
-    if (child.leaf?.kind === 'computed') {
+    if (child.leaf?.kind === 'elemMatch') {
+      const found = elementOf(value[key], child.leaf);
+      if (found !== undefined) out[key] = [cloneValue(found)];
+    } else if (child.leaf?.kind === 'computed') {
       const v = opts.evaluate(root, child.leaf.expr);
       if (v !== undefined) out[key] = v;
     } else if (!child.leaf && !(key in out) && hasComputed(child)) {
@@ -179,12 +182,15 @@ function exclude(value: Document, node: Node): Document {
     } else if (leaf.kind === 'slice') {
       out[key] = cloneValue(slice(v, leaf));
     } else if (leaf.kind === 'elemMatch') {
-      const found = Array.isArray(v) ? v.find(leaf.test) : undefined;
+      const found = elementOf(v, leaf);
       if (found !== undefined) out[key] = [cloneValue(found)];
     }
   }
   return out;
 }
+
+/** The first element of an array that an `$elemMatch` projection picks. */
+const elementOf = (v: unknown, leaf: Extract<Leaf, { kind: 'elemMatch' }>): unknown => (Array.isArray(v) ? v.find(leaf.test) : undefined);
 
 /** Projects one document (never the stored object: the result is a fresh copy). */
 export function projectDocument(doc: Document, spec: Document, opts: ProjectOptions): Document {

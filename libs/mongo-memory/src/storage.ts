@@ -27,7 +27,14 @@ export type StorageChange =
   | { t: 'dropDatabase'; db: string }
   | { t: 'createIndex'; coll: Collection; spec: Document }
   | { t: 'dropIndex'; coll: Collection; name: string }
+  | { t: 'modifyIndex'; coll: Collection; name: string; options: IndexOptionChanges }
   | { t: 'rename'; db: string; from: string; to: string };
+
+/** What collMod may change on an index: `hidden` (false removes it, as a server stores it) and `expireAfterSeconds`. */
+export interface IndexOptionChanges {
+  hidden?: boolean;
+  expireAfterSeconds?: number;
+}
 
 /** Told of every change synchronously, before it is visible: the data directory's journal. */
 export interface ChangeRecorder {
@@ -111,6 +118,16 @@ export class Storage {
     coll.checkDropIndex(name);
     this.recorder?.record({ t: 'dropIndex', coll, name });
     coll.indexes.delete(name);
+  }
+
+  /** collMod of an index: changes its options in place (the index's entries stay as they are). */
+  modifyIndex(coll: Collection, name: string, options: IndexOptionChanges): void {
+    const index = coll.indexes.get(name);
+    if (!index) throw new CommandError(Code.IndexNotFound, `cannot find index ${name} for ns ${coll.db}.${coll.name}`);
+    this.recorder?.record({ t: 'modifyIndex', coll, name, options });
+    if (options.hidden === true) index.spec.hidden = true;
+    if (options.hidden === false) delete index.spec.hidden;
+    if (options.expireAfterSeconds !== undefined) index.spec.expireAfterSeconds = options.expireAfterSeconds;
   }
 
   /** Lock names for a write: its document and every unique key it holds before and after. */

@@ -184,9 +184,23 @@ describe('projections', () => {
 
   it('$elemMatch projects the first element matching operators or a document query', async () => {
     const c = await fresh([doc, { _id: 2, items: [{ k: 'a' }, { k: 'b', v: 1 }] }]);
-    expect(await c.findOne({ _id: 1 }, { projection: { ids: { $elemMatch: { $gte: 5 } } } })).toEqual({ ...doc, ids: [6] });
+    expect(await c.findOne({ _id: 1 }, { projection: { ids: { $elemMatch: { $gte: 5 } } } })).toEqual({ _id: 1, ids: [6] });
     expect(await c.findOne({ _id: 1 }, { projection: { name: 1, ids: { $elemMatch: { $gt: 100 } } } })).toEqual({ _id: 1, name: 'n' });
     expect(await c.findOne({ _id: 2 }, { projection: { items: { $elemMatch: { k: 'b' } } } })).toEqual({ _id: 2, items: [{ k: 'b', v: 1 }] });
+  });
+
+  it('$elemMatch makes an inclusion (its field after the included ones) unless a $slice is present', async () => {
+    const c = await fresh([doc]);
+    // Field order is data: compare the keys as they come.
+    const keys = async (projection: Record<string, unknown>) => Object.keys((await c.findOne({ _id: 1 }, { projection }))!);
+    expect(await keys({ ids: { $elemMatch: { $gt: 5 } } })).toEqual(['_id', 'ids']);
+    expect(await keys({ ids: { $elemMatch: { $gt: 5 } }, name: 1 })).toEqual(['_id', 'name', 'ids']);
+    expect(await keys({ ids: { $elemMatch: { $gt: 5 } }, arr: { $slice: 1 } })).toEqual(['_id', 'name', 'arr', 'ids', 'tags', 'other']);
+    expect(await c.findOneAndUpdate({ _id: 1 }, { $set: { seen: true } }, { projection: { ids: { $elemMatch: { $gt: 5 } } } })).toEqual({
+      _id: 1,
+      ids: [6],
+    });
+    expect((await rejection(c.findOne({ _id: 1 }, { projection: { ids: { $elemMatch: { $gt: 5 } }, name: 0 } }))).code).toBe(31254);
   });
 
   it('the positional projection returns the first matching element', async () => {

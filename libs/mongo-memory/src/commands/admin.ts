@@ -1,7 +1,10 @@
 import { hostname } from 'node:os';
 import { ObjectId, type Document } from 'bson';
+import type { Engine } from '../engine';
+import { CommandError, Code } from '../errors';
 import { abortTransaction, commitTransaction } from '../transactions';
-import type { Handler } from './context';
+import { plainNumber } from '../values';
+import type { Ctx, Handler } from './context';
 
 export const MAX_WIRE_VERSION = 21; // MongoDB 7.0
 const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
@@ -84,8 +87,55 @@ const serverStatus: Handler = (_cmd, ctx) => {
   };
 };
 
+/** The server parameters this server has (setParameter/getParameter); others answer 72 as unknown ones do on a server. */
+const PARAMETERS: Record<string, { get(engine: Engine): unknown; set(engine: Engine, value: unknown): void }> = {
+  ttlMonitorSleepSecs: {
+    get: (engine) => engine.ttlMonitorSleepSecs,
+    set: (engine, value) => {
+      const seconds = typeof value === 'bigint' ? Number(value) : plainNumber(value);
+      if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1)
+        throw new CommandError(Code.BadValue, `Invalid value for parameter ttlMonitorSleepSecs: ${String(value)} is not greater than 0`);
+      engine.ttlMonitorSleepSecs = seconds;
+    },
+  },
+};
+
+/** Parameter names a setParameter/getParameter command names (its fields but the command's own and the generic ones). */
+const parameterNames = (cmd: Document, command: string): string[] =>
+  Object.keys(cmd).filter((k) => k !== command && !k.startsWith('$') && k !== 'lsid' && k !== 'comment' && k !== 'apiVersion');
+
+function adminOnly(ctx: Ctx, command: string): void {
+  if (ctx.db !== 'admin') throw new CommandError(Code.Unauthorized, `${command} may only be run against the admin database.`);
+}
+
+const setParameter: Handler = (cmd, ctx) => {
+  adminOnly(ctx, 'setParameter');
+  const names = parameterNames(cmd, 'setParameter');
+  if (names.length === 0) throw new CommandError(Code.NoSuchKey, 'no option found to set, use help:true to see options ');
+  const reply: Document = {};
+  for (const name of names) {
+    const parameter = PARAMETERS[name];
+    if (!parameter) throw new CommandError(Code.InvalidOptions, `attempted to set unrecognized parameter [${name}], use help:true to see options `);
+    reply.was ??= parameter.get(ctx.engine);
+    parameter.set(ctx.engine, cmd[name]);
+  }
+  return { ...reply, ok: 1 };
+};
+
+const getParameter: Handler = (cmd, ctx) => {
+  adminOnly(ctx, 'getParameter');
+  const all = cmd.getParameter === '*';
+  const names = all ? Object.keys(PARAMETERS) : parameterNames(cmd, 'getParameter');
+  const reply: Document = {};
+  for (const name of names) if (Object.hasOwn(PARAMETERS, name)) reply[name] = PARAMETERS[name].get(ctx.engine);
+  if (!all && Object.keys(reply).length === 0) throw new CommandError(Code.InvalidOptions, 'no option found to get');
+  return { ...reply, ok: 1 };
+};
+
 export const adminCommands: Record<string, Handler> = {
   serverStatus,
+  setParameter,
+  getParameter,
   hello,
   isMaster: hello,
   ismaster: hello,

@@ -2,6 +2,7 @@ import { calculateObjectSize, type Document } from 'bson';
 import type { Collection } from '../collections';
 import { CommandError, Code } from '../errors';
 import type { Engine } from '../engine';
+import { inHintOrder, resolveHint } from '../hint';
 import { candidateIds } from '../indexes';
 import { sortedWalk } from '../ordered-plan';
 import { compileFilter, projectDocuments, sortDocuments } from '../query';
@@ -80,10 +81,16 @@ function splitText(filter: Document): { text?: unknown; rest: Document } {
   return { rest: filter };
 }
 
-export function matching(ctx: Ctx, coll: Collection | undefined, filter: Document = {}): Matches {
+/** The documents a filter matches, in natural order or in the order of the command's `hint` (hint.ts). */
+export function matching(ctx: Ctx, coll: Collection | undefined, filter: Document = {}, hint?: unknown): Matches {
   const { text, rest } = splitText(filter ?? {});
+  const hinted = resolveHint(coll, hint);
+  if (hinted && text !== undefined) throw new CommandError(Code.BadValue, 'text and hint not allowed in same query');
   const predicate = compileFilter(rest, ctx.variables);
-  if (text === undefined) return { docs: ctx.engine.storage.scan(coll, rest, ctx.txn).filter(predicate) };
+  if (text === undefined) {
+    const docs = ctx.engine.storage.scan(coll, rest, ctx.txn).filter(predicate);
+    return { docs: hinted ? inHintOrder(docs, hinted) : docs };
+  }
   const params = parseTextParams(text);
   const index = coll?.textIndex;
   if (!index?.text) throw new CommandError(Code.IndexNotFound, 'text index required for $text query');
@@ -107,8 +114,16 @@ export function matching(ctx: Ctx, coll: Collection | undefined, filter: Documen
  * matching documents in sort order, or undefined when the sort needs the whole collection sorted
  * (no index serves it, a transaction, $text) or an equality on a hash index picks fewer candidates.
  */
-export function indexedSort(ctx: Ctx, coll: Collection | undefined, filter: Document = {}, sort: unknown, need: number): Matches | undefined {
-  if (!coll || ctx.txn || !isPlainObject(sort) || !(need > 0) || !isPlainObject(filter)) return undefined;
+export function indexedSort(
+  ctx: Ctx,
+  coll: Collection | undefined,
+  filter: Document = {},
+  sort: unknown,
+  need: number,
+  hint?: unknown,
+): Matches | undefined {
+  // A hinted plan reads what the hint names (matching), then sorts.
+  if (!coll || ctx.txn || !isPlainObject(sort) || !(need > 0) || !isPlainObject(filter) || resolveHint(coll, hint)) return undefined;
   const { text, rest } = splitText(filter);
   if (text !== undefined || candidateIds(coll.indexes.values(), rest)) return undefined;
   const docs = sortedWalk(coll, rest, compileFilter(rest, ctx.variables), sort, need);

@@ -4,13 +4,14 @@ import { CommandError, Code, toCommandError } from '../errors';
 import { letVariables } from '../query';
 import { transactionFor } from '../transactions';
 import { adminCommands } from './admin';
+import { collMod } from './coll-mod';
 import type { Handler } from './context';
 import { ddlCommands } from './ddl';
 import { renameCommands } from './rename';
 import { readCommands } from './reads';
 import { writeCommands } from './writes';
 
-const HANDLERS: Record<string, Handler> = { ...adminCommands, ...ddlCommands, ...renameCommands, ...readCommands, ...writeCommands };
+const HANDLERS: Record<string, Handler> = { ...adminCommands, ...ddlCommands, collMod, ...renameCommands, ...readCommands, ...writeCommands };
 const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
 
 /**

@@ -15,8 +15,8 @@ const find: Handler = (cmd, ctx) => {
   const limit = Number(cmd.limit ?? 0);
   const skip = Number(cmd.skip ?? 0);
   // A sort with a limit walks an index in order when one serves it; the documents come sorted.
-  const walked = indexedSort(ctx, coll, filter, cmd.sort, skip + Math.abs(limit));
-  const m = walked ?? matching(ctx, coll, filter);
+  const walked = indexedSort(ctx, coll, filter, cmd.sort, skip + Math.abs(limit), cmd.hint);
+  const m = walked ?? matching(ctx, coll, filter, cmd.hint);
   const docs = shape(m, {
     sort: walked ? undefined : (cmd.sort as Document | undefined),
     skip,
@@ -40,7 +40,7 @@ const killCursors: Handler = (cmd, ctx) => {
 const count: Handler = (cmd, ctx) => {
   rejectOptions(cmd, ['collation']);
   const coll = ctx.engine.storage.collection(ctx.db, collectionName(cmd, 'count'));
-  let n = matching(ctx, coll, cmd.query as Document | undefined).docs.length;
+  let n = matching(ctx, coll, cmd.query as Document | undefined, cmd.hint).docs.length;
   n = Math.max(0, n - Number(cmd.skip ?? 0));
   if (cmd.limit) n = Math.min(n, Math.abs(Number(cmd.limit)));
   return { n, ok: 1 };
@@ -51,7 +51,7 @@ const distinct: Handler = (cmd, ctx) => {
   if (typeof cmd.key !== 'string') throw new CommandError(Code.TypeMismatch, 'distinct requires a string key');
   const coll = ctx.engine.storage.collection(ctx.db, collectionName(cmd, 'distinct'));
   const seen = new Map<string, unknown>();
-  for (const doc of matching(ctx, coll, cmd.query as Document | undefined).docs) {
+  for (const doc of matching(ctx, coll, cmd.query as Document | undefined, cmd.hint).docs) {
     for (const v of pathValues(doc, cmd.key)) if (!seen.has(keyString(v))) seen.set(keyString(v), v);
   }
   return { values: [...seen.values()], ok: 1 };
@@ -127,13 +127,13 @@ function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pip
  * `[$match], $sort, [$skip], $limit` at the head of a pipeline: the first skip + limit documents from
  * an index walk when one serves the sort. The stages still run, over those few documents.
  */
-function sortedHead(ctx: Ctx, coll: Collection | undefined, match: Document | undefined, stages: Document[]): Matches | undefined {
+function sortedHead(ctx: Ctx, coll: Collection | undefined, match: Document | undefined, stages: Document[], hint: unknown): Matches | undefined {
   const [sort, next, after] = stages;
   if (!isPlainObject(sort) || !isPlainObject(sort.$sort)) return undefined;
   const skip = next?.$skip !== undefined ? next.$skip : 0;
   const limit = next?.$skip !== undefined ? after?.$limit : next?.$limit;
   if (typeof skip !== 'number' || typeof limit !== 'number' || !Number.isInteger(skip + limit) || skip < 0 || limit <= 0) return undefined;
-  return indexedSort(ctx, coll, match, sort.$sort, skip + limit);
+  return indexedSort(ctx, coll, match, sort.$sort, skip + limit, hint);
 }
 
 const aggregate: Handler = (cmd, ctx) => {
@@ -153,7 +153,7 @@ const aggregate: Handler = (cmd, ctx) => {
   const coll = collName ? storage.collection(ctx.db, collName) : undefined;
   const leadingMatch = isPlainObject(first?.$match) ? (first!.$match as Document) : undefined;
   let rest = leadingMatch ? pipeline.slice(1) : pipeline;
-  const m: Matches = collName ? (sortedHead(ctx, coll, leadingMatch, rest) ?? matching(ctx, coll, leadingMatch)) : { docs: [] };
+  const m: Matches = collName ? (sortedHead(ctx, coll, leadingMatch, rest, cmd.hint) ?? matching(ctx, coll, leadingMatch, cmd.hint)) : { docs: [] };
   let input = m.docs;
   if (m.scores) {
     input = m.docs.map((d) => ({ ...d, [SCORE]: m.scores!.get(d) }));

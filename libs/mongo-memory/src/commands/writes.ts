@@ -104,7 +104,7 @@ const update: Handler = (cmd, ctx) => {
     const u = stmt.u as Document | Document[];
     const kind = updateKind(u);
     if (stmt.multi && kind === 'replace') throw new CommandError(Code.FailedToParse, 'multi update is not supported for replacement-style update');
-    const found = matching(ctx, coll, filter).docs;
+    const found = matching(ctx, coll, filter, stmt.hint).docs;
     const targets = stmt.multi ? found : found.slice(0, 1);
     for (const before of targets) {
       const { modified } = updateOneDoc(ctx, coll, before, u, filter, stmt.arrayFilters as Document[] | undefined);
@@ -130,7 +130,7 @@ const remove: Handler = (cmd, ctx) => {
     rejectOptions(stmt, ['collation']);
     if (stmt.limit !== 0 && stmt.limit !== 1) throw new CommandError(Code.FailedToParse, 'The limit field in delete objects must be 0 or 1');
     if (!coll) return;
-    const found = matching(ctx, coll, (stmt.q ?? {}) as Document).docs;
+    const found = matching(ctx, coll, (stmt.q ?? {}) as Document, stmt.hint).docs;
     for (const doc of stmt.limit === 1 ? found.slice(0, 1) : found) {
       write(ctx, { coll, id: keyString(doc._id), documentId: doc._id, before: doc, after: null, op: 'delete' });
       n++;
@@ -146,7 +146,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (cmd.remove && cmd.update !== undefined) throw new CommandError(Code.FailedToParse, 'Cannot specify both an update and remove=true');
   if (!cmd.remove && cmd.update === undefined) throw new CommandError(Code.FailedToParse, 'Either an update or remove=true must be specified');
   if (cmd.remove && cmd.upsert) throw new CommandError(Code.FailedToParse, 'Cannot specify both upsert=true and remove=true');
-  const m = indexedSort(ctx, coll, filter, cmd.sort, 1) ?? matching(ctx, coll, filter);
+  const m = indexedSort(ctx, coll, filter, cmd.sort, 1, cmd.hint) ?? matching(ctx, coll, filter, cmd.hint);
   const target = shape(m, { sort: cmd.sort as Document | undefined, limit: 1 })[0];
   const project = (doc: Document | undefined | null) =>
     doc ? shape({ docs: [doc] }, { projection: cmd.fields as Document | undefined, filter })[0] : null;

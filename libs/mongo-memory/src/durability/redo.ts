@@ -1,6 +1,6 @@
 import { Binary, UUID, type Document } from 'bson';
 import { Collection } from '../collections';
-import type { Storage, StorageChange } from '../storage';
+import type { IndexOptionChanges, Storage, StorageChange } from '../storage';
 import { keyString } from '../values';
 
 /**
@@ -13,6 +13,7 @@ import { keyString } from '../values';
  *   {t: 'create', d, c, u, o}     a collection (uuid, options)
  *   {t: 'drop', d, c}  {t: 'dropDatabase', d}  {t: 'rename', d, c, to}
  *   {t: 'index', d, c, spec}  {t: 'dropIndex', d, c, name}
+ *   {t: 'indexOptions', d, c, name, o}  collMod of an index (o: hidden, expireAfterSeconds)
  */
 export function encodeChange(change: StorageChange): Document {
   switch (change.t) {
@@ -30,6 +31,8 @@ export function encodeChange(change: StorageChange): Document {
       return { t: 'index', d: change.coll.db, c: change.coll.name, spec: change.spec };
     case 'dropIndex':
       return { t: 'dropIndex', d: change.coll.db, c: change.coll.name, name: change.name };
+    case 'modifyIndex':
+      return { t: 'indexOptions', d: change.coll.db, c: change.coll.name, name: change.name, o: change.options };
   }
 }
 
@@ -80,6 +83,8 @@ export function redo(storage: Storage, r: Document): void {
     }
     case 'dropIndex':
       return storage.dropIndex(existing(storage, d, c), r.name as string);
+    case 'indexOptions':
+      return storage.modifyIndex(existing(storage, d, c), r.name as string, r.o as IndexOptionChanges);
     default:
       throw new Error(`unknown record type ${String(r.t)}`);
   }

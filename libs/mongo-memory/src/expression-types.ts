@@ -245,8 +245,6 @@ const OWN: Record<string, ExprFn> = {
   },
   $arrayElemAt: passThrough(expressions.$arrayElemAt as ExprFn, [1]),
   $slice: passThrough(expressions.$slice as ExprFn, [1, 2]),
-  $firstN: passThrough(expressions.$firstN as ExprFn, ['n']),
-  $lastN: passThrough(expressions.$lastN as ExprFn, ['n']),
   $pow: integerPow(plainOperator('$pow', expressions.$pow as ExprFn)),
 };
 

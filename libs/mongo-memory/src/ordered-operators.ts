@@ -178,6 +178,17 @@ const extremesOfGroup =
     return extremes(push(coll, spec.input, options) as unknown[], count({}, spec.n, options), sign);
   };
 
+/** `$firstN` (1) / `$lastN` (-1) over a group: `input` of the first or last n documents, null for missing (nulls are kept). */
+const endsOfGroup =
+  (end: 1 | -1, fallback: AccFn): AccFn =>
+  (coll, expr, options) => {
+    const spec = expr as Document;
+    if (!isPlainObject(spec)) return fallback(coll, expr, options);
+    const n = count({}, spec.n, options);
+    const docs = end === 1 ? coll.slice(0, n) : coll.slice(Math.max(0, coll.length - n));
+    return (push(docs, spec.input, options) as unknown[]).map((v) => (v === undefined ? null : v));
+  };
+
 /** The accumulators above; `fallback(name)` is the one to use for a form they do not handle. */
 export function orderedAccumulators(fallback: (name: string) => AccFn): Record<string, AccFn> {
   return {
@@ -187,6 +198,8 @@ export function orderedAccumulators(fallback: (name: string) => AccFn): Record<s
     $bottomN: ranked('bottom', true, fallback('$bottomN')),
     $maxN: extremesOfGroup(1, fallback('$maxN')),
     $minN: extremesOfGroup(-1, fallback('$minN')),
+    $firstN: endsOfGroup(1, fallback('$firstN')),
+    $lastN: endsOfGroup(-1, fallback('$lastN')),
   };
 }
 
@@ -229,6 +242,22 @@ export function orderedExpressions(fallback: (name: string) => ExprFn, accumulat
       const input = evalExpr(obj, spec.input, options);
       if (!Array.isArray(input)) throw new CommandError(5788200, 'Input must be an array');
       return extremes(input, n, sign);
+    };
+  }
+  for (const [name, end] of [
+    ['$firstN', 1],
+    ['$lastN', -1],
+  ] as const) {
+    const other = fallback(name);
+    out[name] = (obj, expr, options) => {
+      if (Array.isArray(obj)) return accumulator[name](obj, expr, options);
+      const spec = expr as Document;
+      if (!isPlainObject(spec) || spec.n === undefined || spec.input === undefined) return other(obj, expr, options);
+      // As $maxN: 'n' checked first (5787902/5787903/5787908), then an array input (5788200, null too); values as stored.
+      const n = count(obj, spec.n, options);
+      const input = evalExpr(obj, spec.input, options);
+      if (!Array.isArray(input)) throw new CommandError(5788200, 'Input must be an array');
+      return end === 1 ? input.slice(0, n) : input.slice(Math.max(0, input.length - n));
     };
   }
   return out;

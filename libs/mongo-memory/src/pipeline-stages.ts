@@ -16,9 +16,9 @@ import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValu
  * Pipeline stages over documents that keep their BSON types (#20; see expression-types.ts). Most of
  * mingo's stages only move values and are used as they are. Replaced here: the stages that compare
  * values by mingo's equality, where 5 and 5.0 (a number and a `Double`) would differ: `$group`,
- * `$sortByCount`, `$lookup`'s localField/foreignField join. The stages that still compute with
- * numbers inside mingo (`$bucket`, `$bucketAuto`, `$densify`, `$fill`, `$setWindowFields`,
- * `$graphLookup`) run on plain copies, as every stage did before.
+ * `$sortByCount`, `$lookup`'s localField/foreignField join, and the stages that compute with numbers
+ * (`$bucket`, `$bucketAuto`, `$densify`, `$fill`; `$setWindowFields` is window-fields.ts's).
+ * `$graphLookup` searches with mingo over plain copies and answers with the stored documents.
  */
 
 type StageFn = (coll: Iterator, expr: unknown, options: Options) => Iterator;
@@ -311,7 +311,6 @@ export const TYPED_STAGES: Record<string, StageFn> = {
   $fill: fillStage,
   $bucketAuto: bucketAuto,
   $densify: densifyStage,
-  ...Object.fromEntries(['$setWindowFields'].map((name) => [name, plainStage((pipelineOps as unknown as Record<string, StageFn>)[name])])),
 };
 
 // ---- double literals in a pipeline ------------------------------------------------------------------
@@ -328,6 +327,7 @@ const EXPRESSION_STAGES = new Set([
   '$bucketAuto',
   '$densify',
   '$fill',
+  '$setWindowFields',
   '$redact',
   '$documents',
 ]);

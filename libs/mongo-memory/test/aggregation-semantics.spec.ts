@@ -308,7 +308,7 @@ describe('$fill', () => {
 describe('n, $sortArray and set expression errors', () => {
   it("a bad 'n': not a number, not integral, not positive", async () => {
     const c = await fresh([{ a: [1, 2, 3] }]);
-    for (const op of ['$maxN', '$minN']) {
+    for (const op of ['$maxN', '$minN', '$firstN', '$lastN']) {
       expect(await code(c, [{ $project: { r: { [op]: { n: 'x', input: '$a' } } } }])).toBe(5787902);
       expect(await code(c, [{ $project: { r: { [op]: { n: 1.5, input: '$a' } } } }])).toBe(5787903);
       expect(await code(c, [{ $project: { r: { [op]: { n: 0, input: '$a' } } } }])).toBe(5787908);
@@ -319,7 +319,23 @@ describe('n, $sortArray and set expression errors', () => {
       expect(await code(c, [{ $group: { _id: null, r: { [op]: { n: -1, output: '$a', sortBy: { a: 1 } } } } }])).toBe(5787908);
     }
     // The expression forms need an array input, null included.
-    expect(await code(c, [{ $project: { r: { $maxN: { n: 1, input: null } } } }])).toBe(5788200);
+    for (const op of ['$maxN', '$firstN', '$lastN']) expect(await code(c, [{ $project: { r: { [op]: { n: 1, input: null } } } }])).toBe(5788200);
+  });
+
+  it('$firstN and $lastN hand on the values as stored, nulls kept and missing as null in a group', async () => {
+    const c = await fresh([{ _id: 1, v: new Double(1) }, { _id: 2, v: null }, { _id: 3 }, { _id: 4, v: Long.fromNumber(4) }]);
+    const [g] = await c
+      .aggregate([
+        { $sort: { _id: 1 } },
+        { $group: { _id: null, first: { $firstN: { n: 2, input: '$v' } }, last: { $lastN: { n: 2, input: '$v' } } } },
+      ])
+      .toArray();
+    expect(typed(g.first[0])).toEqual(D(1));
+    expect(g.first[1]).toBeNull();
+    expect(g.last[0]).toBeNull();
+    expect(typed(g.last[1])).toEqual(L(4));
+    const [p] = await c.aggregate([{ $match: { _id: 1 } }, { $project: { _id: 0, r: { $lastN: { n: 1, input: [1, new Double(2)] } } } }]).toArray();
+    expect(typed(p.r[0])).toEqual(D(2));
   });
 
   it('$sortArray: null input is null, another non-array an error', async () => {

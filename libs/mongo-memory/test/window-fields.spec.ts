@@ -42,6 +42,17 @@ const D = (v: number) => ['Double', v];
 const I = (v: number) => ['Int32', v];
 const L = (v: number) => ['Long', v];
 
+describe('double literals', () => {
+  it('a double literal in the specification stays a double ($sum of Double(1) counts in doubles)', async () => {
+    const c = await fresh([
+      { _id: 1, t: 1 },
+      { _id: 2, t: 2 },
+    ]);
+    const out = await windowed(c, { sortBy: { t: 1 }, output: { n: { $sum: new Double(1), window: { documents: ['unbounded', 'current'] } } } });
+    expect(out.map((d) => typed(d.n))).toEqual([D(1), D(2)]);
+  });
+});
+
 describe('partitions and order', () => {
   it('sorts by partition then sortBy, null and missing partition together; a running $sum keeps int32, double and int64', async () => {
     const c = await fresh([

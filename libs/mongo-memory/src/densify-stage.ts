@@ -2,7 +2,8 @@ import { Decimal128, Double, type Document } from 'bson';
 import { CommandError } from './errors';
 import { valueType } from './numeric-types';
 import { sortDocuments } from './sort-order';
-import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, keyString, pathValues } from './values';
+import { addTime, isTimeUnit, UNIT_MS } from './time-units';
+import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObject, keyString, pathValues, setPath } from './values';
 
 /**
  * `$densify` as the server runs it (checked against src/mongo/db/pipeline/document_source_densify.cpp):
@@ -16,9 +17,6 @@ import { arithmetic, bsonType, cloneValue, compareValues, isNumeric, isPlainObje
  * range of all documents; with `partition` only between a partition's documents.
  */
 
-type Unit = 'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
-const UNIT_MS: Partial<Record<Unit, number>> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
-const UNIT_MONTHS: Partial<Record<Unit, number>> = { month: 1, quarter: 3, year: 12 };
 /** The server's internalQueryMaxAllowedDensifyDocs default. */
 const MAX_GENERATED = 500_000;
 const INT32_MAX = 0x7fffffff;
@@ -26,7 +24,7 @@ const INT32_MAX = 0x7fffffff;
 type Value = unknown;
 interface Range {
   step: Value;
-  unit?: Unit;
+  unit?: string;
   bounds: 'full' | 'partition' | [Value, Value];
 }
 
@@ -41,12 +39,11 @@ function parseRange(range: unknown): Range {
   const step = range.step;
   if (!isNumeric(step) || compareValues(step, 0) <= 0)
     throw bad(5733401, 'The step parameter in a range statement must be a strictly positive numeric value');
-  let unit: Unit | undefined;
+  let unit: string | undefined;
   if (range.unit !== undefined) {
     if (!isWholeNumber(step)) throw bad(6586400, 'The step parameter in a range statement must be a whole number when densifying a date range');
-    if (typeof range.unit !== 'string' || !(range.unit in UNIT_MS || range.unit in UNIT_MONTHS))
-      throw bad(9, `unknown time unit value: ${String(range.unit)}`);
-    unit = range.unit as Unit;
+    if (!isTimeUnit(range.unit)) throw bad(9, `unknown time unit value: ${String(range.unit)}`);
+    unit = range.unit;
   }
   const b = range.bounds;
   if (Array.isArray(b)) {
@@ -74,20 +71,6 @@ function isWholeNumber(v: Value): boolean {
   if (typeof v === 'bigint') return true;
   const n = bsonType(v) === 'Decimal128' ? Number((v as Decimal128).toString()) : Number(bsonType(v) === 'Double' ? (v as Double).value : v);
   return Number.isInteger(n);
-}
-
-/** `date` plus `amount` units, months clamped to the month's last day (the server's dateAdd, in UTC). */
-function dateAdd(date: Date, unit: Unit, amount: number): Date {
-  const ms = UNIT_MS[unit];
-  if (ms !== undefined) return new Date(date.getTime() + amount * ms);
-  const months = UNIT_MONTHS[unit]! * amount;
-  const d = new Date(date.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
 }
 
 /** `$add` of two numbers with its result type (an int32 sum that overflows is an int64). */
@@ -129,15 +112,15 @@ export function densify(docs: Document[], spec: unknown): Document[] {
     );
 
   const { step, unit } = range;
-  const inc = (v: Value): Value => (v instanceof Date ? dateAdd(v, unit!, asNumber(step)) : add(v, step));
-  const dec = (v: Value): Value => (v instanceof Date ? dateAdd(v, unit!, -asNumber(step)) : add(v, negate(step)));
+  const inc = (v: Value): Value => (v instanceof Date ? addTime(v, unit!, asNumber(step)) : add(v, step));
+  const dec = (v: Value): Value => (v instanceof Date ? addTime(v, unit!, -asNumber(step)) : add(v, negate(step)));
   const cmp = compareValues;
   const onStep = (v: Value, base: Value): boolean => {
     if (!(v instanceof Date)) return (asNumber(v) - asNumber(base)) % asNumber(step) === 0;
     const ms = UNIT_MS[unit!];
     if (ms !== undefined) return (v.getTime() - (base as Date).getTime()) % (ms * asNumber(step)) === 0;
     let d = base as Date;
-    while (d < v) d = dateAdd(d, unit!, asNumber(step));
+    while (d < v) d = addTime(d, unit!, asNumber(step));
     return d.getTime() === v.getTime();
   };
   const valueOf = (doc: Document): Value => {
@@ -343,15 +326,4 @@ export function densify(docs: Document[], spec: unknown): Document[] {
     else if (cmp(inc(current), hi) < 0) generate(undefined, inc(current), hi);
   }
   return out;
-}
-
-/** Sets a dotted path, making the objects on the way. */
-function setPath(doc: Document, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let at = doc;
-  for (const p of parts.slice(0, -1)) {
-    if (!isPlainObject(at[p])) at[p] = {};
-    at = at[p] as Document;
-  }
-  at[parts[parts.length - 1]] = value;
 }

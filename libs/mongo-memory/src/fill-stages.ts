@@ -3,7 +3,7 @@ import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { sortDocuments } from './sort-order';
-import { asDouble, compareValues, isPlainObject, keyString, pathValues, plainNumber, withPlainNumbers } from './values';
+import { asDouble, compareValues, isPlainObject, keyString, pathValues, plainNumber, setPath, withPlainNumbers } from './values';
 
 /**
  * `$fill` over documents that keep their BSON types (#20). mingo's version runs `$setWindowFields`
@@ -20,16 +20,6 @@ const isNullish = (v: unknown) => v === null || v === undefined;
 /** A field's value at a dotted path (the first one found; `$fill` outputs are not arrays). */
 const fieldOf = (doc: Document, path: string): unknown => pathValues(doc, path)[0];
 
-function setField(doc: Document, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let at = doc;
-  for (const p of parts.slice(0, -1)) {
-    if (!isPlainObject(at[p])) at[p] = {};
-    at = at[p] as Document;
-  }
-  at[parts[parts.length - 1]] = value;
-}
-
 /** A number on the `sortBy` axis: a number, or a date's milliseconds. */
 function axis(v: unknown): number | undefined {
   if (v instanceof Date) return v.getTime();
@@ -43,7 +33,7 @@ function locf(docs: Document[], field: string): void {
     const v = fieldOf(doc, field);
     // AccumulatorLocf starts from null: a null or missing value before any other becomes null.
     if (!isNullish(v)) last = v;
-    else setField(doc, field, last === undefined ? null : last);
+    else setPath(doc, field, last === undefined ? null : last);
   }
 }
 
@@ -72,15 +62,15 @@ function linear(docs: Document[], field: string, sortField: string): void {
     if (prev) {
       for (const g of gap) {
         const gx = axis(fieldOf(g, sortField))!;
-        setField(g, field, asDouble(prev.y + ((gx - prev.x) * (y - prev.y)) / (x - prev.x)));
+        setPath(g, field, asDouble(prev.y + ((gx - prev.x) * (y - prev.y)) / (x - prev.x)));
       }
     }
     // Nulls with no non-null value before them stay null (the server's result there is null).
-    for (const g of prev ? [] : gap) setField(g, field, null);
+    for (const g of prev ? [] : gap) setPath(g, field, null);
     prev = { x, y };
     gap = [];
   }
-  for (const g of gap) setField(g, field, null);
+  for (const g of gap) setPath(g, field, null);
 }
 
 const FILL_FIELDS = ['sortBy', 'partitionByFields', 'partitionBy', 'output'];
@@ -159,7 +149,7 @@ export function fill(docs: Document[], spec: Document, options: Options): Docume
     for (const doc of ordered) {
       if (!isNullish(fieldOf(doc, field))) continue;
       const value = evalExpr(doc, o.value, options);
-      if (value !== undefined) setField(doc, field, value);
+      if (value !== undefined) setPath(doc, field, value);
     }
   }
   return ordered;

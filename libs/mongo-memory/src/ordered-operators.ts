@@ -228,36 +228,24 @@ export function orderedExpressions(fallback: (name: string) => ExprFn, accumulat
     if (!Array.isArray(input)) throw new CommandError(2942504, `The input argument to $sortArray must be an array, but was of type: ${typeof input}`);
     return sortArray(input, sortBy);
   };
-  for (const [name, sign] of [
-    ['$maxN', 1],
-    ['$minN', -1],
-  ] as const) {
+  // The array forms: 'n' checked first (5787902/5787903/5787908), then an array input (5788200, null
+  // too; accumulator_multi.cpp evaluateAccumulatorN); the values as stored.
+  const picks: Record<string, (input: unknown[], n: number) => unknown[]> = {
+    $maxN: (input, n) => extremes(input, n, 1),
+    $minN: (input, n) => extremes(input, n, -1),
+    $firstN: (input, n) => input.slice(0, n),
+    $lastN: (input, n) => input.slice(Math.max(0, input.length - n)),
+  };
+  for (const [name, pick] of Object.entries(picks)) {
     const other = fallback(name);
     out[name] = (obj, expr, options) => {
       if (Array.isArray(obj)) return accumulator[name](obj, expr, options);
       const spec = expr as Document;
       if (!isPlainObject(spec) || spec.n === undefined || spec.input === undefined) return other(obj, expr, options);
-      // accumulator_multi.cpp evaluateAccumulatorN: 'n' first, then the input must be an array (null too: 5788200).
       const n = count(obj, spec.n, options);
       const input = evalExpr(obj, spec.input, options);
       if (!Array.isArray(input)) throw new CommandError(5788200, 'Input must be an array');
-      return extremes(input, n, sign);
-    };
-  }
-  for (const [name, end] of [
-    ['$firstN', 1],
-    ['$lastN', -1],
-  ] as const) {
-    const other = fallback(name);
-    out[name] = (obj, expr, options) => {
-      if (Array.isArray(obj)) return accumulator[name](obj, expr, options);
-      const spec = expr as Document;
-      if (!isPlainObject(spec) || spec.n === undefined || spec.input === undefined) return other(obj, expr, options);
-      // As $maxN: 'n' checked first (5787902/5787903/5787908), then an array input (5788200, null too); values as stored.
-      const n = count(obj, spec.n, options);
-      const input = evalExpr(obj, spec.input, options);
-      if (!Array.isArray(input)) throw new CommandError(5788200, 'Input must be an array');
-      return end === 1 ? input.slice(0, n) : input.slice(Math.max(0, input.length - n));
+      return pick(input, n);
     };
   }
   return out;

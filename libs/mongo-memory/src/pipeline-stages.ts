@@ -10,7 +10,7 @@ import { fill } from './fill-stages';
 import { granularityRounder, numberOf, type Rounder } from './granularity';
 import { typeName } from './expression-types';
 import { sortDocuments } from './sort-order';
-import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, typeRank, withPlainNumbers } from './values';
+import { bsonType, cloneValue, compareValues, isPlainObject, keyString, pathValues, setPath, typeRank, withPlainNumbers } from './values';
 
 /**
  * Pipeline stages over documents that keep their BSON types (#20; see expression-types.ts). Most of
@@ -281,17 +281,6 @@ const graphLookup: StageFn = (coll, expr, options) => {
     }),
   );
 };
-
-/** Sets a dotted path in a document, making the objects on the way (a non-object on the way is replaced). */
-export function setPath(doc: Document, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let at = doc;
-  for (const p of parts.slice(0, -1)) {
-    if (!isPlainObject(at[p])) at[p] = {};
-    at = at[p] as Document;
-  }
-  at[parts[parts.length - 1]] = value;
-}
 
 /** `$fill` (fill-stages.ts). */
 const fillStage: StageFn = (coll, expr, options) => {

@@ -2,7 +2,7 @@ import { ObjectId, type Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { runPipeline } from './query';
 import { applyModifier } from './update-operators';
-import { cloneValue, isPlainObject, valuesEqual } from './values';
+import { cloneValue, isPlainObject, setPath, valuesEqual } from './values';
 
 /**
  * Update documents as a server does: operator updates (through mingo, with int64/Decimal128
@@ -163,16 +163,6 @@ export function equalityFields(filter: Document, out: Document = {}): Document {
     }
   }
   return out;
-}
-
-function setPath(doc: Document, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let target = doc;
-  for (const part of parts.slice(0, -1)) {
-    if (!isPlainObject(target[part])) target[part] = {};
-    target = target[part] as Document;
-  }
-  target[parts[parts.length - 1]] = value;
 }
 
 /** The document an upsert inserts when nothing matched. */

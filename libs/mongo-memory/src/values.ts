@@ -411,3 +411,14 @@ export const formatKey = (doc: Document): string =>
   `{ ${Object.entries(doc)
     .map(([k, x]) => `${k}: ${formatValue(x)}`)
     .join(', ')} }`;
+
+/** Sets a dotted path in a document, making the objects on the way (a non-object on the way is replaced). */
+export function setPath(doc: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let at = doc;
+  for (const p of parts.slice(0, -1)) {
+    if (!isPlainObject(at[p])) at[p] = {};
+    at = at[p] as Document;
+  }
+  at[parts[parts.length - 1]] = value;
+}

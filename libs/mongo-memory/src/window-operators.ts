@@ -3,6 +3,7 @@ import type { Options } from 'mingo/types';
 import { Decimal128, type Document } from 'bson';
 import { CommandError, Code } from './errors';
 import { valueType, wider, withType, type NumType } from './numeric-types';
+import { addTime, isTimeUnit, UNIT_MS } from './time-units';
 import { arithmetic, asDouble, bsonType, compareValues, isNumeric, isPlainObject, pathValues, plainNumber } from './values';
 
 /**
@@ -100,32 +101,16 @@ export function validN(n: unknown): number {
 
 // ---- time units --------------------------------------------------------------------------------
 
-const UNIT_MS: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
-const UNITS = new Set([...Object.keys(UNIT_MS), 'month', 'quarter', 'year']);
-
 export function timeUnit(v: unknown): string {
   if (typeof v !== 'string') throw new CommandError(Code.FailedToParse, "'unit' must be a string");
-  if (!UNITS.has(v)) throw new CommandError(Code.FailedToParse, `unknown time unit value: ${v}`);
+  if (!isTimeUnit(v)) throw new CommandError(Code.FailedToParse, `unknown time unit value: ${v}`);
   return v;
 }
 
 /** A unit of `$derivative`/`$integral` in milliseconds: 'week' or smaller (window_function_expression.h). */
 export function unitMillis(unit: string): number {
-  if (!(unit in UNIT_MS)) throw new CommandError(5490710, "unit must be 'week' or smaller");
+  if (!Object.hasOwn(UNIT_MS, unit)) throw new CommandError(5490710, "unit must be 'week' or smaller");
   return UNIT_MS[unit];
-}
-
-/** `$dateAdd` in UTC: fixed units as milliseconds; months, quarters and years on the calendar, the day clamped to the month's last. */
-export function addTime(date: Date, unit: string, amount: number): Date {
-  if (unit in UNIT_MS) return new Date(date.getTime() + amount * UNIT_MS[unit]);
-  const months = amount * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1);
-  const d = new Date(date.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
 }
 
 // ---- functions of neighbouring documents ---------------------------------------------------------

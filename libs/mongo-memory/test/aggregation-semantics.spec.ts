@@ -1,5 +1,5 @@
 import { Double, Long, type Collection, type Document, type MongoClient } from 'mongodb';
-import { rejection, startTarget, type Target } from './harness';
+import { freshCollections, rejection, startTarget, type Target } from './harness';
 
 /**
  * Issue #15: stages and operators this server implements itself, checked against the MongoDB
@@ -18,14 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let n = 0;
-/** A fresh collection holding `docs` (inserted in order), seen through the raw client. */
-const fresh = async (docs: Document[]): Promise<Collection<Document>> => {
-  const name = `s${++n}`;
-  if (docs.length) await t.db.collection(name).insertMany(docs);
-  else await t.db.createCollection(name);
-  return raw.db(t.dbName).collection(name);
-};
+const fresh = freshCollections(
+  's',
+  () => t,
+  () => raw,
+);
 
 /** [BSON type, value] of a number read without promotion. */
 const typed = (v: unknown): [string | undefined, unknown] => {

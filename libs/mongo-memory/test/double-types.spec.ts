@@ -1,5 +1,5 @@
-import { Double, Long, type Collection, type MongoClient } from 'mongodb';
-import { rejection, startTarget, type Target } from './harness';
+import { Double, Long, type MongoClient } from 'mongodb';
+import { freshCollections, rejection, startTarget, type Loose, type Target } from './harness';
 
 /**
  * Issue #15 (#20): a double with an integral value stays a double (BSON type 1) wherever a server
@@ -9,11 +9,6 @@ import { rejection, startTarget, type Target } from './harness';
  * server with MONGODB_URI.
  */
 // Any field, any _id type.
-interface Loose {
-  _id?: any;
-  [field: string]: any;
-}
-
 let t: Target;
 let raw: MongoClient;
 beforeAll(async () => {
@@ -22,13 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let n = 0;
-/** A fresh collection holding `docs`, seen through the raw client. */
-const fresh = async (docs: object[]): Promise<Collection<Loose>> => {
-  const name = `d${++n}`;
-  await t.db.collection(name).insertMany(docs);
-  return raw.db(t.dbName).collection<Loose>(name);
-};
+const fresh = freshCollections(
+  'd',
+  () => t,
+  () => raw,
+);
 
 /** [BSON type, value] of a number read without promotion. */
 const typed = (v: unknown): [string | undefined, unknown] => [(v as { _bsontype?: string })._bsontype, (v as { valueOf(): unknown }).valueOf()];

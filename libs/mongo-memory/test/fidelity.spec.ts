@@ -1,15 +1,10 @@
 import { Binary, DBRef, Double, Long, ObjectId, type Collection } from 'mongodb';
-import { rejection, startTarget, type Target } from './harness';
+import { rejection, startTarget, type Loose, type Target } from './harness';
 
 /**
  * Places where code written for MongoDB behaved differently here (issue #15's list of deviations
  * found by outside suites). Every assertion holds on a real server too: run with MONGODB_URI.
  */
-// Any field, any _id type: these tests write what outside suites wrote.
-interface Loose {
-  _id?: any;
-  [field: string]: any;
-}
 
 let t: Target;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
+import { MongoClient, type Collection, type Db, type MongoClientOptions } from 'mongodb';
 import { MongoMemoryServer } from '../src';
 
 /**
@@ -59,4 +59,27 @@ export async function rejection(promise: Promise<unknown>): Promise<Record<strin
     return err as Record<string, any>;
   }
   throw new Error('expected a rejection');
+}
+
+/** Any field, any _id type: tests write what outside suites wrote. */
+export interface Loose {
+  _id?: any;
+  [field: string]: any;
+}
+
+/**
+ * A maker of fresh collections `<prefix>1`, `<prefix>2`..., each filled with the given documents (or
+ * created empty) through the target's client and read through `reader`'s client: one with
+ * `promoteValues: false` shows every number's BSON type. Both are read at each call (they are set
+ * in `beforeAll`).
+ */
+export function freshCollections(prefix: string, target: () => Target, reader: () => MongoClient = () => target().client) {
+  let n = 0;
+  return async (docs: object[] = []): Promise<Collection<Loose>> => {
+    const t = target();
+    const name = `${prefix}${++n}`;
+    if (docs.length) await t.db.collection(name).insertMany(docs);
+    else await t.db.createCollection(name);
+    return reader().db(t.dbName).collection<Loose>(name);
+  };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Long, MongoClient, type Collection, type Document } from 'mongodb';
 import { MongoMemoryServer } from '../src';
-import { rejection, startTarget, type Target } from './harness';
+import { rejection, startTarget, type Loose, type Target } from './harness';
 
 /**
  * Hints, hidden indexes, collMod and the server parameters ODM test harnesses set (found by running
@@ -15,12 +15,6 @@ beforeAll(async () => {
   t = await startTarget('index_options');
 });
 afterAll(() => t.close());
-
-// Any _id type, as the outside suites wrote them.
-interface Loose {
-  _id?: any;
-  [field: string]: any;
-}
 
 let n = 0;
 const fresh = async (docs: Document[] = []): Promise<Collection<Loose>> => {

@@ -1,5 +1,5 @@
 import { Decimal128, Double, Long, type Collection, type Document, type MongoClient } from 'mongodb';
-import { rejection, startTarget, type Target } from './harness';
+import { freshCollections, rejection, startTarget, type Loose, type Target } from './harness';
 
 /**
  * `$setWindowFields` (#15, #20) over documents that keep their BSON types: partitions and order,
@@ -7,11 +7,6 @@ import { rejection, startTarget, type Target } from './harness';
  * codes. Read with `promoteValues: false`, so every number shows its BSON type. Runs unchanged
  * against a real server with MONGODB_URI.
  */
-interface Loose {
-  _id?: any;
-  [field: string]: any;
-}
-
 let t: Target;
 let raw: MongoClient;
 beforeAll(async () => {
@@ -20,12 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let n = 0;
-const fresh = async (docs: object[]): Promise<Collection<Loose>> => {
-  const name = `w${++n}`;
-  await t.db.collection(name).insertMany(docs);
-  return raw.db(t.dbName).collection<Loose>(name);
-};
+const fresh = freshCollections(
+  'w',
+  () => t,
+  () => raw,
+);
 const windowed = (c: Collection<Loose>, spec: Document, ...after: Document[]) => c.aggregate([{ $setWindowFields: spec }, ...after]).toArray();
 /** The error code of a pipeline that fails (an Int32 through this client). */
 const failure = async (c: Collection<Loose>, spec: Document): Promise<number> => Number((await rejection(windowed(c, spec))).code);

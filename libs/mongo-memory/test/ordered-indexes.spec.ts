@@ -227,6 +227,15 @@ describe('ordered index plans read only what they need', () => {
     await drop('year');
   });
 
+  it('an _id equality reads one document, whatever the numeric type it is given in (the server’s IDHACK plan)', async () => {
+    expect(await examined({ filter: { _id: 42 } })).toEqual({ ids: [42], examined: 1 });
+    expect(await examined({ filter: { _id: new Double(42) } })).toEqual({ ids: [42], examined: 1 });
+    expect(await examined({ filter: { _id: 42n }, projection: { _id: 1 } })).toEqual({ ids: [42], examined: 1 });
+    expect(await examined({ filter: { _id: 'nope' } })).toEqual({ ids: [], examined: 0 });
+    // An operator is a filter: planned as one.
+    expect((await examined({ filter: { _id: { $in: [1, 2] } } })).ids).toEqual([1, 2]);
+  });
+
   it('a range without a sort reads the documents in range; an equality on the leading field of a compound index too', async () => {
     await index({ year: -1, _id: 1 });
     const range = await examined({ filter: { year: { $gt: 1990 } } });

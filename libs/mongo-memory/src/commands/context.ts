@@ -9,7 +9,7 @@ import { compileFilter, projectDocuments, sortDocuments } from '../query';
 import type { Write } from '../storage';
 import { parseTextParams } from '../text';
 import type { Session, Transaction } from '../transactions';
-import { isPlainObject } from '../values';
+import { isPlainObject, keyString } from '../values';
 
 export interface Ctx {
   engine: Engine;
@@ -81,8 +81,26 @@ function splitText(filter: Document): { text?: unknown; rest: Document } {
   return { rest: filter };
 }
 
+/**
+ * `{_id: value}` with a plain value (not an operator object, array or regex): one lookup, as the
+ * server's IDHACK plan does, without compiling the filter or planning a scan.
+ */
+function byId(ctx: Ctx, coll: Collection | undefined, filter: Document | null): Matches | undefined {
+  if (!filter) return undefined;
+  let keys = 0;
+  for (const k in filter) if (++keys > 1 || k !== '_id') return undefined;
+  const v = filter._id;
+  if (v === undefined || isPlainObject(v) || Array.isArray(v) || v instanceof RegExp) return undefined;
+  const doc = coll && readDoc(ctx, coll, keyString(v));
+  if (!doc) return { docs: [] };
+  coll!.examined++;
+  return { docs: [doc] };
+}
+
 /** The documents a filter matches, in natural order or in the order of the command's `hint` (hint.ts). */
 export function matching(ctx: Ctx, coll: Collection | undefined, filter: Document = {}, hint?: unknown): Matches {
+  const found = hint === undefined ? byId(ctx, coll, filter) : undefined;
+  if (found) return found;
   const { text, rest } = splitText(filter ?? {});
   const hinted = resolveHint(coll, hint);
   if (hinted && text !== undefined) throw new CommandError(Code.BadValue, 'text and hint not allowed in same query');

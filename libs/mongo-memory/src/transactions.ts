@@ -120,6 +120,11 @@ export class Sessions {
 
   constructor(readonly transactionLifetimeMs = TRANSACTION_LIFETIME_MS) {}
 
+  /** Every session this server knows ($listLocalSessions). */
+  all(): Session[] {
+    return [...this.map.values()];
+  }
+
   get(lsid: Document): Session {
     const key = keyString(lsid.id);
     let session = this.map.get(key);

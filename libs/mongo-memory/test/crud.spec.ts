@@ -347,3 +347,25 @@ describe('collections and errors', () => {
     expect(info.versionArray[0]).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('database-level aggregate', () => {
+  it('lists the local sessions with $listLocalSessions, the calling one among them', async () => {
+    const session = t.client.startSession();
+    try {
+      const listed = await t.client
+        .db('admin')
+        .aggregate([{ $listLocalSessions: {} }, { $match: { '_id.id': session.id!.id } }], { session })
+        .toArray();
+      expect(listed).toHaveLength(1);
+      expect(listed[0]._id.uid.buffer).toHaveLength(32);
+      expect(listed[0].lastUse).toBeInstanceOf(Date);
+      const dummy = await t.client
+        .db('admin')
+        .aggregate([{ $listLocalSessions: {} }, { $limit: 1 }, { $addFields: { dummy: 'dummy field' } }, { $project: { _id: 0, dummy: 1 } }])
+        .toArray();
+      expect(dummy).toEqual([{ dummy: 'dummy field' }]);
+    } finally {
+      await session.endSession();
+    }
+  });
+});

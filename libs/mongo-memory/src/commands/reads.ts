@@ -1,10 +1,11 @@
 import type { Document } from 'bson';
 import type { Collection } from '../collections';
-import { changeDocument } from '../changes';
 import { CommandError, Code } from '../errors';
 import { holdsDouble, typedPipeline } from '../pipeline-stages';
 import { runPipeline } from '../query';
 import { isPlainObject, keyString, pathValues } from '../values';
+import { changeStream } from './change-stream';
+import { localSessions } from './list-sessions';
 import { collectionName, indexedSort, matching, rejectOptions, shape, type Ctx, type Handler, type Matches } from './context';
 
 const find: Handler = (cmd, ctx) => {
@@ -71,58 +72,6 @@ function withScoreField(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withScoreField(x)]));
 }
 
-const CHANGE_STREAM_STAGES = new Set(['$match', '$project', '$addFields', '$set', '$unset', '$replaceRoot', '$replaceWith', '$redact']);
-
-function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pipeline: Document[]): Document {
-  if (ctx.txn) throw new CommandError(Code.OperationNotSupportedInTransaction, 'Cannot run $changeStream in a transaction');
-  const spec = pipeline[0].$changeStream as Document;
-  const fullDocument = spec.fullDocument ?? 'default';
-  if (fullDocument !== 'default' && fullDocument !== 'updateLookup') {
-    throw new CommandError(Code.NotImplemented, `fullDocument: '${String(fullDocument)}' is not supported by mongo-memory (no post-images)`);
-  }
-  if (spec.fullDocumentBeforeChange !== undefined && spec.fullDocumentBeforeChange !== 'off') {
-    throw new CommandError(Code.NotImplemented, 'fullDocumentBeforeChange is not supported by mongo-memory (no pre-images)');
-  }
-  rejectOptions(spec, ['allChangesForCluster', 'startAtOperationTime']);
-  const log = ctx.engine.storage.changes;
-  let seq = log.lastSeq;
-  const token = spec.resumeAfter ?? spec.startAfter;
-  if (token !== undefined) {
-    const at = log.position(token);
-    if (at === undefined || (at !== 'other' && at > log.lastSeq)) throw new CommandError(Code.BadValue, 'invalid resume token');
-    // A token of another history (before a restart): its events are gone, as when they fall out of the log.
-    if (at === 'other' || !log.since(at))
-      throw new CommandError(
-        Code.ChangeStreamHistoryLost,
-        'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
-      );
-    seq = at;
-  }
-  const rest = pipeline.slice(1);
-  for (const stage of rest) {
-    const name = Object.keys(stage)[0];
-    if (!CHANGE_STREAM_STAGES.has(name)) throw new CommandError(Code.IllegalOperation, `${name} is not permitted in a $changeStream pipeline`);
-  }
-  const { db } = ctx;
-  const storage = ctx.engine.storage;
-  const ns = collName ? `${db}.${collName}` : `${db}.$cmd.aggregate`;
-  return ctx.engine.cursors.stream(
-    ns,
-    {
-      log,
-      seq,
-      read: (event) => {
-        if (event.db !== db || (collName !== undefined && event.coll !== collName)) return undefined;
-        const lookup =
-          fullDocument === 'updateLookup' ? () => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc : undefined;
-        const doc = changeDocument(event, log, lookup);
-        return rest.length ? runPipeline([doc], rest, () => [])[0] : doc;
-      },
-    },
-    (cmd.cursor as Document | undefined)?.batchSize,
-  );
-}
-
 /**
  * `[$match], $sort, [$skip], $limit` at the head of a pipeline: the first skip + limit documents from
  * an index walk when one serves the sort. The stages still run, over those few documents.
@@ -146,8 +95,12 @@ const aggregate: Handler = (cmd, ctx) => {
   const collName = cmd.aggregate === 1 ? undefined : collectionName(cmd, 'aggregate');
   const first = pipeline[0] as Document | undefined;
   if (first?.$changeStream !== undefined) return changeStream(cmd, ctx, collName, pipeline);
+  if (collName === undefined && first?.$listLocalSessions !== undefined) {
+    const out = runPipeline(localSessions(first.$listLocalSessions, ctx), pipeline.slice(1), () => [], ctx.variables);
+    return ctx.engine.cursors.first(`${ctx.db}.$cmd.aggregate`, out, (cmd.cursor as Document).batchSize);
+  }
   if (collName === undefined && first?.$documents === undefined) {
-    throw new CommandError(Code.NotImplemented, 'aggregate: 1 is only supported with $changeStream or $documents');
+    throw new CommandError(Code.NotImplemented, 'aggregate: 1 is only supported with $changeStream, $documents or $listLocalSessions');
   }
   const storage = ctx.engine.storage;
   const coll = collName ? storage.collection(ctx.db, collName) : undefined;

@@ -1,20 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { Timestamp, type Document } from 'bson';
-import { isPlainObject, valuesEqual } from './values';
+import { Timestamp, type Document, type UUID } from 'bson';
+import { updateDescription } from './update-description';
 
 /** One committed change, kept raw; it becomes a change-stream document when a cursor reads it. */
 export interface ChangeEvent {
   seq: number;
-  op: 'insert' | 'update' | 'replace' | 'delete';
+  /** Document changes, and the collection and index changes only streams with showExpandedEvents report. */
+  op: 'insert' | 'update' | 'replace' | 'delete' | 'create' | 'createIndexes' | 'dropIndexes' | 'modify';
   db: string;
   coll: string;
-  documentId: unknown;
+  /** The collection's uuid (collectionUUID), stamped at publish time when not given. */
+  uuid?: UUID;
+  documentId?: unknown;
   before?: Document;
   after?: Document;
+  /** Collection and index changes: operationDescription, and stateBeforeChange for modify. */
+  description?: Document;
+  stateBeforeChange?: Document;
   wallTime: Date;
   lsid?: Document;
   txnNumber?: bigint;
 }
+
+/** Events only streams opened with showExpandedEvents see (src/mongo/db/pipeline/document_source_change_stream.h). */
+const EXPANDED_OPS = new Set(['create', 'createIndexes', 'dropIndexes', 'modify']);
 
 /** Events kept for resuming (between KEEP and 2 * KEEP). */
 const KEEP = 10_000;
@@ -33,6 +42,8 @@ export class ChangeLog {
   private events: ChangeEvent[] = [];
   private seq = 0;
   private waiters = new Set<() => void>();
+  /** The uuid of a collection as it is now: set once a stream follows the storage (ddl-events.ts). */
+  uuidOf?: (db: string, coll: string) => UUID | undefined;
 
   get lastSeq(): number {
     return this.seq;
@@ -40,7 +51,7 @@ export class ChangeLog {
 
   publish(events: Omit<ChangeEvent, 'seq'>[]): void {
     if (events.length === 0) return;
-    for (const e of events) this.events.push({ ...e, seq: ++this.seq });
+    for (const e of events) this.events.push({ ...e, uuid: e.uuid ?? this.uuidOf?.(e.db, e.coll), seq: ++this.seq });
     // Trimmed in chunks: a splice per write would cost O(KEEP) each time.
     if (this.events.length > 2 * KEEP) this.events = this.events.slice(-KEEP);
     for (const wake of [...this.waiters]) wake();
@@ -83,38 +94,36 @@ export class ChangeLog {
   }
 }
 
-/** The change-stream document for an event; `lookup` reads the current document for updateLookup. */
-export function changeDocument(e: ChangeEvent, log: ChangeLog, lookup?: () => Document | undefined): Document {
+/** What a stream asked for that shapes its documents. */
+export interface DocumentOptions {
+  /** showExpandedEvents: collectionUUID, operationDescription, disambiguatedPaths, and the collection and index events. */
+  expanded?: boolean;
+  /** fullDocument: 'updateLookup': reads the current document of an update. */
+  lookup?: (event: ChangeEvent) => Document | undefined;
+}
+
+/**
+ * The change-stream document for an event, undefined for an event the stream does not report. Its
+ * fields in the server's order (checked against src/mongo/db/pipeline/change_stream_event_transform.cpp).
+ */
+export function changeDocument(e: ChangeEvent, log: ChangeLog, options: DocumentOptions = {}): Document | undefined {
+  const expanded = options.expanded === true;
+  if (!expanded && EXPANDED_OPS.has(e.op)) return undefined;
   const doc: Document = {
     _id: log.token(e.seq),
     operationType: e.op,
     clusterTime: new Timestamp({ t: Math.floor(e.wallTime.getTime() / 1000), i: e.seq % 0x7fffffff }),
-    wallTime: e.wallTime,
   };
+  if (expanded && e.uuid) doc.collectionUUID = e.uuid;
+  doc.wallTime = e.wallTime;
   if (e.op === 'insert' || e.op === 'replace') doc.fullDocument = e.after;
-  if (e.op === 'update') {
-    if (lookup) doc.fullDocument = lookup() ?? null;
-    doc.updateDescription = diff(e.before ?? {}, e.after ?? {});
-  }
+  if (e.op === 'update' && options.lookup) doc.fullDocument = options.lookup(e) ?? null;
   doc.ns = { db: e.db, coll: e.coll };
-  doc.documentKey = { _id: e.documentId };
+  if (!EXPANDED_OPS.has(e.op)) doc.documentKey = { _id: e.documentId };
+  if (expanded && e.description) doc.operationDescription = e.description;
+  if (e.op === 'update') doc.updateDescription = updateDescription(e.before ?? {}, e.after ?? {}, expanded);
+  if (e.stateBeforeChange) doc.stateBeforeChange = e.stateBeforeChange;
   if (e.lsid) doc.lsid = e.lsid;
   if (e.txnNumber !== undefined) doc.txnNumber = e.txnNumber;
   return doc;
-}
-
-/** updateDescription as a server reports it: changed paths (dotted into sub-documents) and removed ones. */
-function diff(before: Document, after: Document): Document {
-  const updatedFields: Document = {};
-  const removedFields: string[] = [];
-  const walk = (a: Document, b: Document, prefix: string) => {
-    for (const key of Object.keys(b)) {
-      const path = prefix + key;
-      if (isPlainObject(a[key]) && isPlainObject(b[key])) walk(a[key], b[key], path + '.');
-      else if (!(key in a) || !valuesEqual(a[key], b[key])) updatedFields[path] = b[key];
-    }
-    for (const key of Object.keys(a)) if (!(key in b)) removedFields.push(prefix + key);
-  };
-  walk(before, after, '');
-  return { updatedFields, removedFields, truncatedArrays: [] };
 }

@@ -1,5 +1,5 @@
 import type { ChangeStream, ChangeStreamDocument, Collection, Document } from 'mongodb';
-import { startTarget, type Target } from './harness';
+import { rejection, startTarget, type Target } from './harness';
 
 let t: Target;
 const streams: ChangeStream[] = [];
@@ -144,5 +144,166 @@ describe('change streams', () => {
       else client.once('commandStarted', onStart);
     });
     expect(((await stream.next()) as any).documentKey._id).toBe('late');
+  });
+});
+
+/** The error a stream's next event rejects with. */
+async function failure(stream: ChangeStream): Promise<Record<string, any>> {
+  return rejection(stream.next());
+}
+
+describe('change stream pipelines', () => {
+  it('fails the stream with 280 when a stage removes or changes the resume token (_id) of an event it hands out', async () => {
+    const c = await fresh('token_removed');
+    const removed = await opened(watch(c, [{ $project: { _id: 0 } }]));
+    const changed = await opened(watch(c, [{ $set: { '_id.extra': 1 } }]));
+    // A stage that keeps _id, and one that drops the events it would break, are fine.
+    const kept = await opened(watch(c, [{ $project: { operationType: 1 } }]));
+    const filtered = await opened(watch(c, [{ $match: { operationType: 'delete' } }, { $project: { _id: 0 } }]));
+    await c.insertOne({ _id: 1 as never });
+    for (const stream of [removed, changed]) {
+      const err = await failure(stream as unknown as ChangeStream);
+      expect(err.code).toBe(280);
+      expect(err.codeName).toBe('ChangeStreamFatalError');
+      expect(err.errorLabels ?? [...(err.errorLabelSet ?? [])]).toContain('NonResumableChangeStreamError');
+    }
+    expect(Object.keys(await kept.next())).toEqual(['_id', 'operationType']);
+    expect(await filtered.tryNext()).toBeNull();
+  });
+
+  it('answers 40324 for an unknown stage and 20 for a known one not allowed after $changeStream', async () => {
+    const c = await fresh('stages');
+    const code = async (pipeline: Document[]) => (await rejection(c.aggregate([{ $changeStream: {} }, ...pipeline]).toArray())).code;
+    expect(await code([{ $unsupported: 'foo' }])).toBe(40324);
+    expect(await code([{ $group: { _id: null } }])).toBe(20);
+    expect(await code([{ $limit: 1 }])).toBe(20);
+    // The whole pipeline is parsed before stages are checked against the change stream's list.
+    expect(await code([{ $group: { _id: null } }, { $unsupported: 'foo' }])).toBe(40324);
+  });
+});
+
+describe('change stream update descriptions', () => {
+  it('names changed array elements, and reports an array that shrank as truncated', async () => {
+    const c = await fresh('array_paths');
+    await c.insertOne({ _id: 1 as never, arr: [1, 2, 3], docs: [{ n: 1 }, { n: 5 }], array: ['foo', { a: 'bar' }, 1, 2, 3], whole: [1, 2] });
+    const stream = await opened(watch(c));
+    await c.updateOne({ _id: 1 as never }, { $push: { arr: 4 } });
+    await c.updateOne({ _id: 1 as never }, { $set: { 'arr.1': 20 } });
+    await c.updateOne({ _id: 1 as never }, { $set: { 'docs.0.n': 2 } });
+    await c.updateOne({ _id: 1 as never }, [{ $set: { array: ['foo', { a: 'bar' }] } }]);
+    await c.updateOne({ _id: 1 as never }, { $set: { whole: [7, 8, 9] } });
+    const events = (await take(stream as unknown as ChangeStream, 5)) as any[];
+    expect(events.map((e) => e.updateDescription)).toEqual([
+      { updatedFields: { 'arr.3': 4 }, removedFields: [], truncatedArrays: [] },
+      { updatedFields: { 'arr.1': 20 }, removedFields: [], truncatedArrays: [] },
+      { updatedFields: { 'docs.0.n': 2 }, removedFields: [], truncatedArrays: [] },
+      { updatedFields: {}, removedFields: [], truncatedArrays: [{ field: 'array', newSize: 2 }] },
+      { updatedFields: { whole: [7, 8, 9] }, removedFields: [], truncatedArrays: [] },
+    ]);
+  });
+});
+
+describe('showExpandedEvents', () => {
+  const uuidOf = async (name: string) => ((await t.db.listCollections({ name }).next()) as any).info.uuid;
+
+  it('adds collectionUUID, and disambiguatedPaths for paths with numeric field names', async () => {
+    const c = await fresh('expanded');
+    await c.insertMany([
+      { _id: 1 as never, a: [{ 1: 1 }] },
+      { _id: 2 as never, a: { 1: 1 } },
+      { _id: 3 as never, b: [1, 5] },
+    ]);
+    const stream = await opened(watch(c, [], { showExpandedEvents: true }));
+    const plain = await opened(watch(c));
+    await c.updateOne({ _id: 1 as never }, { $set: { 'a.0.1': 2 } });
+    await c.updateOne({ _id: 2 as never }, { $set: { 'a.1': 2 } });
+    await c.updateOne({ _id: 3 as never }, { $set: { 'b.0': 2 } });
+    const [first, second, third] = (await take(stream as unknown as ChangeStream, 3)) as any[];
+    expect(first.collectionUUID.toHexString()).toBe((await uuidOf('expanded')).toHexString());
+    expect(first.updateDescription.updatedFields).toEqual({ 'a.0.1': 2 });
+    expect(first.updateDescription.disambiguatedPaths).toEqual({ 'a.0.1': ['a', 0, '1'] });
+    expect(second.updateDescription.disambiguatedPaths).toEqual({ 'a.1': ['a', '1'] });
+    // An array index alone is no ambiguity.
+    expect(third.updateDescription).toEqual({ updatedFields: { 'b.0': 2 }, removedFields: [], truncatedArrays: [], disambiguatedPaths: {} });
+    const without = (await plain.next()) as any;
+    expect(without.collectionUUID).toBeUndefined();
+    expect(without.updateDescription.disambiguatedPaths).toBeUndefined();
+  });
+
+  it('reports create, createIndexes, dropIndexes and modify events, only to streams that ask for them', async () => {
+    await t.db
+      .collection('ddl')
+      .drop()
+      .catch(() => undefined);
+    const stream = await opened(watch(t.db, [{ $match: { 'ns.coll': 'ddl' } }], { showExpandedEvents: true }));
+    const plain = await opened(watch(t.db, [{ $match: { 'ns.coll': 'ddl' } }]));
+    const c = await t.db.createCollection('ddl');
+    await c.createIndex({ y: 1 });
+    await t.db.command({ collMod: 'ddl', index: { name: 'y_1', hidden: true } });
+    await c.dropIndex('y_1');
+    await c.insertOne({ _id: 1 as never });
+    const events = (await take(stream as unknown as ChangeStream, 5)) as any[];
+    expect(events.map((e) => e.operationType)).toEqual(['create', 'createIndexes', 'modify', 'dropIndexes', 'insert']);
+    const uuid = (await uuidOf('ddl')).toHexString();
+    for (const e of events) {
+      expect(e.ns).toEqual({ db: t.dbName, coll: 'ddl' });
+      expect(e.collectionUUID.toHexString()).toBe(uuid);
+    }
+    const [create, createIndexes, modify, dropIndexes] = events;
+    expect(create.operationDescription).toMatchObject({ idIndex: { v: 2, key: { _id: 1 }, name: '_id_' } });
+    expect(create.documentKey).toBeUndefined();
+    expect(createIndexes.operationDescription).toEqual({ indexes: [{ v: 2, key: { y: 1 }, name: 'y_1' }] });
+    expect(modify.operationDescription).toEqual({ index: { name: 'y_1', hidden: true } });
+    expect(dropIndexes.operationDescription).toMatchObject({ indexes: [{ v: 2, key: { y: 1 }, name: 'y_1' }] });
+    // Without showExpandedEvents only the insert is reported.
+    expect(((await plain.next()) as any).operationType).toBe('insert');
+  });
+
+  it('reports a collection created by its first insert before the insert', async () => {
+    await t.db
+      .collection('implicit')
+      .drop()
+      .catch(() => undefined);
+    const stream = await opened(watch(t.db, [{ $match: { 'ns.coll': 'implicit' } }], { showExpandedEvents: true }));
+    await t.db.collection('implicit').insertOne({ _id: 1 as never });
+    const events = (await take(stream as unknown as ChangeStream, 2)) as any[];
+    expect(events.map((e) => e.operationType)).toEqual(['create', 'insert']);
+  });
+});
+
+describe('cluster-wide change streams', () => {
+  it('reports the changes of every database but admin, config and local', async () => {
+    const other = t.client.db(`${t.dbName}_other`);
+    const mine = { 'ns.db': { $in: [t.dbName, other.databaseName, 'admin'] } };
+    try {
+      const stream = await opened(watch(t.client, [{ $match: mine }]));
+      await t.client
+        .db('admin')
+        .collection(`${t.dbName}_admin`)
+        .insertOne({ _id: 'admin' as never });
+      await t.db.collection('cluster').insertOne({ _id: 'here' as never });
+      await other.collection('cluster').insertOne({ _id: 'there' as never });
+      const events = (await take(stream as unknown as ChangeStream, 2)) as any[];
+      expect(events.map((e) => [e.ns.db, e.documentKey._id])).toEqual([
+        [t.dbName, 'here'],
+        [other.databaseName, 'there'],
+      ]);
+    } finally {
+      await other.dropDatabase();
+      await t.client
+        .db('admin')
+        .collection(`${t.dbName}_admin`)
+        .drop()
+        .catch(() => undefined);
+    }
+  });
+
+  it('opens only on admin with aggregate: 1, and no stream opens on admin otherwise', async () => {
+    const code = async (db: string, aggregate: string | number, spec: Document) =>
+      (await rejection(t.client.db(db).command({ aggregate, pipeline: [{ $changeStream: spec }], cursor: {} }))).code;
+    expect(await code(t.dbName, 1, { allChangesForCluster: true })).toBe(72);
+    expect(await code('admin', 'coll', { allChangesForCluster: true })).toBe(72);
+    expect(await code('admin', 1, {})).toBe(73);
+    expect(await code('local', 1, {})).toBe(73);
   });
 });

@@ -1,13 +1,35 @@
 import type { Document } from 'bson';
-import { changeDocument } from '../changes';
+import { changeDocument, type ChangeEvent, type ChangeLog } from '../changes';
+import { followStorage } from '../ddl-events';
 import { CommandError, Code } from '../errors';
 import { runPipeline } from '../query';
-import { keyString } from '../values';
+import { isPlainObject, keyString } from '../values';
 import { rejectOptions, type Ctx } from './context';
 
-/** `aggregate` with a leading `$changeStream`: a cursor over the change log (changes.ts) from now or a resume token. */
+/** Stages a server allows after `$changeStream` (but $changeStreamSplitLargeEvent, which this server does not have). */
 const CHANGE_STREAM_STAGES = new Set(['$match', '$project', '$addFields', '$set', '$unset', '$replaceRoot', '$replaceWith', '$redact']);
 
+/**
+ * Every stage name a server (7.0) knows: a stage outside it answers 40324 before any other check,
+ * as the whole pipeline is parsed first; a known one not allowed in a change stream answers 20
+ * (checked against src/mongo/db/pipeline/pipeline.cpp, validateCommon).
+ */
+const SERVER_STAGES = new Set([
+  ...CHANGE_STREAM_STAGES,
+  ...['$bucket', '$bucketAuto', '$changeStream', '$changeStreamSplitLargeEvent', '$collStats', '$count', '$currentOp', '$densify'],
+  ...['$documents', '$facet', '$fill', '$geoNear', '$graphLookup', '$group', '$indexStats', '$limit', '$listLocalSessions'],
+  ...['$listSampledQueries', '$listSearchIndexes', '$listSessions', '$lookup', '$merge', '$out', '$planCacheStats', '$sample'],
+  ...['$search', '$searchMeta', '$setWindowFields', '$shardedDataDistribution', '$skip', '$sort', '$sortByCount', '$unionWith'],
+  ...['$unwind', '$vectorSearch'],
+]);
+
+/**
+ * Databases no stream opens on (but admin, for a cluster-wide one) and a cluster-wide one does not
+ * report (checked against src/mongo/db/pipeline/document_source_change_stream.cpp and its .h, kRegexAllDBs).
+ */
+const INTERNAL_DBS = new Set(['admin', 'config', 'local']);
+
+/** `aggregate` with a leading `$changeStream`: a cursor over the change log (changes.ts) from now or a resume token. */
 export function changeStream(cmd: Document, ctx: Ctx, collName: string | undefined, pipeline: Document[]): Document {
   if (ctx.txn) throw new CommandError(Code.OperationNotSupportedInTransaction, 'Cannot run $changeStream in a transaction');
   const spec = pipeline[0].$changeStream as Document;
@@ -18,28 +40,33 @@ export function changeStream(cmd: Document, ctx: Ctx, collName: string | undefin
   if (spec.fullDocumentBeforeChange !== undefined && spec.fullDocumentBeforeChange !== 'off') {
     throw new CommandError(Code.NotImplemented, 'fullDocumentBeforeChange is not supported by mongo-memory (no pre-images)');
   }
-  rejectOptions(spec, ['allChangesForCluster', 'startAtOperationTime']);
-  const log = ctx.engine.storage.changes;
-  let seq = log.lastSeq;
-  const token = spec.resumeAfter ?? spec.startAfter;
-  if (token !== undefined) {
-    const at = log.position(token);
-    if (at === undefined || (at !== 'other' && at > log.lastSeq)) throw new CommandError(Code.BadValue, 'invalid resume token');
-    // A token of another history (before a restart): its events are gone, as when they fall out of the log.
-    if (at === 'other' || !log.since(at))
-      throw new CommandError(
-        Code.ChangeStreamHistoryLost,
-        'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
-      );
-    seq = at;
-  }
-  const rest = pipeline.slice(1);
-  for (const stage of rest) {
-    const name = Object.keys(stage)[0];
-    if (!CHANGE_STREAM_STAGES.has(name)) throw new CommandError(Code.IllegalOperation, `${name} is not permitted in a $changeStream pipeline`);
-  }
+  rejectOptions(spec, ['startAtOperationTime']);
   const { db } = ctx;
+  const cluster = spec.allChangesForCluster === true;
+  // Checked against document_source_change_stream.cpp, assertIsLegalSpecification.
+  if (cluster && (db !== 'admin' || collName !== undefined)) {
+    const ns = collName === undefined ? `${db}.$cmd.aggregate` : `${db}.${collName}`;
+    throw new CommandError(
+      Code.InvalidOptions,
+      `A $changeStream with 'allChangesForCluster:true' may only be opened on the 'admin' database, and with no collection name; found ${ns}`,
+    );
+  }
+  if (INTERNAL_DBS.has(db) && !(cluster && db === 'admin'))
+    throw new CommandError(Code.InvalidNamespace, `$changeStream may not be opened on the internal ${db} database`);
+  const rest = checkedStages(pipeline.slice(1));
   const storage = ctx.engine.storage;
+  followStorage(storage);
+  const log = storage.changes;
+  const seq = startPoint(spec, log);
+  const watches = (event: ChangeEvent) =>
+    cluster ? !INTERNAL_DBS.has(event.db) : event.db === db && (collName === undefined || event.coll === collName);
+  const options = {
+    expanded: spec.showExpandedEvents === true,
+    lookup:
+      fullDocument === 'updateLookup'
+        ? (event: ChangeEvent) => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc
+        : undefined,
+  };
   const ns = collName ? `${db}.${collName}` : `${db}.$cmd.aggregate`;
   return ctx.engine.cursors.stream(
     ns,
@@ -47,13 +74,69 @@ export function changeStream(cmd: Document, ctx: Ctx, collName: string | undefin
       log,
       seq,
       read: (event) => {
-        if (event.db !== db || (collName !== undefined && event.coll !== collName)) return undefined;
-        const lookup =
-          fullDocument === 'updateLookup' ? () => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc : undefined;
-        const doc = changeDocument(event, log, lookup);
-        return rest.length ? runPipeline([doc], rest, () => [])[0] : doc;
+        if (!watches(event)) return undefined;
+        const doc = changeDocument(event, log, options);
+        if (!doc || !rest.length) return doc;
+        const out = runPipeline([doc], rest, () => [])[0] as Document | undefined;
+        if (out) checkResumeToken(out, doc._id as Document);
+        return out;
       },
     },
     (cmd.cursor as Document | undefined)?.batchSize,
+  );
+}
+
+/** The log position to start after: now, or the event a resume token names. */
+function startPoint(spec: Document, log: ChangeLog): number {
+  const token = spec.resumeAfter ?? spec.startAfter;
+  if (token === undefined) return log.lastSeq;
+  const at = log.position(token);
+  if (at === undefined || (at !== 'other' && at > log.lastSeq)) throw new CommandError(Code.BadValue, 'invalid resume token');
+  // A token of another history (before a restart): its events are gone, as when they fall out of the log.
+  if (at === 'other' || !log.since(at))
+    throw new CommandError(
+      Code.ChangeStreamHistoryLost,
+      'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
+    );
+  return at;
+}
+
+/** The stages after `$changeStream`: every name known before any is refused for not being allowed here. */
+function checkedStages(stages: Document[]): Document[] {
+  const names = stages.map((stage) => (isPlainObject(stage) ? Object.keys(stage)[0] : undefined));
+  for (const name of names)
+    if (name === undefined || !SERVER_STAGES.has(name)) throw new CommandError(40324, `Unrecognized pipeline stage name: '${name}'`);
+  for (const name of names as string[]) {
+    if (name === '$changeStream') throw new CommandError(40602, '$changeStream is only allowed as the first stage in a pipeline');
+    if (name === '$changeStreamSplitLargeEvent')
+      throw new CommandError(Code.NotImplemented, '$changeStreamSplitLargeEvent is not supported by mongo-memory');
+    if (!CHANGE_STREAM_STAGES.has(name)) throw new CommandError(Code.IllegalOperation, `${name} is not permitted in a $changeStream pipeline`);
+  }
+  return stages;
+}
+
+/** 280 ChangeStreamFatalError, named as a server names it (errors.ts has no entry for it). */
+class ChangeStreamFatalError extends CommandError {
+  constructor(message: string) {
+    super(280, message, {}, ['NonResumableChangeStreamError']);
+  }
+
+  override get codeName(): string {
+    return 'ChangeStreamFatalError';
+  }
+}
+
+/**
+ * An event handed out must keep its resume token as `_id`, unchanged, or the stream could not be
+ * resumed from it: the stream fails instead (checked against src/mongo/db/pipeline/plan_executor_pipeline.cpp,
+ * _validateResumeToken).
+ */
+function checkResumeToken(out: Document, token: Document): void {
+  const id = out._id as Document | undefined;
+  if (isPlainObject(id) && Object.keys(id).length === 1 && id._data === token._data) return;
+  throw new ChangeStreamFatalError(
+    'Encountered an event whose _id field, which contains the resume token, was modified by the pipeline. Modifying the _id field ' +
+      'of an event makes it impossible to resume the stream from that point. Only transformations that retain the unmodified _id ' +
+      `field are allowed. Expected: ${JSON.stringify({ _id: token })} but found: ${id === undefined ? '{}' : JSON.stringify({ _id: id })}`,
   );
 }

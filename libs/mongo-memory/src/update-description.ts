@@ -55,16 +55,18 @@ class Description {
    * documents or arrays), appended ones as updates, a shorter array as a truncation. The whole
    * array is reported instead where the server's diff gives up on describing it element by element
    * (when that would be larger than the array): when it was or becomes empty, when every element it
-   * kept was replaced, and when it shrank and also changed. Update operators such as $pop and $pull
-   * are reported whole by a server (they log the array they rewrote), so a shrink without other
-   * change is the only case this reports as a truncation where an operator update would not.
+   * kept was replaced, and when it shrank and some kept element was replaced ($pull, $pop of the
+   * first). Update operators log what they touched rather than a diff: they report an array set
+   * whole (`$set: {arr: [0]}`, $pop of the last) whole where this reports the truncation or the
+   * changed elements, and `$set: {'arr.0': 2}` on a one-element array as `arr.0` where this reports
+   * the array.
    */
   private array(a: unknown[], b: unknown[], at: Part[]): void {
     const common = Math.min(a.length, b.length);
     const changed: number[] = [];
     for (let i = 0; i < common; i++) if (!valuesEqual(a[i], b[i])) changed.push(i);
-    const replaced = changed.filter((i) => !sameKind(a[i], b[i]));
-    const wholesale = a.length === 0 || b.length === 0 || (common > 0 && replaced.length === common) || (b.length < a.length && changed.length > 0);
+    const replaced = changed.filter((i) => !sameKind(a[i], b[i])).length;
+    const wholesale = a.length === 0 || b.length === 0 || (common > 0 && replaced === common) || (b.length < a.length && replaced > 0);
     if (wholesale) return this.update(at, b);
     for (const i of changed) this.nested(a[i], b[i], [...at, i]);
     for (let i = common; i < b.length; i++) this.update([...at, i], b[i]);

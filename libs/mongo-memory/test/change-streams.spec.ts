@@ -201,6 +201,20 @@ describe('change stream update descriptions', () => {
       { updatedFields: { whole: [7, 8, 9] }, removedFields: [], truncatedArrays: [] },
     ]);
   });
+
+  it('reports a shrunk array whose kept elements changed inside by a truncation and element paths (pipeline update)', async () => {
+    // Large values keep a server's diff smaller than the array, so it describes it element by element.
+    const big = '*'.repeat(128);
+    const c = await fresh('array_nested');
+    await c.insertOne({ _id: 1 as never, obj: { list: [[{ a: { b: 1, big } }, 'dropped']] } });
+    const stream = await opened(watch(c));
+    await c.updateOne({ _id: 1 as never }, [{ $set: { 'obj.list': { $literal: [[{ a: { b: 2, big } }]] } } }]);
+    expect(((await stream.next()) as any).updateDescription).toEqual({
+      updatedFields: { 'obj.list.0.0.a.b': 2 },
+      removedFields: [],
+      truncatedArrays: [{ field: 'obj.list.0', newSize: 1 }],
+    });
+  });
 });
 
 describe('showExpandedEvents', () => {

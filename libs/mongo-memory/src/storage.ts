@@ -21,7 +21,8 @@ export interface Write {
 
 /** A change the storage layer applied, in the order applied: what a journal must record to redo it. */
 export type StorageChange =
-  | { t: 'commit'; writes: Write[] }
+  /** `created`: collections a transaction created (with their indexes), installed by the same record. */
+  | { t: 'commit'; writes: Write[]; created?: Collection[] }
   | { t: 'create'; coll: Collection }
   | { t: 'drop'; db: string; name: string }
   | { t: 'dropDatabase'; db: string }
@@ -55,24 +56,45 @@ export class Storage {
   /** Set when the server has a data directory. */
   recorder?: ChangeRecorder;
 
+  /**
+   * Collections created inside open transactions, by namespace: other clients creating the same
+   * one get WriteConflict, as they would wait on the creator's lock on a server.
+   */
+  readonly pending = new Map<string, Transaction>();
+  /**
+   * The transaction of the command being dispatched, set around its handler: the collections it
+   * created are found by name (`collection`) for it alone, whichever command module looks them up.
+   */
+  current?: Transaction;
+
   collection(db: string, name: string): Collection | undefined {
-    return this.dbs.get(db)?.get(name);
+    return this.dbs.get(db)?.get(name) ?? this.current?.created.get(`${db}.${name}`);
   }
 
   /** Writes create collections implicitly, as on a server. */
   ensureCollection(db: string, name: string): Collection {
-    const existing = this.collection(db, name);
-    if (existing) return existing;
-    if (!name || name.includes('$') || name.startsWith('system.'))
-      throw new CommandError(Code.InvalidNamespace, `Invalid collection name: ${db}.${name}`);
-    return this.addCollection(new Collection(db, name));
+    return this.collection(db, name) ?? this.newCollection(db, name, {});
   }
 
   createCollection(db: string, name: string, options: Document): Collection {
     if (this.collection(db, name)) throw new CommandError(Code.NamespaceExists, `Collection ${db}.${name} already exists.`);
+    return this.newCollection(db, name, { ...options });
+  }
+
+  /**
+   * A new collection: installed now outside a transaction; inside one, kept by the transaction until
+   * commit (MongoDB 4.4+: creation is part of the transaction, undone by an abort).
+   */
+  private newCollection(db: string, name: string, options: Document): Collection {
     if (!name || name.includes('$') || name.startsWith('system.'))
       throw new CommandError(Code.InvalidNamespace, `Invalid collection name: ${db}.${name}`);
-    return this.addCollection(new Collection(db, name, { ...options }));
+    const ns = `${db}.${name}`;
+    if (this.pending.has(ns)) throw writeConflict();
+    const coll = new Collection(db, name, options);
+    if (!this.current) return this.addCollection(coll);
+    this.current.created.set(ns, coll);
+    this.pending.set(ns, this.current);
+    return coll;
   }
 
   /** Installs a new collection (also used by recovery, which brings its own uuid). */
@@ -154,13 +176,20 @@ export class Storage {
   }
 
   /**
-   * Installs final document states at one commit time and publishes the operations as change events.
+   * Installs final document states at one commit time (and the collections a transaction created)
+   * and publishes the operations as change events.
    * One synchronous step, with no await between installing and publishing: a `$changeStream` takes
    * its start point (`changes.lastSeq`) and a getMore reads the log synchronously too, so no stream
    * sees part of a commit, nor misses one published after its aggregate answered (#19).
    */
-  commit(writes: Write[], operations: Write[], session?: { lsid: Document; txnNumber: bigint }): void {
-    this.recorder?.record({ t: 'commit', writes });
+  commit(writes: Write[], operations: Write[], session?: { lsid: Document; txnNumber: bigint }, created: Collection[] = []): void {
+    // A transaction's new collections go in its commit record: a crash keeps all of it or none.
+    this.recorder?.record(created.length ? { t: 'commit', writes, created } : { t: 'commit', writes });
+    for (const coll of created) {
+      this.pending.delete(coll.ns);
+      if (!this.dbs.has(coll.db)) this.dbs.set(coll.db, new Map());
+      this.dbs.get(coll.db)!.set(coll.name, coll);
+    }
     const ts = ++this.clock;
     const keepHistory = this.open.size > 0;
     for (const w of writes) w.coll.apply(w.id, w.after, ts, keepHistory);
@@ -183,6 +212,7 @@ export class Storage {
   /** Called when a transaction ends: frees its locks and the old versions nobody needs any more. */
   release(txn: Transaction): void {
     for (const k of txn.locks) if (this.locks.get(k) === txn) this.locks.delete(k);
+    for (const ns of txn.created.keys()) if (this.pending.get(ns) === txn) this.pending.delete(ns);
     this.open.delete(txn);
     const oldest = this.open.size ? Math.min(...[...this.open].map((t) => t.snapshot)) : undefined;
     for (const colls of this.dbs.values()) for (const coll of colls.values()) if (coll.history.size) coll.pruneHistory(oldest);

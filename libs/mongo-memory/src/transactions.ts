@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Collection } from './collections';
 import { CommandError, Code, writeConflict } from './errors';
+import type { RetryableWrite } from './retryable-writes';
 import type { Storage, Write } from './storage';
 import { keyString } from './values';
 
@@ -21,6 +22,12 @@ export class Transaction {
   /** Every operation in order: the change events published at commit. */
   readonly operations: Write[] = [];
   readonly locks = new Set<string>();
+  /**
+   * Collections this transaction created (`create`, or an insert/upsert/createIndexes on a missing
+   * one), by namespace: seen only by this transaction until commit installs them, gone with an abort.
+   * Their indexes live on them: a transaction may index only collections it created.
+   */
+  readonly created = new Map<string, Collection>();
   state: 'active' | 'committed' | 'aborted' = 'active';
 
   constructor(
@@ -88,9 +95,29 @@ export class Transaction {
     }
   }
 
+  /** createIndexes on a collection this transaction created: unique keys checked against its staged documents. */
+  createIndex(coll: Collection, spec: Document): boolean {
+    const index = coll.buildIndex(spec);
+    if (!index) return false;
+    const staged = [...(this.writes.get(coll)?.values() ?? [])].filter((w) => w.after);
+    const seen = new Map<string, string>();
+    for (const w of staged) {
+      for (const key of index.keysOf(w.after!)) {
+        const other = seen.get(key);
+        if (index.unique && other !== undefined && other !== w.id) throw coll.duplicateKeyError(index, w.after!);
+        seen.set(key, w.id);
+      }
+    }
+    coll.indexes.set(index.name, index);
+    return true;
+  }
+
   commit(): void {
+    // Others creating its new collections got WriteConflict; a rename onto one of their names did not.
+    const created = [...this.created.values()];
+    for (const coll of created) if (this.storage.dbs.get(coll.db)?.has(coll.name)) throw writeConflict();
     const finals = [...this.writes.values()].flatMap((m) => [...m.values()]);
-    this.storage.commit(finals, this.operations, { lsid: this.session.lsid, txnNumber: this.txnNumber });
+    this.storage.commit(finals, this.operations, { lsid: this.session.lsid, txnNumber: this.txnNumber }, created);
     this.state = 'committed';
     this.storage.release(this);
   }
@@ -105,8 +132,8 @@ export class Transaction {
 export class Session {
   txn?: Transaction;
   lastUse = Date.now();
-  /** The last retryable write (txnNumber without autocommit) and its reply, for retries. */
-  retry?: { txnNumber: bigint; reply: Document };
+  /** The newest retryable write (txnNumber without autocommit) and what its statements did, for retries. */
+  retry?: RetryableWrite;
 
   constructor(readonly lsid: Document) {}
 }
@@ -171,10 +198,12 @@ export function transactionFor(cmd: Document, sessions: Sessions, storage: Stora
   const session = sessions.get(cmd.lsid as Document);
   const current = session.txn;
   if (cmd.startTransaction === true) {
-    if (current && current.txnNumber > txnNumber) {
+    const newer = current && current.txnNumber > txnNumber ? current.txnNumber : undefined;
+    const newerRetry = session.retry && session.retry.txnNumber > txnNumber ? session.retry.txnNumber : undefined;
+    if (newer !== undefined || newerRetry !== undefined) {
       throw new CommandError(
         Code.TransactionTooOld,
-        `Cannot start transaction ${txnNumber} on session because a newer transaction ${current.txnNumber} has already started`,
+        `Cannot start transaction ${txnNumber} on session because a newer ${newer !== undefined ? 'transaction' : 'retryable write'} ${newer ?? newerRetry} has already started`,
       );
     }
     if (current && current.txnNumber === txnNumber) {

@@ -72,7 +72,20 @@ const createIndexes: Handler = (cmd, ctx) => {
   const coll = storage.ensureCollection(ctx.db, name);
   const numIndexesBefore = coll.indexes.size;
   let created = 0;
-  for (const spec of cmd.indexes as Document[]) if (storage.createIndex(coll, spec)) created++;
+  if (ctx.txn && !ctx.txn.created.has(coll.ns)) {
+    // A transaction indexes only collections it created; elsewhere only "all indexes already exist"
+    // passes (checked against src/mongo/db/commands/create_indexes_cmd.cpp).
+    for (const spec of cmd.indexes as Document[]) {
+      if (coll.buildIndex(spec)) {
+        throw new CommandError(
+          Code.OperationNotSupportedInTransaction,
+          `Cannot create new indexes on existing collection ${coll.ns} in a multi-document transaction.`,
+        );
+      }
+    }
+  } else {
+    for (const spec of cmd.indexes as Document[]) if (ctx.txn ? ctx.txn.createIndex(coll, spec) : storage.createIndex(coll, spec)) created++;
+  }
   const reply: Document = { numIndexesBefore, numIndexesAfter: coll.indexes.size, createdCollectionAutomatically, ok: 1 };
   if (created === 0) reply.note = 'all indexes already exist';
   return reply;

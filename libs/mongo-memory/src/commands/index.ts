@@ -2,6 +2,8 @@ import type { Document } from 'bson';
 import type { Engine } from '../engine';
 import { CommandError, Code, toCommandError } from '../errors';
 import { letVariables } from '../query';
+import { beginRetryableWrite } from '../retryable-writes';
+import { checkAllowedInTransaction } from '../transaction-commands';
 import { transactionFor } from '../transactions';
 import { adminCommands } from './admin';
 import { collMod } from './coll-mod';
@@ -25,21 +27,26 @@ export function dispatch(engine: Engine, cmd: Document, connectionId: number, na
   const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
   let txn;
   try {
+    checkAllowedInTransaction(name, cmd, db);
     txn = transactionFor(cmd, engine.sessions, engine.storage, engine.replicaSet !== undefined);
   } catch (err) {
     return toCommandError(err).toReply();
   }
   const session = cmd.lsid ? engine.sessions.get(cmd.lsid as Document) : undefined;
-  // A retryable write (txnNumber outside a transaction) sent again gets the first reply, not a second write.
-  const retryable = !txn && session && typeof cmd.txnNumber === 'bigint' && RETRYABLE_WRITES.has(name) ? cmd.txnNumber : undefined;
-  if (retryable !== undefined && !engine.replicaSet) {
-    return new CommandError(Code.IllegalOperation, 'Transaction numbers are only allowed on a replica set member or mongos').toReply();
+  // A retryable write (txnNumber outside a transaction): a retry runs only the statements not yet run (retryable-writes.ts).
+  if (!txn && session && typeof cmd.txnNumber === 'bigint' && RETRYABLE_WRITES.has(name)) {
+    if (!engine.replicaSet) {
+      return new CommandError(Code.IllegalOperation, 'Transaction numbers are only allowed on a replica set member or mongos').toReply();
+    }
+    try {
+      beginRetryableWrite(session, cmd.txnNumber);
+    } catch (err) {
+      return toCommandError(err).toReply();
+    }
   }
-  if (retryable !== undefined && session?.retry?.txnNumber === retryable) return session.retry.reply;
   const done = (reply: Document): Document => {
     // Any failed write inside a transaction aborts it, as on a server.
     if (txn?.state === 'active' && reply.writeErrors) txn.abort();
-    if (retryable !== undefined && session) session.retry = { txnNumber: retryable, reply };
     return reply;
   };
   const failed = (err: unknown): Document => {
@@ -47,10 +54,14 @@ export function dispatch(engine: Engine, cmd: Document, connectionId: number, na
     if (txn?.state === 'active') txn.abort();
     return e.toReply();
   };
+  // Collections the transaction created are visible to this command alone (Storage.current).
+  engine.storage.current = txn;
   try {
     const reply = handler(cmd, { engine, db, connectionId, session, txn, variables: letVariables(cmd.let) });
     return reply instanceof Promise ? reply.then(done, failed) : done(reply);
   } catch (err) {
     return failed(err);
+  } finally {
+    engine.storage.current = undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { ObjectId, type Document } from 'bson';
 import type { Collection } from '../collections';
 import { CommandError, Code, toCommandError } from '../errors';
+import { findAndModifyRetryReply, retryFor, stmtIdOf, updateRetryResult } from '../retryable-writes';
 import { applyUpdate, updateKind, upsertDocument } from '../updates';
 import { identical, isPlainObject, keyString } from '../values';
 import { collectionName, indexedSort, matching, readDoc, rejectOptions, shape, write, type Ctx, type Handler } from './context';
@@ -65,11 +66,17 @@ const insert: Handler = (cmd, ctx) => {
   const docs = cmd.documents;
   if (!Array.isArray(docs)) throw new CommandError(Code.TypeMismatch, 'insert requires a documents array');
   const coll = ctx.engine.storage.ensureCollection(ctx.db, collectionName(cmd, 'insert'));
+  const retry = retryFor(cmd, ctx.session, ctx.txn);
   let n = 0;
-  const errors = statements(cmd, docs as Document[], (doc) => {
+  const errors = statements(cmd, docs as Document[], (doc, i) => {
+    const stmtId = stmtIdOf(cmd, i);
+    // Already executed under this txnNumber: counted, not inserted again (write_ops_exec.cpp, as deletes).
+    if (retry?.executed.has(stmtId)) return void n++;
     if (!isPlainObject(doc)) throw new CommandError(Code.TypeMismatch, 'documents must be objects');
-    insertOne(ctx, coll, withId(doc));
+    const stored = withId(doc);
+    insertOne(ctx, coll, stored);
     n++;
+    retry?.executed.set(stmtId, { op: 'insert', id: stored._id });
   });
   return withErrors({ n, ok: 1 }, errors);
 };
@@ -95,10 +102,20 @@ const update: Handler = (cmd, ctx) => {
   const updates = cmd.updates;
   if (!Array.isArray(updates)) throw new CommandError(Code.TypeMismatch, 'update requires an updates array');
   const coll = ctx.engine.storage.ensureCollection(ctx.db, collectionName(cmd, 'update'));
+  const retry = retryFor(cmd, ctx.session, ctx.txn);
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
   const errors = statements(cmd, updates as Document[], (stmt, index) => {
+    const stmtId = stmtIdOf(cmd, index);
+    const previous = retry?.executed.get(stmtId);
+    if (previous) {
+      const r = updateRetryResult(previous);
+      n += r.n;
+      nModified += r.nModified;
+      if (r.upserted !== undefined) upserted.push({ index, _id: r.upserted });
+      return;
+    }
     rejectOptions(stmt, ['collation', 'sort']);
     const filter = (stmt.q ?? {}) as Document;
     const u = stmt.u as Document | Document[];
@@ -110,10 +127,13 @@ const update: Handler = (cmd, ctx) => {
       const { modified } = updateOneDoc(ctx, coll, before, u, filter, stmt.arrayFilters as Document[] | undefined);
       n++;
       if (modified) nModified++;
+      if (modified && !stmt.multi) retry?.executed.set(stmtId, { op: 'update' });
     }
     if (targets.length === 0 && stmt.upsert) {
-      upserted.push({ index, _id: upsert(ctx, coll, filter, u)._id });
+      const id = upsert(ctx, coll, filter, u)._id;
+      upserted.push({ index, _id: id });
       n++;
+      retry?.executed.set(stmtId, { op: 'insert', id });
     }
   });
   const reply: Document = { n, nModified, ok: 1 };
@@ -125,8 +145,11 @@ const remove: Handler = (cmd, ctx) => {
   const deletes = cmd.deletes;
   if (!Array.isArray(deletes)) throw new CommandError(Code.TypeMismatch, 'delete requires a deletes array');
   const coll = ctx.engine.storage.collection(ctx.db, collectionName(cmd, 'delete'));
+  const retry = retryFor(cmd, ctx.session, ctx.txn);
   let n = 0;
-  const errors = statements(cmd, deletes as Document[], (stmt) => {
+  const errors = statements(cmd, deletes as Document[], (stmt, index) => {
+    const stmtId = stmtIdOf(cmd, index);
+    if (retry?.executed.has(stmtId)) return void n++;
     rejectOptions(stmt, ['collation']);
     if (stmt.limit !== 0 && stmt.limit !== 1) throw new CommandError(Code.FailedToParse, 'The limit field in delete objects must be 0 or 1');
     if (!coll) return;
@@ -134,12 +157,28 @@ const remove: Handler = (cmd, ctx) => {
     for (const doc of stmt.limit === 1 ? found.slice(0, 1) : found) {
       write(ctx, { coll, id: keyString(doc._id), documentId: doc._id, before: doc, after: null, op: 'delete' });
       n++;
+      if (stmt.limit === 1) retry?.executed.set(stmtId, { op: 'delete' });
     }
   });
   return withErrors({ n, ok: 1 }, errors);
 };
 
+/** findAndModify, answered from what it did when it is a retry (retryable-writes.ts). */
 const findAndModify: Handler = (cmd, ctx) => {
+  const retry = retryFor(cmd, ctx.session, ctx.txn);
+  const stmtId = stmtIdOf(cmd, 0);
+  const previous = retry?.executed.get(stmtId);
+  if (previous) return findAndModifyRetryReply(previous, !!cmd.remove);
+  const reply = findAndModifyOnce(cmd, ctx);
+  const last = reply.lastErrorObject as Document;
+  if (retry && last.n === 1) {
+    const op = cmd.remove ? 'delete' : last.upserted !== undefined ? 'insert' : 'update';
+    retry.executed.set(stmtId, { op, id: last.upserted, findAndModify: reply });
+  }
+  return reply;
+};
+
+function findAndModifyOnce(cmd: Document, ctx: Ctx): Document {
   rejectOptions(cmd, ['collation']);
   const coll = ctx.engine.storage.ensureCollection(ctx.db, collectionName(cmd, Object.keys(cmd)[0]));
   const filter = (cmd.query ?? {}) as Document;
@@ -164,7 +203,7 @@ const findAndModify: Handler = (cmd, ctx) => {
     return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: cmd.new ? project(doc) : null, ok: 1 };
   }
   return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-};
+}
 
 export const writeCommands: Record<string, Handler> = {
   insert,

@@ -9,7 +9,8 @@ import { keyString } from '../values';
  * or update logic and gives byte-identical documents).
  *
  *   {t: 'w', w: [{d, c, i, a}]}  a commit group: per document its db, collection, _id and resulting
- *                                 document (a: null for a delete); a transaction is one group
+ *                                 document (a: null for a delete); a transaction is one group,
+ *   {..., n: [{d, c, u, o, x}]}   with the collections it created (uuid, options, index specs)
  *   {t: 'create', d, c, u, o}     a collection (uuid, options)
  *   {t: 'drop', d, c}  {t: 'dropDatabase', d}  {t: 'rename', d, c, to}
  *   {t: 'index', d, c, spec}  {t: 'dropIndex', d, c, name}
@@ -17,8 +18,11 @@ import { keyString } from '../values';
  */
 export function encodeChange(change: StorageChange): Document {
   switch (change.t) {
-    case 'commit':
-      return { t: 'w', w: change.writes.map((w) => ({ d: w.coll.db, c: w.coll.name, i: w.documentId, a: w.after })) };
+    case 'commit': {
+      const record: Document = { t: 'w', w: change.writes.map((w) => ({ d: w.coll.db, c: w.coll.name, i: w.documentId, a: w.after })) };
+      if (change.created?.length) record.n = change.created.map(createdCollection);
+      return record;
+    }
     case 'create':
       return { t: 'create', d: change.coll.db, c: change.coll.name, u: change.coll.uuid, o: change.coll.options };
     case 'drop':
@@ -34,6 +38,11 @@ export function encodeChange(change: StorageChange): Document {
     case 'modifyIndex':
       return { t: 'indexOptions', d: change.coll.db, c: change.coll.name, name: change.name, o: change.options };
   }
+}
+
+function createdCollection(coll: Collection): Document {
+  const indexes = [...coll.indexes.values()].filter((i) => i.name !== '_id_').map((i) => i.spec);
+  return { d: coll.db, c: coll.name, u: coll.uuid, o: coll.options, x: indexes };
 }
 
 const asUuid = (v: unknown): UUID | undefined => (v instanceof UUID ? v : v instanceof Binary && v.sub_type === 4 ? v.toUUID() : undefined);
@@ -58,6 +67,15 @@ export function redo(storage: Storage, r: Document): void {
   const c = r.c as string;
   switch (r.t) {
     case 'w': {
+      for (const n of (r.n as Document[] | undefined) ?? []) {
+        if (storage.collection(n.d as string, n.c as string)) throw new Error(`collection ${n.d}.${n.c} already exists`);
+        const coll = restoredCollection(n.d as string, n.c as string, n.u, n.o);
+        for (const spec of n.x as Document[]) {
+          const index = coll.buildIndex(spec);
+          if (index) coll.indexes.set(index.name, index);
+        }
+        storage.addCollection(coll);
+      }
       const ts = ++storage.clock;
       for (const w of r.w as Document[]) {
         const coll = storage.collection(w.d as string, w.c as string) ?? storage.addCollection(new Collection(w.d as string, w.c as string));

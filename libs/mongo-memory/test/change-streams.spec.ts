@@ -187,7 +187,7 @@ describe('change stream update descriptions', () => {
     const c = await fresh('array_paths');
     await c.insertOne({ _id: 1 as never, arr: [1, 2, 3], docs: [{ n: 1 }, { n: 5 }], array: ['foo', { a: 'bar' }, 1, 2, 3], whole: [1, 2] });
     const stream = await opened(watch(c));
-    await c.updateOne({ _id: 1 as never }, { $push: { arr: 4 } });
+    await c.updateOne({ _id: 1 as never }, { $push: { arr: 4 } } as never);
     await c.updateOne({ _id: 1 as never }, { $set: { 'arr.1': 20 } });
     await c.updateOne({ _id: 1 as never }, { $set: { 'docs.0.n': 2 } });
     await c.updateOne({ _id: 1 as never }, [{ $set: { array: ['foo', { a: 'bar' }] } }]);

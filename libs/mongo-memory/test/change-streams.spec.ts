@@ -179,6 +179,7 @@ describe('change stream pipelines', () => {
     expect(await code([{ $limit: 1 }])).toBe(20);
     // The whole pipeline is parsed before stages are checked against the change stream's list.
     expect(await code([{ $group: { _id: null } }, { $unsupported: 'foo' }])).toBe(40324);
+    expect(await code([{ $match: {}, $project: { a: 1 } }])).toBe(40323);
   });
 });
 

@@ -103,10 +103,14 @@ function startPoint(spec: Document, log: ChangeLog): number {
 
 /** The stages after `$changeStream`: every name known before any is refused for not being allowed here. */
 function checkedStages(stages: Document[]): Document[] {
-  const names = stages.map((stage) => (isPlainObject(stage) ? Object.keys(stage)[0] : undefined));
-  for (const name of names)
-    if (name === undefined || !SERVER_STAGES.has(name)) throw new CommandError(40324, `Unrecognized pipeline stage name: '${name}'`);
-  for (const name of names as string[]) {
+  const names = stages.map((stage) => {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1)
+      throw new CommandError(40323, 'A pipeline stage specification object must contain exactly one field.');
+    const name = Object.keys(stage)[0];
+    if (!SERVER_STAGES.has(name)) throw new CommandError(40324, `Unrecognized pipeline stage name: '${name}'`);
+    return name;
+  });
+  for (const name of names) {
     if (name === '$changeStream') throw new CommandError(40602, '$changeStream is only allowed as the first stage in a pipeline');
     if (name === '$changeStreamSplitLargeEvent')
       throw new CommandError(Code.NotImplemented, '$changeStreamSplitLargeEvent is not supported by mongo-memory');

@@ -23,8 +23,7 @@ export function followStorage(storage: Storage): void {
   const follower: ChangeRecorder = {
     record(change) {
       inner?.record(change);
-      const event = ddlEvent(change);
-      if (event) log.publish([event]);
+      log.publish(ddlEvents(change));
     },
   };
   followers.add(follower);
@@ -34,15 +33,26 @@ export function followStorage(storage: Storage): void {
 type Ddl = Omit<ChangeEvent, 'seq'>;
 
 /**
- * The event for a collection or index change, with the operationDescription a server derives from
+ * The events for a collection or index change, with the operationDescription a server derives from
  * its oplog entry (checked against src/mongo/db/pipeline/change_stream_event_transform.cpp, and
- * for collMod's entry src/mongo/db/op_observer/op_observer_util.cpp makeCollModCmdObj). Drops and
- * renames give none: this server has no drop, rename or invalidate events.
+ * for collMod's entry src/mongo/db/op_observer/op_observer_util.cpp makeCollModCmdObj). A
+ * transaction's commit brings the collections it created, with their indexes: their events come
+ * before those of its writes. Drops and renames give none: this server has no drop, rename or
+ * invalidate events.
  */
-function ddlEvent(change: StorageChange): Ddl | undefined {
-  const event = describe(change);
+function ddlEvents(change: StorageChange): Ddl[] {
+  const changes: StorageChange[] =
+    change.t === 'commit'
+      ? (change.created ?? []).flatMap((coll) => [
+          { t: 'create' as const, coll },
+          ...[...coll.indexes.values()].filter((i) => i.name !== '_id_').map((i) => ({ t: 'createIndex' as const, coll, spec: i.spec })),
+        ])
+      : [change];
   // Copied: index specifications and options change in place later (collMod).
-  return event && { ...event, description: cloneValue(event.description), stateBeforeChange: cloneValue(event.stateBeforeChange) };
+  return changes
+    .map(describe)
+    .filter((e): e is Ddl => e !== undefined)
+    .map((e) => ({ ...e, description: cloneValue(e.description), stateBeforeChange: cloneValue(e.stateBeforeChange) }));
 }
 
 function describe(change: StorageChange): Ddl | undefined {

@@ -284,6 +284,26 @@ describe('showExpandedEvents', () => {
     const events = (await take(stream as unknown as ChangeStream, 2)) as any[];
     expect(events.map((e) => e.operationType)).toEqual(['create', 'insert']);
   });
+  it('reports a collection and index a transaction created at its commit, before its writes', async () => {
+    await t.db
+      .collection('txn_created')
+      .drop()
+      .catch(() => undefined);
+    const stream = await opened(watch(t.db, [{ $match: { 'ns.coll': 'txn_created' } }], { showExpandedEvents: true }));
+    const session = t.client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        const c = await t.db.createCollection('txn_created', { session });
+        await c.createIndex({ k: 1 }, { session });
+        await c.insertOne({ _id: 1 as never, k: 1 }, { session });
+      });
+    } finally {
+      await session.endSession();
+    }
+    const events = (await take(stream as unknown as ChangeStream, 3)) as any[];
+    expect(events.map((e) => e.operationType)).toEqual(['create', 'createIndexes', 'insert']);
+    expect(events[1].operationDescription).toMatchObject({ indexes: [{ key: { k: 1 }, name: 'k_1' }] });
+  });
 });
 
 describe('cluster-wide change streams', () => {

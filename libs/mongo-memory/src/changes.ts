@@ -5,10 +5,13 @@ import { updateDescription } from './update-description';
 /** One committed change, kept raw; it becomes a change-stream document when a cursor reads it. */
 export interface ChangeEvent {
   seq: number;
-  /** Document changes, and the collection and index changes only streams with showExpandedEvents report. */
-  op: 'insert' | 'update' | 'replace' | 'delete' | 'create' | 'createIndexes' | 'dropIndexes' | 'modify';
+  /** Document changes, collection drops and renames, and the changes only streams with showExpandedEvents report. */
+  op: 'insert' | 'update' | 'replace' | 'delete' | 'drop' | 'rename' | 'dropDatabase' | 'create' | 'createIndexes' | 'dropIndexes' | 'modify';
   db: string;
+  /** Empty for dropDatabase. */
   coll: string;
+  /** rename: the new name (in the same database). */
+  to?: string;
   /** The collection's uuid (collectionUUID), stamped at publish time when not given. */
   uuid?: UUID;
   documentId?: unknown;
@@ -24,6 +27,8 @@ export interface ChangeEvent {
 
 /** Events only streams opened with showExpandedEvents see (src/mongo/db/pipeline/document_source_change_stream.h). */
 const EXPANDED_OPS = new Set(['create', 'createIndexes', 'dropIndexes', 'modify']);
+/** Events about one document: they have a documentKey. */
+const DOCUMENT_OPS = new Set(['insert', 'update', 'replace', 'delete']);
 
 /** Events kept for resuming (between KEEP and 2 * KEEP). */
 const KEEP = 10_000;
@@ -81,16 +86,38 @@ export class ChangeLog {
     for (const wake of [...this.waiters]) wake();
   }
 
-  /** The resume token of the position after event `seq` (0: before the first event). */
-  token(seq: number): Document {
-    return { _data: this.epoch + seq.toString(16).toUpperCase().padStart(16, '0') };
+  /** Event `seq` if the log still holds it. */
+  event(seq: number): ChangeEvent | undefined {
+    const first = this.events[0]?.seq ?? this.seq + 1;
+    return seq >= first ? this.events[seq - first] : undefined;
   }
 
-  /** The position a token names: a number in this history, 'other' for a token of another history, undefined if malformed. */
-  position(token: unknown): number | 'other' | undefined {
+  /**
+   * Takes back the last event, published by the current synchronous step, and publishes `event`
+   * under its number instead (ddl-events.ts: a rename with dropTarget drops the target first). No
+   * reader can have seen it: getMores and stream starts read the log synchronously, in other steps.
+   */
+  replaceLast(seq: number, event: Omit<ChangeEvent, 'seq'>): void {
+    const last = this.events[this.events.length - 1];
+    if (last?.seq !== seq) throw new Error(`change ${seq} is not the last one`);
+    this.events[this.events.length - 1] = { ...event, uuid: event.uuid ?? this.uuidOf?.(event.db, event.coll), seq };
+  }
+
+  /**
+   * The resume token of the position after event `seq` (0: before the first event), or after the
+   * invalidate that event `seq` caused: a server's token of an invalidate is its command's token with
+   * a fromInvalidate flag (src/mongo/db/pipeline/document_source_change_stream_check_invalidate.cpp).
+   */
+  token(seq: number, invalidate = false): Document {
+    return { _data: this.epoch + seq.toString(16).toUpperCase().padStart(16, '0') + (invalidate ? '01' : '00') };
+  }
+
+  /** The position a token names in this history, 'other' for a token of another history, undefined if malformed. */
+  position(token: unknown): { seq: number; invalidate: boolean } | 'other' | undefined {
     const data = (token as { _data?: unknown } | null)?._data;
-    if (typeof data !== 'string' || !/^[0-9A-F]{24}$/i.test(data)) return undefined;
-    return data.slice(0, 8).toUpperCase() === this.epoch ? parseInt(data.slice(8), 16) : 'other';
+    if (typeof data !== 'string' || !/^[0-9A-F]{24}0[01]$/i.test(data)) return undefined;
+    if (data.slice(0, 8).toUpperCase() !== this.epoch) return 'other';
+    return { seq: parseInt(data.slice(8, 24), 16), invalidate: data.endsWith('1') };
   }
 }
 
@@ -102,28 +129,40 @@ export interface DocumentOptions {
   lookup?: (event: ChangeEvent) => Document | undefined;
 }
 
+const clusterTime = (e: ChangeEvent) => new Timestamp({ t: Math.floor(e.wallTime.getTime() / 1000), i: e.seq % 0x7fffffff });
+
 /**
  * The change-stream document for an event, undefined for an event the stream does not report. Its
- * fields in the server's order (checked against src/mongo/db/pipeline/change_stream_event_transform.cpp).
+ * fields in the server's order (checked against src/mongo/db/pipeline/change_stream_event_transform.cpp:
+ * a rename's `to` is added before the token).
  */
 export function changeDocument(e: ChangeEvent, log: ChangeLog, options: DocumentOptions = {}): Document | undefined {
   const expanded = options.expanded === true;
   if (!expanded && EXPANDED_OPS.has(e.op)) return undefined;
-  const doc: Document = {
-    _id: log.token(e.seq),
-    operationType: e.op,
-    clusterTime: new Timestamp({ t: Math.floor(e.wallTime.getTime() / 1000), i: e.seq % 0x7fffffff }),
-  };
-  if (expanded && e.uuid) doc.collectionUUID = e.uuid;
+  const doc: Document = {};
+  if (e.op === 'rename') doc.to = { db: e.db, coll: e.to };
+  doc._id = log.token(e.seq);
+  doc.operationType = e.op;
+  doc.clusterTime = clusterTime(e);
+  // dropDatabase has no collection, hence no uuid.
+  if (expanded && e.uuid && e.op !== 'dropDatabase') doc.collectionUUID = e.uuid;
   doc.wallTime = e.wallTime;
   if (e.op === 'insert' || e.op === 'replace') doc.fullDocument = e.after;
   if (e.op === 'update' && options.lookup) doc.fullDocument = options.lookup(e) ?? null;
-  doc.ns = { db: e.db, coll: e.coll };
-  if (!EXPANDED_OPS.has(e.op)) doc.documentKey = { _id: e.documentId };
+  doc.ns = e.op === 'dropDatabase' ? { db: e.db } : { db: e.db, coll: e.coll };
+  if (DOCUMENT_OPS.has(e.op)) doc.documentKey = { _id: e.documentId };
   if (expanded && e.description) doc.operationDescription = e.description;
   if (e.op === 'update') doc.updateDescription = updateDescription(e.before ?? {}, e.after ?? {}, expanded);
   if (e.stateBeforeChange) doc.stateBeforeChange = e.stateBeforeChange;
   if (e.lsid) doc.lsid = e.lsid;
   if (e.txnNumber !== undefined) doc.txnNumber = e.txnNumber;
   return doc;
+}
+
+/**
+ * The invalidate that follows event `e` in a stream it ends: the command's time, a token of its own
+ * (checked against src/mongo/db/pipeline/document_source_change_stream_check_invalidate.cpp).
+ */
+export function invalidateDocument(e: ChangeEvent, log: ChangeLog): Document {
+  return { _id: log.token(e.seq, true), operationType: 'invalidate', clusterTime: clusterTime(e), wallTime: e.wallTime };
 }

@@ -12,8 +12,14 @@ const DEFAULT_AWAIT_MS = 1000;
 export interface StreamSpec {
   log: ChangeLog;
   seq: number;
+  /** Set when the event at `seq` ended the stream: its invalidate is to come, or was read (`sent`). */
+  invalidated?: { event: ChangeEvent; sent: boolean };
   /** The change document for an event, or undefined when the rest of the pipeline filters it out. */
   read(event: ChangeEvent): Document | undefined;
+  /** Whether the event ends the stream: an invalidate follows it, then nothing. */
+  invalidates(event: ChangeEvent): boolean;
+  /** The invalidate after an event, or undefined when the rest of the pipeline filters it out. */
+  readInvalidate(event: ChangeEvent): Document | undefined;
 }
 
 interface Cursor {
@@ -23,6 +29,9 @@ interface Cursor {
   lastUse: number;
   stream?: StreamSpec;
 }
+
+/** Where a stream is: after its last event, or after the invalidate it read. */
+const resumeToken = (stream: StreamSpec): Document => stream.log.token(stream.seq, stream.invalidated?.sent === true);
 
 /** Random positive int64 ids, like a server's: never reused, never guessable from another cursor. */
 const newCursorId = (): bigint => randomBytes(8).readBigUInt64LE() >> 1n || 1n;
@@ -66,13 +75,16 @@ export class Cursors {
     return { cursor: { firstBatch: batch, id, ns }, ok: 1 };
   }
 
-  /** A change stream's cursor: it never runs out, and getMore waits for events. */
+  /** A change stream's cursor: it runs out only after an invalidate, and getMore waits for events. */
   stream(ns: string, spec: StreamSpec, batchSize?: unknown): Document {
-    const id = newCursorId();
     const cursor: Cursor = { ns, docs: [], pos: 0, lastUse: Date.now(), stream: spec };
-    this.open.set(id, cursor);
-    const firstBatch = this.drain(cursor, batchLimit(batchSize, true));
-    return { cursor: { firstBatch, id, ns, postBatchResumeToken: spec.log.token(spec.seq) }, ok: 1 };
+    const { batch, ended } = this.drain(cursor, batchLimit(batchSize, true));
+    let id = 0n;
+    if (!ended) {
+      id = newCursorId();
+      this.open.set(id, cursor);
+    }
+    return { cursor: { firstBatch: batch, id, ns, postBatchResumeToken: resumeToken(spec) }, ok: 1 };
   }
 
   async getMore(id: bigint, collection: string, db: string, batchSize?: unknown, maxTimeMS?: unknown): Promise<Document> {
@@ -87,13 +99,15 @@ export class Cursors {
     cursor.lastUse = Date.now();
     const n = batchLimit(batchSize, false);
     if (cursor.stream) {
-      let batch = this.drain(cursor, n);
+      let read = this.drain(cursor, n);
       const deadline = Date.now() + Number(maxTimeMS ?? DEFAULT_AWAIT_MS);
-      while (batch.length === 0 && !this.closed && this.open.has(id) && Date.now() < deadline) {
+      while (read.batch.length === 0 && !read.ended && !this.closed && this.open.has(id) && Date.now() < deadline) {
         await cursor.stream.log.wait(deadline - Date.now());
-        batch = this.drain(cursor, n);
+        read = this.drain(cursor, n);
       }
-      return { cursor: { nextBatch: batch, id, ns: cursor.ns, postBatchResumeToken: cursor.stream.log.token(cursor.stream.seq) }, ok: 1 };
+      if (read.ended) this.open.delete(id);
+      const nextBatch = read.batch;
+      return { cursor: { nextBatch, id: read.ended ? 0n : id, ns: cursor.ns, postBatchResumeToken: resumeToken(cursor.stream) }, ok: 1 };
     }
     const batch = takeBatch(cursor.docs, cursor.pos, n);
     cursor.pos += batch.length;
@@ -102,23 +116,41 @@ export class Cursors {
     return { cursor: { nextBatch: batch, id: done ? 0n : id, ns: cursor.ns }, ok: 1 };
   }
 
-  /** Up to `n` change documents after the stream's position; the position moves past every event read. */
-  private drain(cursor: Cursor, n: number): Document[] {
+  /**
+   * Up to `n` change documents after the stream's position; the position moves past every event
+   * read. `ended`: the stream's invalidate was read and it was asked for more, which ends it, as a
+   * server's batch does at the ChangeStreamInvalidated its next read throws (checked against
+   * src/mongo/db/commands/getmore_cmd.cpp and document_source_change_stream_check_invalidate.cpp):
+   * the batch holding the invalidate ends the cursor unless it is full with it.
+   */
+  private drain(cursor: Cursor, n: number): { batch: Document[]; ended: boolean } {
     const stream = cursor.stream!;
-    const events = stream.log.since(stream.seq);
-    if (!events)
-      throw new CommandError(
-        Code.ChangeStreamHistoryLost,
-        'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
-      );
-    const out: Document[] = [];
-    for (const event of events) {
-      if (out.length >= n) break;
+    const batch: Document[] = [];
+    let events: ChangeEvent[] | undefined;
+    let next = 0;
+    while (batch.length < n) {
+      const invalidated = stream.invalidated;
+      if (invalidated?.sent) return { batch, ended: true };
+      if (invalidated) {
+        invalidated.sent = true;
+        const doc = stream.readInvalidate(invalidated.event);
+        if (doc) batch.push(doc);
+        continue;
+      }
+      events ??= stream.log.since(stream.seq);
+      if (!events)
+        throw new CommandError(
+          Code.ChangeStreamHistoryLost,
+          'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
+        );
+      const event = events[next++];
+      if (!event) break;
       const doc = stream.read(event);
       stream.seq = event.seq;
-      if (doc) out.push(doc);
+      if (doc) batch.push(doc);
+      if (stream.invalidates(event)) stream.invalidated = { event, sent: false };
     }
-    return out;
+    return { batch, ended: false };
   }
 
   kill(ids: bigint[]): Document {

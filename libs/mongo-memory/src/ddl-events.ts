@@ -1,5 +1,6 @@
-import type { Document } from 'bson';
+import type { Document, UUID } from 'bson';
 import type { ChangeEvent } from './changes';
+import type { Collection } from './collections';
 import type { ChangeRecorder, Storage, StorageChange } from './storage';
 import { cloneValue } from './values';
 
@@ -7,23 +8,43 @@ import { cloneValue } from './values';
 const followers = new WeakSet<ChangeRecorder>();
 
 /**
- * Makes the storage's change log hear of collection and index changes, for the events a stream
- * with showExpandedEvents reports (create, createIndexes, dropIndexes, modify), and stamps each
- * event with its collection's uuid (collectionUUID). Called when a stream opens: no stream can
- * read an event published before the first one opened. It wraps the storage's recorder (the
- * journal's hook, told of every change before it is applied), so the events enter the log in the
- * order the changes are made; the wrapped recorder is told first, and a change it refuses is
- * neither applied nor published.
+ * Makes the storage's change log hear of collection and index changes: drops, renames and
+ * dropDatabase for every stream, and the events a stream with showExpandedEvents reports (create,
+ * createIndexes, dropIndexes, modify); and stamps each event with its collection's uuid
+ * (collectionUUID). Called when a stream opens: no stream can read an event published before the
+ * first one opened. It wraps the storage's recorder (the journal's hook, told of every change
+ * before it is applied), so the events enter the log in the order the changes are made; the
+ * wrapped recorder is told first, and a change it refuses is neither applied nor published.
  */
 export function followStorage(storage: Storage): void {
   const log = storage.changes;
   log.uuidOf ??= (db, coll) => storage.collection(db, coll)?.uuid;
   if (storage.recorder && followers.has(storage.recorder)) return;
   const inner = storage.recorder;
+  /**
+   * The drop just published, while the command that dropped may still rename onto its name:
+   * renameCollection with dropTarget drops the target, then renames (commands/rename.ts), where a
+   * server logs one rename naming the dropped target (src/mongo/db/op_observer/op_observer_impl.cpp,
+   * preRenameCollection). Forgotten at the end of the synchronous step, or at the next change.
+   */
+  let lastDrop: { seq: number; db: string; name: string; uuid?: UUID } | undefined;
   const follower: ChangeRecorder = {
     record(change) {
       inner?.record(change);
-      log.publish(ddlEvents(change));
+      const dropped = lastDrop;
+      lastDrop = undefined;
+      if (change.t === 'rename' && dropped?.db === change.db && dropped.name === change.to && dropped.seq === log.lastSeq) {
+        log.replaceLast(dropped.seq, renameEvent(storage, change, dropped.uuid));
+        return;
+      }
+      log.publish(ddlEvents(change, storage));
+      if (change.t === 'drop') {
+        const drop = { seq: log.lastSeq, db: change.db, name: change.name, uuid: storage.dbs.get(change.db)?.get(change.name)?.uuid };
+        lastDrop = drop;
+        queueMicrotask(() => {
+          if (lastDrop === drop) lastDrop = undefined;
+        });
+      }
     },
   };
   followers.add(follower);
@@ -37,27 +58,48 @@ type Ddl = Omit<ChangeEvent, 'seq'>;
  * its oplog entry (checked against src/mongo/db/pipeline/change_stream_event_transform.cpp, and
  * for collMod's entry src/mongo/db/op_observer/op_observer_util.cpp makeCollModCmdObj). A
  * transaction's commit brings the collections it created, with their indexes: their events come
- * before those of its writes. Drops and renames give none: this server has no drop, rename or
- * invalidate events.
+ * before those of its writes. dropDatabase drops each collection (a `drop` event each) before its
+ * own event, as a server does.
  */
-function ddlEvents(change: StorageChange): Ddl[] {
-  const changes: StorageChange[] =
-    change.t === 'commit'
-      ? (change.created ?? []).flatMap((coll) => [
-          { t: 'create' as const, coll },
-          ...[...coll.indexes.values()].filter((i) => i.name !== '_id_').map((i) => ({ t: 'createIndex' as const, coll, spec: i.spec })),
-        ])
-      : [change];
+function ddlEvents(change: StorageChange, storage: Storage): Ddl[] {
+  let changes: StorageChange[] = [change];
+  if (change.t === 'commit')
+    changes = (change.created ?? []).flatMap((coll) => [
+      { t: 'create' as const, coll },
+      ...[...coll.indexes.values()].filter((i) => i.name !== '_id_').map((i) => ({ t: 'createIndex' as const, coll, spec: i.spec })),
+    ]);
+  if (change.t === 'dropDatabase') {
+    // Recorded before the database goes: its collections are still there. A database that does not exist has no event.
+    const colls = storage.dbs.get(change.db);
+    changes = colls ? [...[...colls.keys()].map((name) => ({ t: 'drop' as const, db: change.db, name })), change] : [];
+  }
   // Copied: index specifications and options change in place later (collMod).
   return changes
-    .map(describe)
+    .map((c) => describe(c, storage))
     .filter((e): e is Ddl => e !== undefined)
     .map((e) => ({ ...e, description: cloneValue(e.description), stateBeforeChange: cloneValue(e.stateBeforeChange) }));
 }
 
-function describe(change: StorageChange): Ddl | undefined {
+/** A rename's event; `dropTarget`: the uuid of the collection it replaced. */
+function renameEvent(storage: Storage, change: Extract<StorageChange, { t: 'rename' }>, dropTarget?: UUID): Ddl {
+  const { db, from, to } = change;
+  // operationDescription: the oplog entry {renameCollection, to, stayTemp, dropTarget?} without renameCollection and stayTemp, `to` as {db, coll}.
+  const description: Document = { to: { db, coll: to } };
+  if (dropTarget) description.dropTarget = dropTarget;
+  return { op: 'rename', db, coll: from, to, uuid: storage.dbs.get(db)?.get(from)?.uuid, wallTime: new Date(), description };
+}
+
+function describe(change: StorageChange, storage: Storage): Ddl | undefined {
   const wallTime = new Date();
   switch (change.t) {
+    case 'drop': {
+      const { db, name } = change;
+      return { op: 'drop', db, coll: name, uuid: storage.dbs.get(db)?.get(name)?.uuid, wallTime };
+    }
+    case 'rename':
+      return renameEvent(storage, change);
+    case 'dropDatabase':
+      return { op: 'dropDatabase', db: change.db, coll: '', wallTime };
     case 'create': {
       const { coll } = change;
       // The create entry holds the collection's options and its _id index.
@@ -99,4 +141,16 @@ function describe(change: StorageChange): Ddl | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Publishes the `modify` event of a collMod that changes nothing (`{collMod: 'c'}`): a server logs
+ * it all the same, its operationDescription the command without `collMod` (op_observer_util.cpp
+ * makeCollModCmdObj), with no index options before. Nothing to journal: nothing changed.
+ */
+export function publishEmptyCollMod(storage: Storage, coll: Collection): void {
+  const stateBeforeChange = { collectionOptions: cloneValue({ uuid: coll.uuid, ...coll.options }) };
+  storage.changes.publish([
+    { op: 'modify', db: coll.db, coll: coll.name, uuid: coll.uuid, wallTime: new Date(), description: {}, stateBeforeChange },
+  ]);
 }

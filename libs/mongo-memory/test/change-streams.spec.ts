@@ -1,4 +1,4 @@
-import type { ChangeStream, ChangeStreamDocument, Collection, Document } from 'mongodb';
+import type { ChangeStream, ChangeStreamDocument, ClientSession, Collection, Db, Document } from 'mongodb';
 import { rejection, startTarget, type Target } from './harness';
 
 let t: Target;
@@ -340,5 +340,206 @@ describe('cluster-wide change streams', () => {
     expect(await code('admin', 'coll', { allChangesForCluster: true })).toBe(72);
     expect(await code('admin', 1, {})).toBe(73);
     expect(await code('local', 1, {})).toBe(73);
+  });
+});
+
+/** A stream run by hand, to see its cursor ids: an explicit session, as a server ties a cursor to the session that opened it. */
+async function rawStream(db: Db, aggregate: string | 1, spec: Document = {}, pipeline: Document[] = [], batchSize?: number) {
+  const session: ClientSession = t.client.startSession();
+  const reply = await db.command(
+    { aggregate, pipeline: [{ $changeStream: spec }, ...pipeline], cursor: batchSize === undefined ? {} : { batchSize } },
+    { session },
+  );
+  const collection = reply.cursor.ns.slice(db.databaseName.length + 1);
+  let id = reply.cursor.id;
+  let token = reply.cursor.postBatchResumeToken;
+  return {
+    first: reply.cursor.firstBatch as Document[],
+    /** getMores until `n` documents came or the cursor ended (id 0); each batch's cursor id with it. */
+    async read(n: number, size?: number): Promise<{ docs: Document[]; ids: bigint[]; token: Document }> {
+      const docs: Document[] = [];
+      const ids: bigint[] = [];
+      for (let i = 0; i < 50 && docs.length < n && BigInt(id) !== 0n; i++) {
+        const more = await db.command({ getMore: id, collection, maxTimeMS: 200, ...(size ? { batchSize: size } : {}) }, { session });
+        docs.push(...more.cursor.nextBatch);
+        id = more.cursor.id;
+        token = more.cursor.postBatchResumeToken;
+        if (more.cursor.nextBatch.length) ids.push(BigInt(id));
+      }
+      return { docs, ids, token };
+    },
+    get ended() {
+      return BigInt(id) === 0n;
+    },
+    close: async () => {
+      if (BigInt(id) !== 0n) await db.command({ killCursors: collection, cursors: [id] }, { session }).catch(() => undefined);
+      await session.endSession();
+    },
+  };
+}
+
+describe('drop, rename, dropDatabase and invalidate events', () => {
+  it('ends a collection stream at the drop of its collection: drop, then invalidate, in the batch that closes the cursor', async () => {
+    const c = await fresh('dropped');
+    const uuid = ((await t.db.listCollections({ name: 'dropped' }).next()) as any).info.uuid;
+    const raw = await rawStream(t.db, 'dropped');
+    const expanded = await opened(watch(c, [], { showExpandedEvents: true }));
+    try {
+      await c.drop();
+      const { docs, ids, token } = await raw.read(3);
+      expect(docs.map((d) => d.operationType)).toEqual(['drop', 'invalidate']);
+      expect(raw.ended).toBe(true);
+      expect(ids[ids.length - 1]).toBe(0n);
+      const [drop, invalidate] = docs;
+      expect(Object.keys(drop)).toEqual(['_id', 'operationType', 'clusterTime', 'wallTime', 'ns']);
+      expect(drop.ns).toEqual({ db: t.dbName, coll: 'dropped' });
+      expect(Object.keys(invalidate).slice(0, 3)).toEqual(['_id', 'operationType', 'clusterTime']);
+      expect(invalidate.ns).toBeUndefined();
+      // Its own token (its command's position plus a flag), the command's time; the last batch's token is it.
+      expect(invalidate._id).not.toEqual(drop._id);
+      expect(invalidate.clusterTime).toEqual(drop.clusterTime);
+      expect(token).toEqual(invalidate._id);
+      const withUuid = (await expanded.next()) as any;
+      expect(withUuid.collectionUUID.toHexString()).toBe(uuid.toHexString());
+      expect(withUuid.operationDescription).toBeUndefined();
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('sends the invalidate in the next batch when the drop fills one, and ends the cursor at the next read', async () => {
+    const c = await fresh('dropped_batch');
+    const raw = await rawStream(t.db, 'dropped_batch');
+    try {
+      await c.drop();
+      expect((await raw.read(1, 1)).docs.map((d) => d.operationType)).toEqual(['drop']);
+      expect(raw.ended).toBe(false);
+      expect((await raw.read(1, 1)).docs.map((d) => d.operationType)).toEqual(['invalidate']);
+      expect(raw.ended).toBe(false);
+      expect((await raw.read(1, 1)).docs).toEqual([]);
+      expect(raw.ended).toBe(true);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('ends the stream even when its stages filter the invalidate out', async () => {
+    const c = await fresh('dropped_filtered');
+    const raw = await rawStream(t.db, 'dropped_filtered', {}, [{ $match: { operationType: 'insert' } }]);
+    try {
+      await c.insertOne({ _id: 1 as never });
+      await c.drop();
+      expect((await raw.read(2)).docs.map((d) => d.operationType)).toEqual(['insert']);
+      expect(raw.ended).toBe(true);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('reports a rename with its target to both names, then invalidates both; a database stream goes on', async () => {
+    const src = await fresh('rename_src');
+    await fresh('rename_dst');
+    const dstUuid = ((await t.db.listCollections({ name: 'rename_dst' }).next()) as any).info.uuid;
+    const srcUuid = ((await t.db.listCollections({ name: 'rename_src' }).next()) as any).info.uuid;
+    const fromStream = await rawStream(t.db, 'rename_src');
+    const toStream = await rawStream(t.db, 'rename_dst');
+    const names = { 'ns.coll': { $in: ['rename_src', 'rename_dst'] } };
+    const dbStream = await opened(watch(t.db, [{ $match: names }], { showExpandedEvents: true }));
+    const plain = await opened(watch(t.db, [{ $match: names }]));
+    try {
+      await src.rename('rename_dst', { dropTarget: true });
+      await t.db.collection('rename_dst').insertOne({ _id: 1 as never });
+      for (const stream of [fromStream, toStream]) {
+        const { docs } = await stream.read(3);
+        expect(docs.map((d) => d.operationType)).toEqual(['rename', 'invalidate']);
+        expect(docs[0].ns).toEqual({ db: t.dbName, coll: 'rename_src' });
+        expect(docs[0].to).toEqual({ db: t.dbName, coll: 'rename_dst' });
+        expect(stream.ended).toBe(true);
+      }
+      // One rename naming the replaced collection, no drop of it.
+      const [rename, insert] = (await take(dbStream as unknown as ChangeStream, 2)) as any[];
+      expect(rename.operationType).toBe('rename');
+      expect(rename.collectionUUID.toHexString()).toBe(srcUuid.toHexString());
+      expect(rename.operationDescription.to).toEqual({ db: t.dbName, coll: 'rename_dst' });
+      expect(rename.operationDescription.dropTarget.toHexString()).toBe(dstUuid.toHexString());
+      expect(insert).toMatchObject({ operationType: 'insert', ns: { coll: 'rename_dst' } });
+      const [plainRename] = (await take(plain as unknown as ChangeStream, 1)) as any[];
+      expect(plainRename).toMatchObject({ operationType: 'rename', to: { db: t.dbName, coll: 'rename_dst' } });
+      expect(plainRename.operationDescription).toBeUndefined();
+      expect(plainRename.collectionUUID).toBeUndefined();
+    } finally {
+      await fromStream.close();
+      await toStream.close();
+    }
+  });
+
+  it('drops every collection before dropDatabase: a database stream ends after it, a cluster-wide one goes on', async () => {
+    const other = t.client.db(`${t.dbName}_gone`);
+    await other.collection('a').insertOne({ _id: 1 as never });
+    await other.collection('b').insertOne({ _id: 1 as never });
+    const dbStream = await rawStream(other, 1);
+    const collStream = await rawStream(other, 'a');
+    const cluster = await opened(watch(t.client, [{ $match: { 'ns.db': other.databaseName } }]));
+    try {
+      await other.dropDatabase();
+      await other.collection('a').insertOne({ _id: 2 as never });
+      const { docs } = await dbStream.read(5);
+      expect(docs.map((d) => d.operationType)).toEqual(['drop', 'drop', 'dropDatabase', 'invalidate']);
+      expect(
+        docs
+          .slice(0, 2)
+          .map((d) => d.ns.coll)
+          .sort(),
+      ).toEqual(['a', 'b']);
+      expect(docs[2].ns).toEqual({ db: other.databaseName });
+      expect(dbStream.ended).toBe(true);
+      expect((await collStream.read(3)).docs.map((d) => d.operationType)).toEqual(['drop', 'invalidate']);
+      expect(collStream.ended).toBe(true);
+      const events = (await take(cluster as unknown as ChangeStream, 4)) as any[];
+      expect(events.map((e) => e.operationType)).toEqual(['drop', 'drop', 'dropDatabase', 'insert']);
+    } finally {
+      await dbStream.close();
+      await collStream.close();
+      await other.dropDatabase();
+    }
+  });
+
+  it('answers 260 to resumeAfter an invalidate, starts a new stream with startAfter it, and resumes from the drop to its invalidate', async () => {
+    const c = await fresh('restart');
+    const raw = await rawStream(t.db, 'restart');
+    let next: Awaited<ReturnType<typeof rawStream>> | undefined;
+    let again: Awaited<ReturnType<typeof rawStream>> | undefined;
+    try {
+      await c.drop();
+      const [drop, invalidate] = (await raw.read(2)).docs;
+      const err = await rejection(t.db.command({ aggregate: 'restart', pipeline: [{ $changeStream: { resumeAfter: invalidate._id } }], cursor: {} }));
+      expect(err.code).toBe(260);
+      expect(err.codeName).toBe('InvalidResumeToken');
+      next = await rawStream(t.db, 'restart', { startAfter: invalidate._id });
+      await t.db.collection('restart').insertOne({ _id: 'new' as never });
+      const docs = [...next.first, ...(await next.read(1)).docs];
+      expect(docs.map((d) => [d.operationType, d.documentKey?._id])).toEqual([['insert', 'new']]);
+      expect(next.ended).toBe(false);
+      again = await rawStream(t.db, 'restart', { resumeAfter: drop._id });
+      const resumed = [...again.first, ...(again.ended ? [] : (await again.read(1)).docs)];
+      expect(resumed.map((d) => d.operationType)).toEqual(['invalidate']);
+      expect(resumed[0]._id).toEqual(invalidate._id);
+    } finally {
+      await raw.close();
+      await next?.close();
+      await again?.close();
+    }
+  });
+
+  it('reports a collMod that changes nothing as a modify event', async () => {
+    const c = await fresh('empty_collmod');
+    const uuid = ((await t.db.listCollections({ name: 'empty_collmod' }).next()) as any).info.uuid;
+    const stream = await opened(watch(c, [], { showExpandedEvents: true }));
+    await t.db.command({ collMod: 'empty_collmod' });
+    const modify = (await stream.next()) as any;
+    expect(modify.operationType).toBe('modify');
+    expect(modify.operationDescription).toEqual({});
+    expect(modify.stateBeforeChange.collectionOptions.uuid.toHexString()).toBe(uuid.toHexString());
+    expect(modify.stateBeforeChange.indexOptions).toBeUndefined();
   });
 });

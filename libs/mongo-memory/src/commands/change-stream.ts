@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
-import { changeDocument, type ChangeEvent, type ChangeLog } from '../changes';
+import { changeDocument, invalidateDocument, type ChangeEvent } from '../changes';
+import type { StreamSpec } from '../cursors';
 import { followStorage } from '../ddl-events';
 import { CommandError, Code } from '../errors';
 import { runPipeline } from '../query';
@@ -57,9 +58,25 @@ export function changeStream(cmd: Document, ctx: Ctx, collName: string | undefin
   const storage = ctx.engine.storage;
   followStorage(storage);
   const log = storage.changes;
-  const seq = startPoint(spec, log);
-  const watches = (event: ChangeEvent) =>
-    cluster ? !INTERNAL_DBS.has(event.db) : event.db === db && (collName === undefined || event.coll === collName);
+  /**
+   * The events of its namespace a stream reports (checked against
+   * src/mongo/db/pipeline/change_stream_filter_helpers.cpp, buildOperationFilter): a collection's
+   * stream also sees a rename onto its name, and not dropDatabase (the drop of its collection comes
+   * first and ends it).
+   */
+  const watches = (event: ChangeEvent) => {
+    if (cluster) return !INTERNAL_DBS.has(event.db);
+    if (event.db !== db) return false;
+    if (collName === undefined) return true;
+    return event.coll === collName || (event.op === 'rename' && event.to === collName);
+  };
+  /**
+   * What ends a stream, after its event (document_source_change_stream_check_invalidate.cpp):
+   * for a collection's, the drop or rename of (or onto) it; for a database's, dropDatabase; a
+   * cluster-wide stream never ends.
+   */
+  const invalidates = (event: ChangeEvent) =>
+    !cluster && watches(event) && (collName === undefined ? event.op === 'dropDatabase' : event.op === 'drop' || event.op === 'rename');
   const options = {
     expanded: spec.showExpandedEvents === true,
     lookup:
@@ -67,38 +84,54 @@ export function changeStream(cmd: Document, ctx: Ctx, collName: string | undefin
         ? (event: ChangeEvent) => storage.collection(event.db, event.coll)?.docs.get(keyString(event.documentId))?.doc
         : undefined,
   };
+  /** A change document through the stages after $changeStream. */
+  const staged = (doc: Document | undefined) => {
+    if (!doc || !rest.length) return doc;
+    const out = runPipeline([doc], rest, () => [])[0] as Document | undefined;
+    if (out) checkResumeToken(out, doc._id as Document);
+    return out;
+  };
+  const stream: StreamSpec = {
+    log,
+    seq: log.lastSeq,
+    read: (event) => (watches(event) ? staged(changeDocument(event, log, options)) : undefined),
+    invalidates,
+    readInvalidate: (event) => staged(invalidateDocument(event, log)),
+  };
+  startPoint(spec, stream);
   const ns = collName ? `${db}.${collName}` : `${db}.$cmd.aggregate`;
-  return ctx.engine.cursors.stream(
-    ns,
-    {
-      log,
-      seq,
-      read: (event) => {
-        if (!watches(event)) return undefined;
-        const doc = changeDocument(event, log, options);
-        if (!doc || !rest.length) return doc;
-        const out = runPipeline([doc], rest, () => [])[0] as Document | undefined;
-        if (out) checkResumeToken(out, doc._id as Document);
-        return out;
-      },
-    },
-    (cmd.cursor as Document | undefined)?.batchSize,
-  );
+  return ctx.engine.cursors.stream(ns, stream, (cmd.cursor as Document | undefined)?.batchSize);
 }
 
-/** The log position to start after: now, or the event a resume token names. */
-function startPoint(spec: Document, log: ChangeLog): number {
+/**
+ * Places the stream after the event a resume token names (or leaves it at now). A token of an event
+ * that ends this stream resumes before its invalidate, which comes first; `startAfter` an
+ * invalidate's token starts a new stream after it, `resumeAfter` it answers 260 (checked against
+ * src/mongo/db/pipeline/document_source_change_stream.cpp, assertIsLegalSpecification).
+ */
+function startPoint(spec: Document, stream: StreamSpec): void {
+  if (spec.resumeAfter !== undefined && spec.startAfter !== undefined)
+    throw new CommandError(50865, "Do not specify both 'resumeAfter' and 'startAfter' in a $changeStream stage");
   const token = spec.resumeAfter ?? spec.startAfter;
-  if (token === undefined) return log.lastSeq;
+  if (token === undefined) return;
+  const { log } = stream;
   const at = log.position(token);
-  if (at === undefined || (at !== 'other' && at > log.lastSeq)) throw new CommandError(Code.BadValue, 'invalid resume token');
+  if (at === undefined || (at !== 'other' && at.seq > log.lastSeq)) throw new CommandError(Code.BadValue, 'invalid resume token');
+  if (at !== 'other' && at.invalidate && spec.resumeAfter !== undefined)
+    throw new NamedError(
+      260,
+      'InvalidResumeToken',
+      "Attempting to resume a change stream using 'resumeAfter' is not allowed from an invalidate notification",
+    );
   // A token of another history (before a restart): its events are gone, as when they fall out of the log.
-  if (at === 'other' || !log.since(at))
+  if (at === 'other' || !log.since(at.seq))
     throw new CommandError(
       Code.ChangeStreamHistoryLost,
       'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
     );
-  return at;
+  stream.seq = at.seq;
+  const event = log.event(at.seq);
+  if (!at.invalidate && event && stream.invalidates(event)) stream.invalidated = { event, sent: false };
 }
 
 /** The stages after `$changeStream`: every name known before any is refused for not being allowed here. */
@@ -119,14 +152,19 @@ function checkedStages(stages: Document[]): Document[] {
   return stages;
 }
 
-/** 280 ChangeStreamFatalError, named as a server names it (errors.ts has no entry for it). */
-class ChangeStreamFatalError extends CommandError {
-  constructor(message: string) {
-    super(280, message, {}, ['NonResumableChangeStreamError']);
+/** An error named as a server names it, for codes errors.ts has no entry for (280, 260). */
+class NamedError extends CommandError {
+  constructor(
+    code: number,
+    private readonly serverName: string,
+    message: string,
+    labels: string[] = [],
+  ) {
+    super(code, message, {}, labels);
   }
 
   override get codeName(): string {
-    return 'ChangeStreamFatalError';
+    return this.serverName;
   }
 }
 
@@ -138,9 +176,12 @@ class ChangeStreamFatalError extends CommandError {
 function checkResumeToken(out: Document, token: Document): void {
   const id = out._id as Document | undefined;
   if (isPlainObject(id) && Object.keys(id).length === 1 && id._data === token._data) return;
-  throw new ChangeStreamFatalError(
+  throw new NamedError(
+    280,
+    'ChangeStreamFatalError',
     'Encountered an event whose _id field, which contains the resume token, was modified by the pipeline. Modifying the _id field ' +
       'of an event makes it impossible to resume the stream from that point. Only transformations that retain the unmodified _id ' +
       `field are allowed. Expected: ${JSON.stringify({ _id: token })} but found: ${id === undefined ? '{}' : JSON.stringify({ _id: id })}`,
+    ['NonResumableChangeStreamError'],
   );
 }

@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { publishEmptyCollMod } from '../ddl-events';
 import { CommandError, Code } from '../errors';
 import type { IndexOptionChanges } from '../storage';
 import { isPlainObject, plainNumber } from '../values';
@@ -23,7 +24,10 @@ export const collMod: Handler = (cmd, ctx) => {
     if (field === 'collMod' || field === 'index' || GENERIC.has(field) || field.startsWith('$')) continue;
     throw new CommandError(Code.NotImplemented, `collMod option '${field}' is not supported by mongo-memory`);
   }
-  if (cmd.index === undefined) return { ok: 1 };
+  if (cmd.index === undefined) {
+    publishEmptyCollMod(ctx.engine.storage, coll);
+    return { ok: 1 };
+  }
   const spec = cmd.index;
   if (!isPlainObject(spec)) throw new CommandError(Code.TypeMismatch, "BSON field 'collMod.index' is the wrong type, expected type 'object'");
   const unsupported = UNIQUE_CONVERSION.find((option) => spec[option] !== undefined);

@@ -59,7 +59,7 @@ type Ddl = Omit<ChangeEvent, 'seq'>;
  * for collMod's entry src/mongo/db/op_observer/op_observer_util.cpp makeCollModCmdObj). A
  * transaction's commit brings the collections it created, with their indexes: their events come
  * before those of its writes. dropDatabase drops each collection (a `drop` event each) before its
- * own event, as a server does.
+ * own event, as a primary replicates it (checked against src/mongo/db/catalog/drop_database.cpp).
  */
 function ddlEvents(change: StorageChange, storage: Storage): Ddl[] {
   let changes: StorageChange[] = [change];

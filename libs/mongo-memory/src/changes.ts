@@ -93,17 +93,6 @@ export class ChangeLog {
   }
 
   /**
-   * Takes back the last event, published by the current synchronous step, and publishes `event`
-   * under its number instead (ddl-events.ts: a rename with dropTarget drops the target first). No
-   * reader can have seen it: getMores and stream starts read the log synchronously, in other steps.
-   */
-  replaceLast(seq: number, event: Omit<ChangeEvent, 'seq'>): void {
-    const last = this.events[this.events.length - 1];
-    if (last?.seq !== seq) throw new Error(`change ${seq} is not the last one`);
-    this.events[this.events.length - 1] = { ...event, uuid: event.uuid ?? this.uuidOf?.(event.db, event.coll), seq };
-  }
-
-  /**
    * The resume token of the position after event `seq` (0: before the first event), or after the
    * invalidate that event `seq` caused: a server's token of an invalidate is its command's token with
    * a fromInvalidate flag (src/mongo/db/pipeline/document_source_change_stream_check_invalidate.cpp).

@@ -1,4 +1,4 @@
-import type { Document, UUID } from 'bson';
+import type { Document } from 'bson';
 import type { ChangeEvent } from './changes';
 import type { Collection } from './collections';
 import type { ChangeRecorder, Storage, StorageChange } from './storage';
@@ -21,30 +21,10 @@ export function followStorage(storage: Storage): void {
   log.uuidOf ??= (db, coll) => storage.collection(db, coll)?.uuid;
   if (storage.recorder && followers.has(storage.recorder)) return;
   const inner = storage.recorder;
-  /**
-   * The drop just published, while the command that dropped may still rename onto its name:
-   * renameCollection with dropTarget drops the target, then renames (commands/rename.ts), where a
-   * server logs one rename naming the dropped target (src/mongo/db/op_observer/op_observer_impl.cpp,
-   * preRenameCollection). Forgotten at the end of the synchronous step, or at the next change.
-   */
-  let lastDrop: { seq: number; db: string; name: string; uuid?: UUID } | undefined;
   const follower: ChangeRecorder = {
     record(change) {
       inner?.record(change);
-      const dropped = lastDrop;
-      lastDrop = undefined;
-      if (change.t === 'rename' && dropped?.db === change.db && dropped.name === change.to && dropped.seq === log.lastSeq) {
-        log.replaceLast(dropped.seq, renameEvent(storage, change, dropped.uuid));
-        return;
-      }
       log.publish(ddlEvents(change, storage));
-      if (change.t === 'drop') {
-        const drop = { seq: log.lastSeq, db: change.db, name: change.name, uuid: storage.dbs.get(change.db)?.get(change.name)?.uuid };
-        lastDrop = drop;
-        queueMicrotask(() => {
-          if (lastDrop === drop) lastDrop = undefined;
-        });
-      }
     },
   };
   followers.add(follower);
@@ -80,11 +60,16 @@ function ddlEvents(change: StorageChange, storage: Storage): Ddl[] {
     .map((e) => ({ ...e, description: cloneValue(e.description), stateBeforeChange: cloneValue(e.stateBeforeChange) }));
 }
 
-/** A rename's event; `dropTarget`: the uuid of the collection it replaced. */
-function renameEvent(storage: Storage, change: Extract<StorageChange, { t: 'rename' }>, dropTarget?: UUID): Ddl {
+/**
+ * A rename's event. With `dropTarget` a server logs one rename naming the replaced collection's uuid
+ * (src/mongo/db/op_observer/op_observer_impl.cpp, preRenameCollection); recorded before the change
+ * applies, so the target is still there to name.
+ */
+function renameEvent(storage: Storage, change: Extract<StorageChange, { t: 'rename' }>): Ddl {
   const { db, from, to } = change;
   // operationDescription: the oplog entry {renameCollection, to, stayTemp, dropTarget?} without renameCollection and stayTemp, `to` as {db, coll}.
   const description: Document = { to: { db, coll: to } };
+  const dropTarget = change.dropTarget ? storage.dbs.get(db)?.get(to)?.uuid : undefined;
   if (dropTarget) description.dropTarget = dropTarget;
   return { op: 'rename', db, coll: from, to, uuid: storage.dbs.get(db)?.get(from)?.uuid, wallTime: new Date(), description };
 }

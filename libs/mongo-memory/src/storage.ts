@@ -29,7 +29,8 @@ export type StorageChange =
   | { t: 'createIndex'; coll: Collection; spec: Document }
   | { t: 'dropIndex'; coll: Collection; name: string }
   | { t: 'modifyIndex'; coll: Collection; name: string; options: IndexOptionChanges }
-  | { t: 'rename'; db: string; from: string; to: string };
+  /** `dropTarget`: an existing collection named `to` is dropped by the same change, as one step. */
+  | { t: 'rename'; db: string; from: string; to: string; dropTarget?: boolean };
 
 /** What collMod may change on an index: `hidden` (false removes it, as a server stores it) and `expireAfterSeconds`. */
 export interface IndexOptionChanges {
@@ -117,11 +118,15 @@ export class Storage {
   }
 
   /** Moves a collection to a free name in the same database (renameCollection checked the names). */
-  renameCollection(db: string, from: string, to: string): void {
+  /** Renames a collection; with `dropTarget`, an existing collection of the new name goes in the same step (one journal record, one change event). */
+  renameCollection(db: string, from: string, to: string, dropTarget = false): void {
     const collections = this.dbs.get(db);
     const coll = collections?.get(from);
     if (!collections || !coll) throw new CommandError(Code.NamespaceNotFound, 'Source collection does not exist');
-    this.recorder?.record({ t: 'rename', db, from, to });
+    const replaces = collections.has(to);
+    if (replaces && !dropTarget) throw new CommandError(Code.NamespaceExists, 'target namespace exists');
+    this.recorder?.record(replaces ? { t: 'rename', db, from, to, dropTarget: true } : { t: 'rename', db, from, to });
+    collections.delete(to);
     collections.delete(from);
     (coll as { name: string }).name = to;
     collections.set(to, coll);

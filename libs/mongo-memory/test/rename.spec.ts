@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { MongoMemoryServer } from '../src';
 import { rejection, startTarget, type Target } from './harness';
 
 let t: Target;
@@ -29,6 +34,31 @@ describe('renameCollection', () => {
     expect((await rejection(t.db.collection('rn_new').rename('rn_live'))).code).toBe(48); // NamespaceExists
     await t.db.collection('rn_new').rename('rn_live', { dropTarget: true });
     expect(await t.db.collection('rn_live').find({}).toArray()).toEqual([{ _id: 'new' }]);
+  });
+
+  it('replaces the target in one journal record: after a restart the target holds the source', async () => {
+    if (!t.inProcess) return;
+    const dir = mkdtempSync(join(tmpdir(), 'mongo-memory-rename-'));
+    const open = async () => {
+      const server = new MongoMemoryServer({ replicaSet: 'rs0', dataDir: dir });
+      const client = await MongoClient.connect(await server.start({ port: 0 }));
+      return { server, client, db: client.db('d') };
+    };
+    try {
+      const first = await open();
+      await first.db.collection('next').insertOne({ _id: 'new' } as never);
+      await first.db.collection('live').insertOne({ _id: 'old' } as never);
+      await first.db.collection('next').rename('live', { dropTarget: true });
+      await first.client.close();
+      await first.server.stop();
+      const second = await open();
+      expect(await second.db.collection('live').find({}).toArray()).toEqual([{ _id: 'new' }]);
+      expect((await second.db.listCollections().toArray()).map((c) => c.name)).toEqual(['live']);
+      await second.client.close();
+      await second.server.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a source that does not exist', async () => {

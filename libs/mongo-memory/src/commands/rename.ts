@@ -26,11 +26,7 @@ const renameCollection: Handler = (cmd: Document, ctx) => {
   if (from.name === to.name) throw new CommandError(Code.IllegalOperation, "Can't rename a collection to itself");
   if (to.name.includes('$') || to.name.startsWith('system.'))
     throw new CommandError(Code.InvalidNamespace, `Invalid target namespace: ${to.db}.${to.name}`);
-  if (storage.collection(to.db, to.name)) {
-    if (cmd.dropTarget !== true) throw new CommandError(Code.NamespaceExists, 'target namespace exists');
-    storage.dropCollection(to.db, to.name);
-  }
-  storage.renameCollection(from.db, from.name, to.name);
+  storage.renameCollection(from.db, from.name, to.name, cmd.dropTarget === true);
   return { ok: 1 };
 };
 

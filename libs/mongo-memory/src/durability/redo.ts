@@ -12,7 +12,7 @@ import { keyString } from '../values';
  *                                 document (a: null for a delete); a transaction is one group,
  *   {..., n: [{d, c, u, o, x}]}   with the collections it created (uuid, options, index specs)
  *   {t: 'create', d, c, u, o}     a collection (uuid, options)
- *   {t: 'drop', d, c}  {t: 'dropDatabase', d}  {t: 'rename', d, c, to}
+ *   {t: 'drop', d, c}  {t: 'dropDatabase', d}  {t: 'rename', d, c, to, x?}  (x: the target is dropped)
  *   {t: 'index', d, c, spec}  {t: 'dropIndex', d, c, name}
  *   {t: 'indexOptions', d, c, name, o}  collMod of an index (o: hidden, expireAfterSeconds)
  */
@@ -30,7 +30,9 @@ export function encodeChange(change: StorageChange): Document {
     case 'dropDatabase':
       return { t: 'dropDatabase', d: change.db };
     case 'rename':
-      return { t: 'rename', d: change.db, c: change.from, to: change.to };
+      return change.dropTarget
+        ? { t: 'rename', d: change.db, c: change.from, to: change.to, x: true }
+        : { t: 'rename', d: change.db, c: change.from, to: change.to };
     case 'createIndex':
       return { t: 'index', d: change.coll.db, c: change.coll.name, spec: change.spec };
     case 'dropIndex':
@@ -92,7 +94,7 @@ export function redo(storage: Storage, r: Document): void {
     case 'dropDatabase':
       return storage.dropDatabase(d);
     case 'rename':
-      return storage.renameCollection(d, c, r.to as string);
+      return storage.renameCollection(d, c, r.to as string, r.x === true);
     case 'index': {
       const coll = existing(storage, d, c);
       const index = coll.buildIndex(r.spec as Document);

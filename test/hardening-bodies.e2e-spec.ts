@@ -1,6 +1,6 @@
 import { TestServices } from '@app/testing';
 import { startAppProcess, type AppProcess } from './support/app-process';
-import { StallWatch } from './support/stall-watch';
+import { ownStalls } from './support/stall-watch';
 import { login, startApp, type RunningApp } from './support/test-app';
 
 /** Hostile bodies and queries (audit findings 1 and 2, and the text ones), and what the request log shows (13). */
@@ -30,23 +30,40 @@ describe('Hostile input shapes are refused cheaply, and requests are logged once
 
   const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
 
-  it('answers 60,000 unknown keys on anonymous login with one small 400, five at once without stalling the server', async () => {
-    const body = JSON.stringify(Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`key${i}`, i])));
-    expect(body.length).toBeGreaterThan(600_000);
-    const watch = new StallWatch(200);
-    watch.start();
-    const answers = await Promise.all(Array.from({ length: 5 }, () => send('/auth/login', body)));
-    watch.stop();
-    for (const answer of answers) {
-      expect(answer.status).toBe(400);
-      expect(answer.type).toMatch(/^application\/problem\+json/);
-      expect(answer.body.errors).toEqual([{ field: 'body', message: 'has 60000 fields; at most 100 are accepted' }]);
-      expect(answer.size).toBeLessThan(1_000);
-    }
-    // Before the fix each of these held the event loop for about 2 s (the audit's figure); the issue's bound is 200 ms
-    // of the process's own work (a loaded machine may stretch a stall without the process using the CPU: not counted).
-    expect(watch.ownStalls(200)).toEqual([]);
-    expect((await fetch(`${running.origin}/health/live`)).status).toBe(200);
+  describe('in a process of its own', () => {
+    // The app watches its own event loop (loop-probe.ts): sending 3 MB and the test runner's garbage
+    // collection would otherwise count as the app's stalls, as they share one loop with an in-process app.
+    let app: AppProcess;
+
+    beforeAll(async () => {
+      app = await startAppProcess(services.env({ SEED_ON_START: 'false' }), 60_000, { probe: true });
+    });
+
+    afterAll(async () => {
+      await app?.kill('SIGTERM');
+    });
+
+    it('answers 60,000 unknown keys on anonymous login with one small 400, five at once without stalling the server', async () => {
+      const body = JSON.stringify(Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`key${i}`, i])));
+      expect(body.length).toBeGreaterThan(600_000);
+      const login = `${app.api.baseUrl}/auth/login`;
+      app.loopReset();
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () => fetch(login, { method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+      );
+      const loop = await app.loopReport();
+      for (const res of responses) {
+        const text = await res.text();
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(JSON.parse(text).errors).toEqual([{ field: 'body', message: 'has 60000 fields; at most 100 are accepted' }]);
+        expect(text.length).toBeLessThan(1_000);
+      }
+      // Before the fix each of these held the event loop for about 2 s (the audit's figure); the issue's bound is 200 ms
+      // of the app's own work (a loaded machine may stretch a stall without the process using the CPU: not counted).
+      expect(ownStalls(loop.stalls, 200)).toEqual([]);
+      expect((await fetch(`${app.api.baseUrl.replace(/\/api\/v1$/, '')}/health/live`)).status).toBe(200);
+    });
   });
 
   it('answers 5,000 levels of nesting with a 400 naming where it goes too deep, not a 500', async () => {

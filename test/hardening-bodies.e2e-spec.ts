@@ -1,6 +1,7 @@
 import { TestServices } from '@app/testing';
 import { startAppProcess, type AppProcess } from './support/app-process';
 import { ownStalls } from './support/stall-watch';
+import { ensureWebBuild } from './web/support/browser';
 import { login, startApp, type RunningApp } from './support/test-app';
 
 /** Hostile bodies and queries (audit findings 1 and 2, and the text ones), and what the request log shows (13). */
@@ -10,6 +11,8 @@ describe('Hostile input shapes are refused cheaply, and requests are logged once
   let adminToken: string;
 
   beforeAll(async () => {
+    // As in production, the app serves the web client: its catch-all route decides what a URL no API route takes answers.
+    ensureWebBuild();
     services = await TestServices.start();
     running = await startApp(services);
     adminToken = await login(running.api, 'admin@test.local', 'admin-password-1');

@@ -1,35 +1,8 @@
 import type { Document } from 'bson';
 import type { ChangeEvent } from './changes';
 import type { Collection } from './collections';
-import type { ChangeRecorder, Storage, StorageChange } from './storage';
+import type { Storage, StorageChange } from './storage';
 import { cloneValue } from './values';
-
-/** Recorders installed by `followStorage`, told apart from the journal's (or a test's) that they wrap. */
-const followers = new WeakSet<ChangeRecorder>();
-
-/**
- * Makes the storage's change log hear of collection and index changes: drops, renames and
- * dropDatabase for every stream, and the events a stream with showExpandedEvents reports (create,
- * createIndexes, dropIndexes, modify); and stamps each event with its collection's uuid
- * (collectionUUID). Called when a stream opens: no stream can read an event published before the
- * first one opened. It wraps the storage's recorder (the journal's hook, told of every change
- * before it is applied), so the events enter the log in the order the changes are made; the
- * wrapped recorder is told first, and a change it refuses is neither applied nor published.
- */
-export function followStorage(storage: Storage): void {
-  const log = storage.changes;
-  log.uuidOf ??= (db, coll) => storage.collection(db, coll)?.uuid;
-  if (storage.recorder && followers.has(storage.recorder)) return;
-  const inner = storage.recorder;
-  const follower: ChangeRecorder = {
-    record(change) {
-      inner?.record(change);
-      log.publish(ddlEvents(change, storage));
-    },
-  };
-  followers.add(follower);
-  storage.recorder = follower;
-}
 
 type Ddl = Omit<ChangeEvent, 'seq'>;
 
@@ -41,7 +14,7 @@ type Ddl = Omit<ChangeEvent, 'seq'>;
  * before those of its writes. dropDatabase drops each collection (a `drop` event each) before its
  * own event, as a primary replicates it (checked against src/mongo/db/catalog/drop_database.cpp).
  */
-function ddlEvents(change: StorageChange, storage: Storage): Ddl[] {
+export function ddlEvents(change: StorageChange, storage: Storage): Ddl[] {
   let changes: StorageChange[] = [change];
   if (change.t === 'commit')
     changes = (change.created ?? []).flatMap((coll) => [

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { ChangeLog } from './changes';
+import { ddlEvents } from './ddl-events';
 import { Collection, type Version } from './collections';
 import { CommandError, Code, writeConflict } from './errors';
 import { candidateIds } from './indexes';
@@ -57,6 +58,21 @@ export class Storage {
   /** Set when the server has a data directory. */
   recorder?: ChangeRecorder;
 
+  constructor() {
+    // collectionUUID of change events (showExpandedEvents).
+    this.changes.uuidOf = (db, coll) => this.collection(db, coll)?.uuid;
+  }
+
+  /**
+   * Every change, before it is applied: to the journal first (a change it refuses is neither applied
+   * nor published), then as change events for collection and index changes (ddl-events.ts), in the
+   * order the changes are made.
+   */
+  private record(change: StorageChange): void {
+    this.recorder?.record(change);
+    this.changes.publish(ddlEvents(change, this));
+  }
+
   /**
    * Collections created inside open transactions, by namespace: other clients creating the same
    * one get WriteConflict, as they would wait on the creator's lock on a server.
@@ -100,7 +116,7 @@ export class Storage {
 
   /** Installs a new collection (also used by recovery, which brings its own uuid). */
   addCollection(coll: Collection): Collection {
-    this.recorder?.record({ t: 'create', coll });
+    this.record({ t: 'create', coll });
     if (!this.dbs.has(coll.db)) this.dbs.set(coll.db, new Map());
     this.dbs.get(coll.db)!.set(coll.name, coll);
     return coll;
@@ -108,12 +124,12 @@ export class Storage {
 
   dropCollection(db: string, name: string): void {
     if (!this.collection(db, name)) throw new CommandError(Code.NamespaceNotFound, 'ns not found');
-    this.recorder?.record({ t: 'drop', db, name });
+    this.record({ t: 'drop', db, name });
     this.dbs.get(db)!.delete(name);
   }
 
   dropDatabase(db: string): void {
-    this.recorder?.record({ t: 'dropDatabase', db });
+    this.record({ t: 'dropDatabase', db });
     this.dbs.delete(db);
   }
 
@@ -125,7 +141,7 @@ export class Storage {
     if (!collections || !coll) throw new CommandError(Code.NamespaceNotFound, 'Source collection does not exist');
     const replaces = collections.has(to);
     if (replaces && !dropTarget) throw new CommandError(Code.NamespaceExists, 'target namespace exists');
-    this.recorder?.record(replaces ? { t: 'rename', db, from, to, dropTarget: true } : { t: 'rename', db, from, to });
+    this.record(replaces ? { t: 'rename', db, from, to, dropTarget: true } : { t: 'rename', db, from, to });
     collections.delete(to);
     collections.delete(from);
     (coll as { name: string }).name = to;
@@ -136,14 +152,14 @@ export class Storage {
   createIndex(coll: Collection, spec: Document): boolean {
     const index = coll.buildIndex(spec);
     if (!index) return false;
-    this.recorder?.record({ t: 'createIndex', coll, spec: index.spec });
+    this.record({ t: 'createIndex', coll, spec: index.spec });
     coll.indexes.set(index.name, index);
     return true;
   }
 
   dropIndex(coll: Collection, name: string): void {
     coll.checkDropIndex(name);
-    this.recorder?.record({ t: 'dropIndex', coll, name });
+    this.record({ t: 'dropIndex', coll, name });
     coll.indexes.delete(name);
   }
 
@@ -151,7 +167,7 @@ export class Storage {
   modifyIndex(coll: Collection, name: string, options: IndexOptionChanges): void {
     const index = coll.indexes.get(name);
     if (!index) throw new CommandError(Code.IndexNotFound, `cannot find index ${name} for ns ${coll.db}.${coll.name}`);
-    this.recorder?.record({ t: 'modifyIndex', coll, name, options });
+    this.record({ t: 'modifyIndex', coll, name, options });
     if (options.hidden === true) index.spec.hidden = true;
     if (options.hidden === false) delete index.spec.hidden;
     if (options.expireAfterSeconds !== undefined) index.spec.expireAfterSeconds = options.expireAfterSeconds;
@@ -189,7 +205,7 @@ export class Storage {
    */
   commit(writes: Write[], operations: Write[], session?: { lsid: Document; txnNumber: bigint }, created: Collection[] = []): void {
     // A transaction's new collections go in its commit record: a crash keeps all of it or none.
-    this.recorder?.record(created.length ? { t: 'commit', writes, created } : { t: 'commit', writes });
+    this.record(created.length ? { t: 'commit', writes, created } : { t: 'commit', writes });
     for (const coll of created) {
       this.pending.delete(coll.ns);
       if (!this.dbs.has(coll.db)) this.dbs.set(coll.db, new Map());

@@ -1,7 +1,6 @@
 import type { Document } from 'bson';
 import { changeDocument, invalidateDocument, type ChangeEvent } from '../changes';
 import type { StreamSpec } from '../cursors';
-import { followStorage } from '../ddl-events';
 import { CommandError, Code } from '../errors';
 import { runPipeline } from '../query';
 import { isPlainObject, keyString } from '../values';
@@ -56,7 +55,6 @@ export function changeStream(cmd: Document, ctx: Ctx, collName: string | undefin
     throw new CommandError(Code.InvalidNamespace, `$changeStream may not be opened on the internal ${db} database`);
   const rest = checkedStages(pipeline.slice(1));
   const storage = ctx.engine.storage;
-  followStorage(storage);
   const log = storage.changes;
   /**
    * The events of its namespace a stream reports (checked against
